@@ -1,0 +1,440 @@
+import * as XLSX from 'xlsx';
+import { LABELS, type Lang } from '../report/labels.js';
+import type { Cell, WorkbookModel } from './model.js';
+
+/** Excel's limit on the characters of one cell (SheetJS refuses to write longer text). */
+export const EXCEL_MAX_TEXT = 32767;
+
+/** Author name of the notes this writer adds; notes by this author are replaced on every run, all others are kept. */
+export const NOTE_AUTHOR = 'lmc';
+
+/** One column to fill: its schema key, the header to write when the column is appended, and the value per sheet row. */
+export interface FillColumn {
+  /** Schema key of the filled column (`check`, `issues`, `clause_title` …). */
+  key: string;
+  /** Header text written when the column has to be appended. */
+  header: string;
+  /** 0-based column of the table that already holds this column (from the located table), if any. */
+  col?: number;
+  /** Value per 1-based sheet row; an empty string clears the cell. */
+  values: Map<number, string | number>;
+  /** Clear this column in data rows that have no value in `values` (default true: stale results never survive a re-run). */
+  clearOthers?: boolean;
+}
+
+/** A note (cell comment) to attach to a cell; several notes on one cell are joined line by line. */
+export interface CellNote {
+  /** A1 reference. */
+  cell: string;
+  text: string;
+  /** Sheet of the cell; defaults to the plan's sheet. */
+  sheet?: string;
+}
+
+/** One line of the issues sheet. */
+export interface IssueLine {
+  sheet?: string | null;
+  row: number | null;
+  cell: string | null;
+  column?: string | null;
+  severity: string;
+  code: string;
+  message: string;
+  value?: string | number | boolean | null;
+}
+
+/** The sheet listing every finding, each cell reference a link to its cell. */
+export interface IssuesSheetPlan {
+  /** Sheet name; an existing sheet of that name written by an earlier run is replaced, any other is kept. */
+  name: string;
+  /** Column headers: row, cell, column, severity, code, message, value. */
+  headers: [string, string, string, string, string, string, string];
+  lines: IssueLine[];
+}
+
+/** What to write into the copy: filled columns, notes and the issues sheet, for the tracker sheet. */
+export interface AnnotatePlan {
+  sheet: string;
+  /** 1-based header row of the tracker table. */
+  headerRow: number;
+  /** 0-based last column of the table; appended columns go after it (and after any non-empty column to its right). */
+  lastCol?: number;
+  fills: FillColumn[];
+  notes: CellNote[];
+  issuesSheet?: IssuesSheetPlan;
+  /** Language of the texts the writer adds itself (the note on a truncated cell); default zh. */
+  lang?: Lang;
+}
+
+/** The original workbook: its bytes, a SheetJS workbook (modified in place), or a table model (for CSV, whose bytes need decoding). */
+export type AnnotateSource = Uint8Array | ArrayBuffer | XLSX.WorkBook | WorkbookModel;
+
+type SheetCell = XLSX.CellObject & { c?: XLSX.Comments & { hidden?: boolean } };
+
+/** Parses workbook bytes with SheetJS the way the writer needs them (formulas, number formats, column widths kept). */
+export function loadSheetJs(bytes: Uint8Array | ArrayBuffer): XLSX.WorkBook {
+  try {
+    return XLSX.read(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), {
+      type: 'array',
+      dense: true,
+      cellStyles: true,
+      cellNF: true,
+      cellFormula: true,
+      cellDates: false,
+      cellText: false,
+      cellHTML: false,
+      bookVBA: false,
+      WTF: false,
+    });
+  } catch (err) {
+    // SheetJS throws bare strings on some inputs.
+    throw new Error(`cannot parse the workbook for the annotated copy: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function isoToSerial(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+  // 1900 system with Excel's phantom 1900-02-29: serial 61 is 1900-03-01.
+  const serial = ms / 86400000 + 25569;
+  return serial < 61 ? serial - 1 : serial;
+}
+
+function modelCellToSheetJs(cell: Cell): SheetCell | undefined {
+  const base: SheetCell = { t: 'z' };
+  switch (cell.t) {
+    case 's':
+      base.t = 's';
+      base.v = String(cell.v ?? '');
+      break;
+    case 'n':
+      base.t = 'n';
+      base.v = Number(cell.v);
+      break;
+    case 'b':
+      base.t = 'b';
+      base.v = Boolean(cell.v);
+      break;
+    case 'd': {
+      const serial = typeof cell.v === 'string' ? isoToSerial(cell.v) : null;
+      if (serial === null) {
+        base.t = 's';
+        base.v = String(cell.v ?? '');
+      } else {
+        base.t = 'n';
+        base.v = serial;
+        base.z = cell.z && XLSX.SSF.is_date(cell.z) ? cell.z : 'yyyy-mm-dd';
+      }
+      break;
+    }
+    case 'e':
+      base.t = 's';
+      base.v = cell.w ?? String(cell.v ?? '#N/A');
+      break;
+    default:
+      return undefined;
+  }
+  if (cell.z && base.t === 'n' && !base.z) base.z = cell.z;
+  if (cell.f) base.f = cell.f;
+  return base;
+}
+
+/** Builds a SheetJS workbook from the host-neutral table model (used for CSV input, whose text the reader has decoded). */
+export function modelToSheetJs(model: WorkbookModel): XLSX.WorkBook {
+  const wb = XLSX.utils.book_new();
+  model.sheets.forEach((grid, i) => {
+    const data: SheetCell[][] = [];
+    let maxC = 0;
+    grid.rows.forEach((row, r) => {
+      if (!row) return;
+      const out: SheetCell[] = [];
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        const sc = modelCellToSheetJs(cell);
+        if (sc) {
+          out[c] = sc;
+          if (c > maxC) maxC = c;
+        }
+      });
+      data[r] = out;
+    });
+    const ws: XLSX.WorkSheet = { '!data': data } as unknown as XLSX.WorkSheet;
+    ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, data.length - 1), c: maxC } });
+    XLSX.utils.book_append_sheet(wb, ws, grid.name || `Sheet${i + 1}`);
+    if (grid.visibility !== 'visible') {
+      wb.Workbook ??= {};
+      wb.Workbook.Sheets ??= [];
+      wb.Workbook.Sheets[i] = { ...(wb.Workbook.Sheets[i] ?? {}), Hidden: grid.visibility === 'hidden' ? 1 : 2 };
+    }
+  });
+  // Dates are written as 1900-system serials whatever the source used, so the default date system is right.
+  return wb;
+}
+
+function toWorkbook(source: AnnotateSource): XLSX.WorkBook {
+  if (source instanceof Uint8Array || source instanceof ArrayBuffer) return loadSheetJs(source);
+  if ('SheetNames' in source && 'Sheets' in source) return source;
+  return modelToSheetJs(source as WorkbookModel);
+}
+
+/** Dense-or-sparse cell access, so a caller's SheetJS workbook in either mode works. */
+class SheetAccess {
+  readonly dense: SheetCell[][] | undefined;
+  maxRow: number;
+  maxCol: number;
+  constructor(readonly ws: XLSX.WorkSheet) {
+    this.dense = (ws as { '!data'?: SheetCell[][] })['!data'];
+    const ref = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
+    this.maxRow = ref.e.r;
+    this.maxCol = ref.e.c;
+    if (this.dense && this.dense.length - 1 > this.maxRow) this.maxRow = this.dense.length - 1;
+  }
+  get(r: number, c: number): SheetCell | undefined {
+    if (this.dense) return this.dense[r]?.[c];
+    return this.ws[XLSX.utils.encode_cell({ r, c })] as SheetCell | undefined;
+  }
+  set(r: number, c: number, cell: SheetCell | undefined): void {
+    if (this.dense) {
+      if (cell === undefined) {
+        if (this.dense[r]) delete this.dense[r][c];
+        return;
+      }
+      (this.dense[r] ??= [])[c] = cell;
+    } else {
+      const addr = XLSX.utils.encode_cell({ r, c });
+      if (cell === undefined) delete this.ws[addr];
+      else this.ws[addr] = cell;
+    }
+    if (cell !== undefined) {
+      if (r > this.maxRow) this.maxRow = r;
+      if (c > this.maxCol) this.maxCol = c;
+    }
+  }
+  forEach(fn: (cell: SheetCell, r: number, c: number) => void): void {
+    if (this.dense) {
+      this.dense.forEach((row, r) => row?.forEach((cell, c) => cell && fn(cell, r, c)));
+      return;
+    }
+    for (const key of Object.keys(this.ws)) {
+      if (key[0] === '!') continue;
+      const { r, c } = XLSX.utils.decode_cell(key);
+      fn(this.ws[key] as SheetCell, r, c);
+    }
+  }
+  commitRef(): void {
+    if (this.maxRow < 0 || this.maxCol < 0) return;
+    const old = this.ws['!ref'] ? XLSX.utils.decode_range(this.ws['!ref']) : { s: { r: 0, c: 0 }, e: { r: 0, c: 0 } };
+    this.ws['!ref'] = XLSX.utils.encode_range({
+      s: old.s,
+      e: { r: Math.max(old.e.r, this.maxRow), c: Math.max(old.e.c, this.maxCol) },
+    });
+  }
+}
+
+function isEmpty(cell: SheetCell | undefined): boolean {
+  return !cell || cell.t === 'z' || cell.v === undefined || cell.v === null || cell.v === '';
+}
+
+function normHeader(s: unknown): string {
+  return String(s ?? '')
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+function textCell(text: string): SheetCell {
+  // A string cell (t:'s') is never evaluated by Excel, whatever its first character.
+  return { t: 's', v: text.length > EXCEL_MAX_TEXT ? text.slice(0, EXCEL_MAX_TEXT) : text };
+}
+
+/** Quotes a sheet name for a link or formula reference: `'My sheet'!A1`. */
+export function sheetRef(sheet: string, cell: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+/** Decides the language of a header row: zh when most recognisable headers are written in Chinese. */
+export function headerLanguage(headers: readonly unknown[]): Lang {
+  let zh = 0;
+  let other = 0;
+  for (const h of headers) {
+    const s = typeof h === 'string' ? h.trim() : '';
+    if (!s) continue;
+    if (/[\u3400-\u9fff\uf900-\ufaff]/.test(s)) zh++;
+    else if (/[A-Za-z]/.test(s)) other++;
+  }
+  return zh >= other && zh > 0 ? 'zh' : other > 0 ? 'en' : 'zh';
+}
+
+function stripOwnNotesAndTruncate(wb: XLSX.WorkBook, lang: Lang, extraNotes: Map<string, string[]>): void {
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws) continue;
+    const acc = new SheetAccess(ws);
+    acc.forEach((cell, r, c) => {
+      if (cell.c) {
+        const kept = cell.c.filter((n) => n.a !== NOTE_AUTHOR);
+        if (kept.length === 0) delete cell.c;
+        else if (kept.length !== cell.c.length) {
+          const hidden = cell.c.hidden;
+          cell.c = kept as SheetCell['c'];
+          if (hidden !== undefined && cell.c) cell.c.hidden = hidden;
+        }
+      }
+      if (typeof cell.v === 'string' && cell.v.length > EXCEL_MAX_TEXT) {
+        const length = cell.v.length;
+        cell.v = cell.v.slice(0, EXCEL_MAX_TEXT);
+        delete cell.w;
+        delete (cell as { h?: string }).h;
+        delete (cell as { r?: string }).r;
+        const key = `${name}\u0000${XLSX.utils.encode_cell({ r, c })}`;
+        const list = extraNotes.get(key) ?? [];
+        list.push(LABELS[lang].truncated(length));
+        extraNotes.set(key, list);
+      }
+    });
+  }
+}
+
+function applyFills(acc: SheetAccess, plan: AnnotatePlan): void {
+  const hr = plan.headerRow - 1;
+  let lastTableCol = plan.lastCol ?? -1;
+  const headerByNorm = new Map<string, number>();
+  for (let c = 0; c <= acc.maxCol; c++) {
+    const cell = acc.get(hr, c);
+    if (isEmpty(cell)) continue;
+    if (plan.lastCol === undefined && c > lastTableCol) lastTableCol = c;
+    const n = normHeader(cell!.v);
+    if (!headerByNorm.has(n)) headerByNorm.set(n, c);
+  }
+  const lastRow = acc.maxRow;
+  const columnIsFree = (c: number): boolean => {
+    for (let r = hr; r <= lastRow; r++) if (!isEmpty(acc.get(r, c))) return false;
+    return true;
+  };
+  let nextCol = lastTableCol + 1;
+  const taken = new Set<number>();
+  for (const fill of plan.fills) {
+    let col = fill.col ?? headerByNorm.get(normHeader(fill.header));
+    if (col === undefined || taken.has(col)) {
+      while (taken.has(nextCol) || !columnIsFree(nextCol)) nextCol++;
+      col = nextCol++;
+      acc.set(hr, col, textCell(fill.header));
+    }
+    taken.add(col);
+    if (fill.clearOthers !== false) {
+      for (let r = hr + 1; r <= lastRow; r++) if (!fill.values.has(r + 1)) acc.set(r, col, undefined);
+    }
+    for (const [row, value] of fill.values) {
+      const r = row - 1;
+      if (r <= hr) continue;
+      if (value === '') acc.set(r, col, undefined);
+      else if (typeof value === 'number') acc.set(r, col, { t: 'n', v: value });
+      else acc.set(r, col, textCell(value));
+    }
+  }
+}
+
+function attachNotes(wb: XLSX.WorkBook, notes: Map<string, string[]>): void {
+  const accessors = new Map<string, SheetAccess>();
+  for (const [key, texts] of notes) {
+    const [sheet, ref] = key.split('\u0000');
+    const ws = wb.Sheets[sheet];
+    if (!ws || !/^[A-Z]{1,3}[0-9]{1,7}$/.test(ref)) continue;
+    let acc = accessors.get(sheet);
+    if (!acc) accessors.set(sheet, (acc = new SheetAccess(ws)));
+    const { r, c } = XLSX.utils.decode_cell(ref);
+    let cell = acc.get(r, c);
+    if (!cell) {
+      cell = { t: 'z' };
+      acc.set(r, c, cell);
+    }
+    let text = texts.join('\n');
+    if (text.length > EXCEL_MAX_TEXT) text = text.slice(0, EXCEL_MAX_TEXT);
+    const comments = (cell.c ?? []) as SheetCell['c'] & object;
+    comments.push({ a: NOTE_AUTHOR, t: text });
+    comments.hidden = true;
+    cell.c = comments;
+  }
+  for (const acc of accessors.values()) acc.commitRef();
+}
+
+function removeSheet(wb: XLSX.WorkBook, name: string): void {
+  const i = wb.SheetNames.indexOf(name);
+  if (i < 0) return;
+  wb.SheetNames.splice(i, 1);
+  delete wb.Sheets[name];
+  if (wb.Workbook?.Sheets && wb.Workbook.Sheets.length > i) wb.Workbook.Sheets.splice(i, 1);
+}
+
+function addIssuesSheet(wb: XLSX.WorkBook, plan: AnnotatePlan, issues: IssuesSheetPlan): void {
+  let name = issues.name.slice(0, 31);
+  const existing = wb.Sheets[name];
+  if (existing) {
+    const a1cell = new SheetAccess(existing).get(0, 0);
+    if (a1cell && a1cell.v === issues.headers[0] && new SheetAccess(existing).get(0, 4)?.v === issues.headers[4]) {
+      removeSheet(wb, name);
+    } else {
+      let n = 2;
+      while (wb.Sheets[`${name.slice(0, 26)} (${n})`]) n++;
+      name = `${name.slice(0, 26)} (${n})`;
+    }
+  }
+  const data: SheetCell[][] = [issues.headers.map((h) => textCell(h))];
+  for (const line of issues.lines) {
+    const sheet = line.sheet ?? plan.sheet;
+    const cellRef: SheetCell = line.cell ? textCell(line.cell) : { t: 'z' };
+    if (line.cell && wb.Sheets[sheet]) {
+      cellRef.l = { Target: `#${sheetRef(sheet, line.cell)}`, Tooltip: `${sheet}!${line.cell}` };
+    }
+    const value: SheetCell =
+      line.value === null || line.value === undefined
+        ? { t: 'z' }
+        : typeof line.value === 'number'
+          ? { t: 'n', v: line.value }
+          : typeof line.value === 'boolean'
+            ? { t: 'b', v: line.value }
+            : textCell(line.value);
+    data.push([
+      line.row === null ? { t: 'z' } : { t: 'n', v: line.row },
+      cellRef,
+      line.column ? textCell(line.column) : { t: 'z' },
+      textCell(line.severity),
+      textCell(line.code),
+      textCell(line.message),
+      value,
+    ]);
+  }
+  const ws = { '!data': data } as unknown as XLSX.WorkSheet;
+  ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: data.length - 1, c: 6 } });
+  ws['!cols'] = [{ wch: 8 }, { wch: 10 }, { wch: 16 }, { wch: 10 }, { wch: 20 }, { wch: 80 }, { wch: 30 }];
+  ws['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(1, data.length - 1), c: 6 } }) };
+  XLSX.utils.book_append_sheet(wb, ws, name);
+}
+
+/**
+ * Writes an annotated copy of a workbook as .xlsx bytes: filled columns on the tracker sheet, notes on offending cells
+ * and an issues sheet with links; every other sheet and cell is kept, over-long text is truncated (with a note).
+ */
+export function writeAnnotated(source: AnnotateSource, plan: AnnotatePlan): Uint8Array {
+  const wb = toWorkbook(source);
+  const ws = wb.Sheets[plan.sheet];
+  if (!ws) throw new Error(`the workbook has no sheet named '${plan.sheet}'`);
+  const lang = plan.lang ?? 'zh';
+  const notes = new Map<string, string[]>();
+  for (const note of plan.notes) {
+    const key = `${note.sheet ?? plan.sheet}\u0000${note.cell}`;
+    const list = notes.get(key) ?? [];
+    list.push(note.text);
+    notes.set(key, list);
+  }
+  stripOwnNotesAndTruncate(wb, lang, notes);
+  const acc = new SheetAccess(ws);
+  applyFills(acc, plan);
+  acc.commitRef();
+  attachNotes(wb, notes);
+  if (plan.issuesSheet) addIssuesSheet(wb, plan, plan.issuesSheet);
+  delete (wb as { vbaraw?: unknown }).vbaraw;
+  const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer;
+  return new Uint8Array(out);
+}
