@@ -1,0 +1,128 @@
+/**
+ * Webpack build of the Excel add-in: the custom functions bundle (with its generated functions.json), the task
+ * pane page that also hosts the functions in the shared runtime, and the manifest and icons.
+ *
+ * `webpack --mode production` writes dist/; `ADDIN_URL=https://host/path/` sets where dist/ will be served
+ * (every `https://localhost:3000/` in the manifest is replaced by it).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** The URL the manifest is written for; the dev server serves it, production builds replace it. */
+export const DEV_URL = 'https://localhost:3000/';
+
+/** Port of the dev server, taken from DEV_URL. */
+export const DEV_PORT = 3000;
+
+/** Reads ADDIN_URL into a base URL ending in `/`, or explains what is wrong with it. */
+export function productionUrl(value) {
+  if (value === undefined || value === '') return DEV_URL;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`ADDIN_URL must be an absolute https URL such as https://addin.example.org/lmc/, not '${value}'`);
+  }
+  if (url.protocol !== 'https:') {
+    throw new Error(`ADDIN_URL must use https (Office loads add-ins only over https), not '${value}'`);
+  }
+  if (url.search || url.hash) {
+    throw new Error(`ADDIN_URL must not carry a query or fragment: '${value}'`);
+  }
+  const base = url.href.endsWith('/') ? url.href : `${url.href}/`;
+  return base;
+}
+
+/** Escapes text for an XML attribute or element. */
+function xmlEscape(s) {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Replaces every occurrence of the dev URL in the manifest with the production URL. */
+export function rewriteManifest(xml, url) {
+  return url === DEV_URL ? xml : xml.split(DEV_URL).join(xmlEscape(url));
+}
+
+export default (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const url = dev ? DEV_URL : productionUrl(process.env.ADDIN_URL);
+  if (!dev && url === DEV_URL) {
+    console.warn(`ADDIN_URL is not set: the production manifest keeps ${DEV_URL}`);
+  }
+  const outDir = env.outDir ? path.resolve(env.outDir) : path.join(root, 'dist');
+  const functionsEntry = path.join(root, 'functions', 'functions.ts');
+  const taskpaneDir = env.taskpaneDir ? path.resolve(env.taskpaneDir) : path.join(root, 'taskpane');
+
+  return {
+    context: root,
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'source-map' : false,
+    target: ['web', 'es2020'],
+    entry: {
+      functions: functionsEntry,
+      taskpane: path.join(taskpaneDir, 'taskpane.ts'),
+    },
+    output: {
+      path: outDir,
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // Sources use NodeNext-style `./x.js` specifiers for `./x.ts` files.
+      extensionAlias: { '.js': ['.ts', '.js'] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.join(root, 'tsconfig.json'),
+              compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2020', sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      // Generates functions.json from the JSDoc and appends the CustomFunctions.associate calls.
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: functionsEntry }),
+      // The task pane page is the shared runtime: it loads the functions bundle too.
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: path.join(taskpaneDir, 'taskpane.html'),
+        chunks: ['taskpane', 'functions'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => rewriteManifest(content.toString('utf8'), url),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: DEV_PORT,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      // The root opens the task pane page, which also works outside Excel as the standalone validator.
+      devMiddleware: { index: 'taskpane.html' },
+      static: false,
+      hot: false,
+      liveReload: false,
+      client: false,
+    },
+  };
+};
