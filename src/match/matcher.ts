@@ -1,0 +1,180 @@
+import type { Bilingual, Clause, DocId } from '../catalog/types.js';
+import { buildClauseIndex, type ClauseIndex } from './index-build.js';
+import { forEachTerm } from './tokenize.js';
+
+/** One ranked candidate clause. */
+export interface MatchCandidate {
+  id: string;
+  title: Bilingual;
+  /** Retrieval score (sum of idf-weighted term weights), rounded to 3 decimals. */
+  score: number;
+}
+
+/** Why the best candidate was chosen: an explicit reference in the text, or the terms it shares with the clause. */
+export type MatchReason = { kind: 'reference'; ref: string } | { kind: 'terms'; terms: string[] };
+
+/** The answer of the matcher for one activity text. */
+export interface MatchResult {
+  query: string;
+  /** Id of the best candidate, or null when nothing matched at all. */
+  best: string | null;
+  /** 0–1, from the best score's size and its margin over the runner-up; 1 for an explicit reference. */
+  confidence: number;
+  /** True when `confidence` reaches the threshold. */
+  accepted: boolean;
+  candidates: MatchCandidate[];
+  reason: MatchReason;
+}
+
+/** Options of one match call. */
+export interface MatchOptions {
+  /** Number of candidates to return (default 3). */
+  top?: number;
+  /** Acceptance threshold on the confidence (default DEFAULT_ACCEPT_THRESHOLD). */
+  threshold?: number;
+}
+
+/** Resolves an explicit clause reference inside a text to a clause id of the matcher's set, or null. */
+export type ReferenceFinder = (text: string) => string | null;
+
+/** Options of a matcher. */
+export interface MatcherOptions {
+  /** Extra indexed text per clause id (domain vocabulary beyond the catalog's keywords). */
+  extra?: Record<string, string[]>;
+  /** Finds explicit references; without it, only retrieval is used. */
+  findReference?: ReferenceFinder;
+}
+
+/** A matcher over a fixed set of clauses. */
+export interface Matcher {
+  clauses: Clause[];
+  index: ClauseIndex;
+  match(text: string, opts?: MatchOptions): MatchResult;
+}
+
+/**
+ * Confidence threshold for accepting a match, chosen on the tuning part of the labelled set
+ * (test/fixtures/activities.tsv; `npm run bench:match` prints precision and coverage around it).
+ */
+export const DEFAULT_ACCEPT_THRESHOLD = 0.3;
+
+// Score at which the size part of the confidence reaches one half; about the score of a two-bigram match.
+const SCORE_SCALE = 4;
+
+/** Turns the best and runner-up scores into a confidence in 0–1: both a large score and a clear margin are needed. */
+export function confidenceOf(best: number, runnerUp: number): number {
+  if (!(best > 0)) return 0;
+  const size = best / (best + SCORE_SCALE);
+  const margin = (best - Math.max(0, runnerUp)) / best;
+  return Math.round(size * Math.sqrt(margin) * 1000) / 1000;
+}
+
+/** Builds a matcher over `clauses`; the index is built once, and each query reuses the same score buffers. */
+export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Matcher {
+  const index = buildClauseIndex(clauses, opts.extra);
+  const n = clauses.length;
+  const nTerms = index.termText.length;
+  const scores = new Float64Array(n);
+  const seen = new Int32Array(nTerms);
+  const queryTerms = new Int32Array(4096);
+  let stamp = 0;
+  const byId = new Map(clauses.map((c, i) => [c.id, i]));
+
+  const match = (text: string, mopts: MatchOptions = {}): MatchResult => {
+    const top = Math.max(1, mopts.top ?? 3);
+    const threshold = mopts.threshold ?? DEFAULT_ACCEPT_THRESHOLD;
+    const query = typeof text === 'string' ? text : String(text ?? '');
+    const refId = opts.findReference ? opts.findReference(query) : null;
+    if (refId !== null && byId.has(refId)) {
+      const c = clauses[byId.get(refId)!];
+      return {
+        query,
+        best: c.id,
+        confidence: 1,
+        accepted: true,
+        candidates: [{ id: c.id, title: c.title, score: 1 }],
+        reason: { kind: 'reference', ref: c.id },
+      };
+    }
+    // Long texts are cut: the first 2,000 characters say what an activity is about.
+    const body = query.length > 2000 ? query.slice(0, 2000) : query;
+    stamp++;
+    if (stamp === 0x7fffffff) {
+      seen.fill(0);
+      stamp = 1;
+    }
+    scores.fill(0);
+    let nq = 0;
+    forEachTerm(body, (key) => {
+      const t = index.termIds.get(key);
+      if (t === undefined || seen[t] === stamp) return;
+      seen[t] = stamp;
+      if (nq < queryTerms.length) queryTerms[nq++] = t;
+      const w = index.termWeight[t];
+      for (let p = index.postStart[t], e = index.postStart[t + 1]; p < e; p++) {
+        scores[index.postDoc[p]] += w * index.postWeight[p];
+      }
+    });
+    const k = Math.min(top, n);
+    const topDoc = new Int32Array(Math.max(k, 2)).fill(-1);
+    const topScore = new Float64Array(Math.max(k, 2));
+    const keep = Math.max(k, 2);
+    for (let d = 0; d < n; d++) {
+      const s = scores[d];
+      if (!(s > 0) || (topDoc[keep - 1] >= 0 && s <= topScore[keep - 1])) continue;
+      let i = keep - 1;
+      while (i > 0 && (topDoc[i - 1] < 0 || s > topScore[i - 1])) {
+        topDoc[i] = topDoc[i - 1];
+        topScore[i] = topScore[i - 1];
+        i--;
+      }
+      topDoc[i] = d;
+      topScore[i] = s;
+    }
+    const candidates: MatchCandidate[] = [];
+    for (let i = 0; i < k && topDoc[i] >= 0; i++) {
+      const c = clauses[topDoc[i]];
+      candidates.push({ id: c.id, title: c.title, score: Math.round(topScore[i] * 1000) / 1000 });
+    }
+    if (candidates.length === 0) {
+      return { query, best: null, confidence: 0, accepted: false, candidates, reason: { kind: 'terms', terms: [] } };
+    }
+    const confidence = confidenceOf(topScore[0], topDoc[1] >= 0 ? topScore[1] : 0);
+    return {
+      query,
+      best: candidates[0].id,
+      confidence,
+      accepted: confidence >= threshold,
+      candidates,
+      reason: { kind: 'terms', terms: explain(index, topDoc[0], queryTerms, nq) },
+    };
+  };
+
+  return { clauses, index, match };
+}
+
+/** The query terms that weigh most in the best clause's score, longest first, without characters already inside a pair. */
+function explain(index: ClauseIndex, doc: number, queryTerms: Int32Array, nq: number): string[] {
+  const hits: { text: string; w: number }[] = [];
+  for (let i = 0; i < nq; i++) {
+    const t = queryTerms[i];
+    for (let p = index.postStart[t], e = index.postStart[t + 1]; p < e; p++) {
+      if (index.postDoc[p] === doc) {
+        hits.push({ text: index.termText[t], w: index.termWeight[t] * index.postWeight[p] });
+        break;
+      }
+    }
+  }
+  hits.sort((a, b) => b.w - a.w);
+  const out: string[] = [];
+  for (const h of hits) {
+    if (out.length >= 6) break;
+    if (h.text.length === 1 && /[^\x00-\x7f]/.test(h.text) && out.some((o) => o.includes(h.text))) continue;
+    if (out.some((o) => o.includes(h.text) && o !== h.text)) continue;
+    out.push(h.text);
+  }
+  return out;
+}
+
+/** The default set of documents the matcher searches: the action plan's clauses with text of their own. */
+export const DEFAULT_DOCS: DocId[] = ['AP'];
