@@ -1,0 +1,159 @@
+import type { Cell, SheetGrid } from '../src/workbook/model.js';
+import { a1 } from '../src/workbook/model.js';
+import {
+  SEVERITY_FILL,
+  checkCancel,
+  type CellMark,
+  type CellValue,
+  type ColumnWrite,
+  type NewSheet,
+  type RunOptions,
+  type SheetHost,
+  type SheetRead,
+} from './sheet-host.js';
+
+/** One sheet held in memory, with the formatting the pane can change. */
+export interface MemorySheet {
+  name: string;
+  rows: (Cell | undefined)[][];
+  fills: Map<string, string>;
+  notes: Map<string, string>;
+  /** Number formats set by writes, by A1 address. */
+  formats: Map<string, string>;
+  /** Formulas set by the pane, by A1 address. */
+  formulas: Map<string, string>;
+  table?: { name: string; range: string };
+  validation: { col: number; list: string[] | string }[];
+}
+
+/** A spreadsheet in memory that implements the pane's host: used by tests and by the pane's demo mode. */
+export class MemoryHost implements SheetHost {
+  /** Sheets by name, in order. */
+  readonly sheets = new Map<string, MemorySheet>();
+  /** Name of the active sheet. */
+  active: string;
+  /** The selected cell. */
+  selection: { sheet: string; row: number; col: number };
+  private readonly marks = new Map<string, { c: string; p: string | null; note: boolean }[]>();
+
+  /** Builds the host from grids (the first is active) and the date system they use. */
+  constructor(grids: SheetGrid[], readonly date1904 = false) {
+    for (const g of grids) this.sheets.set(g.name, newSheet(g.name, g.rows.map((r) => [...r])));
+    this.active = grids[0]?.name ?? 'Sheet1';
+    if (!this.sheets.has(this.active)) this.sheets.set(this.active, newSheet(this.active, []));
+    this.selection = { sheet: this.active, row: 0, col: 0 };
+  }
+
+  /** The sheet of that name; throws when absent. */
+  sheet(name: string): MemorySheet {
+    const s = this.sheets.get(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  /** The value of one cell by A1-style coordinates (0-based), or undefined. */
+  value(sheet: string, row: number, col: number): string | number | boolean | null | undefined {
+    return this.sheet(sheet).rows[row]?.[col]?.v;
+  }
+
+  async readActiveSheet(opts: RunOptions = {}): Promise<SheetRead> {
+    const s = this.sheet(this.active);
+    const width = s.rows.reduce((w, r) => Math.max(w, r.length), 0);
+    opts.onProgress?.({ phase: 'read', done: s.rows.length, total: s.rows.length });
+    const rows = s.rows.map((r) => r.map((c) => (c ? { ...c } : undefined)));
+    return {
+      region: { sheet: s.name, ...(s.table ? { table: s.table.name } : {}), top: 0, left: 0, rowCount: rows.length, colCount: width },
+      grid: { name: s.name, visibility: 'visible', rows },
+      date1904: this.date1904,
+    };
+  }
+
+  async writeColumns(sheet: string, writes: ColumnWrite[], opts: RunOptions = {}): Promise<void> {
+    const s = this.sheet(sheet);
+    for (const w of writes) {
+      checkCancel(opts.signal);
+      w.values.forEach((v, i) => {
+        const row = w.firstRow + i;
+        const cells = (s.rows[row] ??= []);
+        if (w.text) s.formats.set(a1(row, w.col), '@');
+        cells[w.col] = v === null || v === '' ? undefined : typeof v === 'number' ? { v, t: 'n' } : { v, t: 's' };
+      });
+    }
+    for (let i = 0; i < s.rows.length; i++) s.rows[i] ??= [];
+  }
+
+  async setCells(sheet: string, cells: CellValue[]): Promise<void> {
+    const s = this.sheet(sheet);
+    for (const c of cells) {
+      const row = (s.rows[c.row] ??= []);
+      const address = a1(c.row, c.col);
+      if (c.as === 'formula') {
+        s.formulas.set(address, String(c.value));
+        row[c.col] = { v: null, t: 'z', f: String(c.value).replace(/^=/, '') };
+      } else {
+        if (c.as === 'text') s.formats.set(address, '@');
+        row[c.col] = typeof c.value === 'number' && c.as !== 'text' ? { v: c.value, t: 'n' } : { v: String(c.value), t: 's' };
+      }
+    }
+    for (let i = 0; i < s.rows.length; i++) s.rows[i] ??= [];
+  }
+
+  async clearMarks(sheet: string): Promise<number> {
+    const s = this.sheet(sheet);
+    const list = this.marks.get(sheet) ?? [];
+    for (const m of list) {
+      if (m.p) s.fills.set(m.c, m.p);
+      else s.fills.delete(m.c);
+      if (m.note) s.notes.delete(m.c);
+    }
+    this.marks.delete(sheet);
+    return list.length;
+  }
+
+  async mark(sheet: string, marks: CellMark[], opts: RunOptions = {}): Promise<void> {
+    const s = this.sheet(sheet);
+    const list = this.marks.get(sheet) ?? [];
+    const seen = new Set(list.map((m) => m.c));
+    for (const m of marks) {
+      checkCancel(opts.signal);
+      const c = a1(m.row, m.col);
+      if (seen.has(c)) continue;
+      seen.add(c);
+      const note = !!m.note && !s.notes.has(c);
+      list.push({ c, p: s.fills.get(c) ?? null, note });
+      s.fills.set(c, SEVERITY_FILL[m.severity]);
+      if (note) s.notes.set(c, m.note!);
+    }
+    this.marks.set(sheet, list);
+  }
+
+  async select(sheet: string, row: number, col: number): Promise<void> {
+    this.sheet(sheet);
+    this.active = sheet;
+    this.selection = { sheet, row, col };
+  }
+
+  async addSheet(spec: NewSheet): Promise<string> {
+    let name = spec.name.slice(0, 31);
+    const taken = new Set([...this.sheets.keys()].map((k) => k.toLowerCase()));
+    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${spec.name.slice(0, 27)} (${k})`;
+    const rows: (Cell | undefined)[][] = [spec.header, ...spec.rows].map((r) =>
+      r.map((v): Cell | undefined => (v === '' ? undefined : typeof v === 'number' ? { v, t: 'n' } : { v, t: 's' })),
+    );
+    const s = newSheet(name, rows);
+    if (spec.table) s.table = { name: spec.table, range: `A1:${a1(rows.length - 1, spec.header.length - 1)}` };
+    s.validation = spec.validation ?? [];
+    for (const c of spec.textCols ?? []) for (let r = 0; r < rows.length; r++) s.formats.set(a1(r, c), '@');
+    this.sheets.set(name, s);
+    if (spec.activate) this.active = name;
+    return name;
+  }
+
+  async selectedCell(): Promise<{ sheet: string; row: number; col: number }> {
+    return { ...this.selection };
+  }
+}
+
+function newSheet(name: string, rows: (Cell | undefined)[][]): MemorySheet {
+  return { name, rows, fills: new Map(), notes: new Map(), formats: new Map(), formulas: new Map(), validation: [] };
+}

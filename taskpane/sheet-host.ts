@@ -1,0 +1,115 @@
+import type { SheetGrid } from '../src/workbook/model.js';
+import type { Severity } from '../src/rules/finding.js';
+
+/** Progress of a long host operation: `done` of `total` units (rows or cells) in the named phase. */
+export interface Progress {
+  phase: 'read' | 'write' | 'mark' | 'clear';
+  done: number;
+  total: number;
+}
+
+/** Options every long host operation accepts: a progress callback and a cancel signal checked between chunks. */
+export interface RunOptions {
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+/** The region of the active sheet that was read: a table's range or the used range, in 0-based sheet coordinates. */
+export interface SheetRegion {
+  sheet: string;
+  /** Name of the Excel table the region comes from, when the tracker is a table. */
+  table?: string;
+  top: number;
+  left: number;
+  rowCount: number;
+  colCount: number;
+}
+
+/** What the host read from the active sheet: the region and the sheet as a host-neutral grid in sheet coordinates. */
+export interface SheetRead {
+  region: SheetRegion;
+  grid: SheetGrid;
+  date1904: boolean;
+}
+
+/** A block of values for one column, starting at a 0-based sheet row; `text` forces the `@` number format. */
+export interface ColumnWrite {
+  col: number;
+  firstRow: number;
+  values: (string | number | null)[];
+  text: boolean;
+}
+
+/** One cell to highlight with the fill colour of a severity, with an optional note text. */
+export interface CellMark {
+  row: number;
+  col: number;
+  severity: Severity;
+  note?: string;
+}
+
+/** A single cell value set from the pane (picking a candidate, inserting a clause). */
+export interface CellValue {
+  row: number;
+  col: number;
+  value: string | number;
+  /** `text` stores the value as text (`@`), `formula` stores it as a formula, `value` lets the host type it. */
+  as: 'text' | 'formula' | 'value';
+}
+
+/** A sheet to add: a header row, data rows, dropdown lists by column and optional Excel table. */
+export interface NewSheet {
+  name: string;
+  header: string[];
+  rows: (string | number)[][];
+  /** Create an Excel table over header + rows with this name. */
+  table?: string;
+  /** Dropdowns: column index → a list source, either literal values or a range formula such as `=条款!$A$2:$A$60`. */
+  validation?: { col: number; list: string[] | string }[];
+  /** Columns that hold text (`@`). */
+  textCols?: number[];
+  activate?: boolean;
+}
+
+/** Fill colours by severity, used for highlights (light red, amber, light blue: Excel's own Bad/Neutral/Note tones). */
+export const SEVERITY_FILL: Record<Severity, string> = {
+  error: '#FFC7CE',
+  warning: '#FFEB9C',
+  info: '#DDEBF7',
+};
+
+/**
+ * The pane's only door to a spreadsheet: Office.js implements it in excel-adapter.ts, memory-host.ts in memory.
+ * All coordinates are 0-based sheet rows and columns.
+ */
+export interface SheetHost {
+  /** Reads the tracker region of the active sheet (a table on it, else its used range). */
+  readActiveSheet(opts?: RunOptions): Promise<SheetRead>;
+  /** Writes column blocks in chunks, setting `@` on text columns first so no text turns into a formula. */
+  writeColumns(sheet: string, writes: ColumnWrite[], opts?: RunOptions): Promise<void>;
+  /** Sets a few single cells. */
+  setCells(sheet: string, cells: CellValue[]): Promise<void>;
+  /** Removes the highlights and notes an earlier `mark` made on this sheet (and only those); returns how many cells. */
+  clearMarks(sheet: string, opts?: RunOptions): Promise<number>;
+  /** Highlights cells by severity and attaches notes, remembering what it changed so `clearMarks` can undo it. */
+  mark(sheet: string, marks: CellMark[], opts?: RunOptions): Promise<void>;
+  /** Selects (and scrolls to) one cell. */
+  select(sheet: string, row: number, col: number): Promise<void>;
+  /** Adds a sheet (unique name derived from `name`) and returns its final name. */
+  addSheet(spec: NewSheet): Promise<string>;
+  /** The selected cell (top-left of the selection). */
+  selectedCell(): Promise<{ sheet: string; row: number; col: number }>;
+}
+
+/** Thrown by host operations when the user cancelled; the pane reports it as a cancel, not an error. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/** Throws CancelledError when the signal was aborted. */
+export function checkCancel(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new CancelledError();
+}
