@@ -1,0 +1,174 @@
+import { COUNTRY_CODES, STATUSES } from '../schema/enums.js';
+import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
+import type { FindingCode } from '../rules/finding.js';
+import { bytes, columnHeaders, columnName, countryName, list, num, params, show, statusName, type MessageFn } from './format.js';
+
+const HINT: Record<ValueForm, string> = {
+  id: 'an activity ID of the form CC-YYYY-NNN, e.g. KH-2024-001',
+  text: '',
+  clause: 'an action-plan clause such as 4.2.12',
+  country: 'one of the six countries, e.g. 柬埔寨 / Cambodia / KH',
+  countries: 'countries separated by 、 , ; or /',
+  date: 'a date such as 2024-03-15, 2024/3/15 or 2024年3月15日',
+  status: `a status: ${STATUSES.map((s) => s.en).join(', ')}`,
+  percent: 'a percentage such as 40%',
+  number: 'a number such as 1,200,000 or 120万',
+  funding: 'a funding source',
+  confidence: 'a number from 0 to 1',
+  check: 'OK, Warning or Error',
+  assessment: 'an assessment',
+};
+
+const hint = (column: string | null): string => (column && isColumnKey(column) ? HINT[columnMeta(column).type] : 'a value');
+const col = (c: string | null): string => columnName(c, 'en');
+const at = (f: { cell: string | null }): string => (f.cell ? ` (${f.cell})` : '');
+
+/** English messages, one per finding code: what is wrong and what to do. */
+export const en: Record<FindingCode, MessageFn> = {
+  'missing-column': (f) =>
+    `The required column "${col(f.column)}" is missing from the header row (row ${f.row}). ` +
+    `Add a column headed ${columnHeaders(f.column ?? '').map((h) => `"${h}"`).join(' or ')}.`,
+  'unknown-column': (f) => {
+    const dup = params(f).duplicateOf;
+    return typeof dup === 'string'
+      ? `Column "${show(f.value)}"${at(f)} repeats the column "${col(dup)}" found further left; it is ignored. Remove or rename it.`
+      : `Column "${show(f.value)}"${at(f)} is not a tracker column; it is kept as it is and not checked. Rename it if it is meant to be one (see lmc schema).`;
+  },
+  required: (f) => `${col(f.column)}${at(f)} is empty. Enter ${hint(f.column) || `the ${col(f.column).toLowerCase()}`}.`,
+  type: (f) => {
+    const p = params(f);
+    const v = show(f.value);
+    switch (p.reason) {
+      case 'error-cell':
+        return `${col(f.column)}${at(f)} shows the Excel error ${show(p.error)}. Fix the formula or type the value in.`;
+      case 'impossible-date':
+        return `${col(f.column)}${at(f)} "${v}" is not a real calendar date. Check the day and the month.`;
+      case 'year-only':
+        return `${col(f.column)}${at(f)} holds ${show(p.year)}, a year rather than a date. Enter a full date such as ${show(p.year)}-03-15 or a month such as ${show(p.year)}-03.`;
+      case 'not-a-number':
+        return `${col(f.column)}${at(f)} "${v}" is not a number. Enter digits such as 1200000, 1,200,000 or 120万.`;
+      case 'not-a-percent':
+        return `${col(f.column)}${at(f)} "${v}" is not a percentage. Enter 40%, 40 or 0.4.`;
+      default:
+        return `${col(f.column)}${at(f)} "${v}" is not a date. Enter ${HINT.date}, or a month such as 2024-03.`;
+    }
+  },
+  enum: (f) => {
+    const p = params(f);
+    const bad = typeof p.item === 'string' ? p.item : show(f.value);
+    const near = typeof p.nearest === 'string' ? ` Did you mean ${p.nearest}?` : '';
+    return `${col(f.column)}${at(f)} "${show(bad)}" is not an accepted value.${near} Use one of: ${list(p.allowed, 'en')}.`;
+  },
+  'too-long': (f) => {
+    const p = params(f);
+    return `${col(f.column)}${at(f)} has ${num(p.length)} characters; the limit is ${num(p.max)}. Shorten it${f.column === 'activity' ? ' and put the details in the description' : ''}.`;
+  },
+  'id-format': (f) =>
+    `Activity ID${at(f)} "${show(f.value)}" is not of the form ${show(params(f).pattern ?? 'CC-YYYY-NNN')} ` +
+    `(CC one of ${list(params(f).countries ?? [...COUNTRY_CODES], 'en')}, then the year and a 3-digit number, e.g. KH-2024-001). Correct it.`,
+  'duplicate-id': (f) =>
+    `Activity ID ${show(params(f).id ?? f.value)}${at(f)} is already used in row ${show(params(f).firstRow)}. Give each activity its own ID.`,
+  'unknown-clause': (f) => {
+    const p = params(f);
+    const sug = Array.isArray(p.suggestions) && p.suggestions.length ? ` Did you mean ${list(p.suggestions, 'en')}?` : '';
+    if (p.reason === 'not-action-plan') {
+      const what = p.doc === 'IC' ? 'an item of the Innovation Corridor Initiative' : 'a paragraph of the Nay Pyi Taw Declaration';
+      return `Clause${at(f)} "${show(f.value)}" (${show(p.id)}) is ${what}, not an action-plan clause. Enter the action-plan clause the activity implements (e.g. 4.2.12); related declaration paragraphs and initiative items go to the cross-references.`;
+    }
+    if (p.reason === 'malformed') {
+      return `Clause${at(f)} "${show(f.value)}" is not a clause reference.${sug} Write the action-plan clause number, e.g. 4.2.12 or AP-4.2.12, or leave the cell blank for mapping to fill.`;
+    }
+    return `Clause${at(f)} "${show(f.value)}" names no clause of the action plan${p.id ? ` (${show(p.id)})` : ''}.${sug} Check the number (lmc catalog lists every clause).`;
+  },
+  'not-leaf-clause': (f) => {
+    const p = params(f);
+    const sug = Array.isArray(p.suggestions) && p.suggestions.length ? ` Choose one of its clauses, e.g. ${list(p.suggestions, 'en')}.` : ' Choose one of its clauses.';
+    return `Clause${at(f)} "${show(f.value)}" (${show(p.id)}) is a section heading without text of its own.${sug}`;
+  },
+  'date-order': (f) => {
+    const p = params(f);
+    return `End date ${show(p.end)}${at(f)} is before the start date ${show(p.start)}${p.startCell ? ` (${show(p.startCell)})` : ''}. Correct one of the two dates.`;
+  },
+  'out-of-period': (f) => {
+    const p = params(f);
+    return `${col(f.column)}${at(f)} ${show(p.date)} is outside the action plan period ${show(p.from)} … ${show(p.to)}. Enter a date within the period.`;
+  },
+  range: (f) => {
+    const p = params(f);
+    if (f.column === 'progress') return `Progress${at(f)} ${num(f.value)} is outside ${num(p.min)}–${num(p.max ?? 100)} %. Enter a value from 0 to 100 (or 0%–100%).`;
+    return `${col(f.column)}${at(f)} ${num(f.value)} is below ${num(p.min)}. Enter ${num(p.min)} or more.`;
+  },
+  'status-progress': (f) => {
+    const p = params(f);
+    return `The status is ${statusName(p.status, 'en')} but the progress${at(f)} is ${num(p.progress)} %. Set the progress to ${num(p.expected)} % or change the status.`;
+  },
+  'id-country': (f) => {
+    const p = params(f);
+    return `Activity ID${at(f)} "${show(f.value)}" begins with ${show(p.idCountry)} (${countryName(p.idCountry, 'en')}) but the lead country is ${show(p.leadCountry)} (${countryName(p.leadCountry, 'en')}). Correct the ID or the lead country.`;
+  },
+  'partner-is-lead': (f) =>
+    `${countryName(params(f).country, 'en')} is the lead country and is also listed among the partner countries${at(f)}. Remove it from the partners.`,
+  overdue: (f) => {
+    const p = params(f);
+    return `The status is ${statusName(p.status, 'en')} but the end date ${show(p.end)}${at(f)} is before the as-of date ${show(p.asOf)}. Update the status, or set a new end date.`;
+  },
+  'late-start': (f) => {
+    const p = params(f);
+    return `The status is ${statusName('not_started', 'en')} but the start date ${show(p.start)}${at(f)} is before the as-of date ${show(p.asOf)}. Update the status, or set a new start date.`;
+  },
+  'clause-mismatch': (f) => {
+    const p = params(f);
+    const sug = show(p.suggested ?? p.expected ?? '');
+    const title = typeof p.suggestedTitle === 'string' ? ` ${p.suggestedTitle}` : '';
+    return `The activity reads like clause ${sug}${title} rather than ${show(p.given ?? f.value)}${at(f)}. Check the clause and correct it if the activity belongs to ${sug}.`;
+  },
+  'duplicate-activity': (f) => {
+    const p = params(f);
+    return `The same activity with lead country ${countryName(p.leadCountry, 'en')} is already in row ${show(p.firstRow)}. Remove the duplicate, or make the names tell the two apart.`;
+  },
+  'file-unreadable': (f) =>
+    `The file cannot be read${params(f).reason ? ` (${show(params(f).reason, 120)})` : ''}. Check that it exists, that you may read it and that no other program locks it.`,
+  'file-not-spreadsheet': (f) =>
+    `The file is not an Excel workbook${params(f).detected ? ` (it looks like ${show(params(f).detected)})` : ''}. Save the tracker as .xlsx and try again.`,
+  'file-encrypted': () => 'The workbook is protected with a password and cannot be read. Remove the password in Excel (File › Info › Protect Workbook) and try again.',
+  'file-corrupt': (f) => {
+    const p = params(f);
+    const detail = [p.reason, p.entry ?? p.detail].filter((x) => x !== undefined && x !== null).map((x) => show(x, 80)).join(', ');
+    return `The workbook is damaged${detail ? ` (${detail})` : ''}. Open it in Excel, let Excel repair it, save it as .xlsx and try again.`;
+  },
+  'file-too-large': (f) => {
+    const p = params(f);
+    return `The file is ${bytes(p.size)}, over the limit of ${bytes(p.limit)}; it was not read. Remove unrelated sheets or split the tracker.`;
+  },
+  'file-zip-bomb': (f) => {
+    const p = params(f);
+    const why =
+      p.reason === 'entries' ? `holds ${num(p.entries)} parts (limit ${num(p.limit)})`
+      : p.reason === 'ratio' ? `compresses more than ${num(p.limit)} to 1${p.entry ? ` in ${show(p.entry)}` : ''}`
+      : p.reason === 'overlapping-entries' ? `has overlapping parts${p.entry ? ` (${show(p.entry)})` : ''}`
+      : `would expand to ${p.size !== undefined ? bytes(p.size) : 'far more data than a tracker holds'}${p.limit !== undefined ? ` (limit ${bytes(p.limit)})` : ''}`;
+    return `The file ${why}, which no tracker needs; it was not opened. Re-save the workbook from Excel, or remove unrelated content.`;
+  },
+  'file-timeout': (f) =>
+    `Reading the file took longer than ${show(params(f).seconds ?? '?')} s and was stopped. Remove unrelated sheets or re-save the file from Excel.`,
+  'file-macros': () => 'The workbook contains macros; they are never run and are ignored. Save the tracker as .xlsx to drop them.',
+  'file-doctype': () => 'The file contains an XML DOCTYPE declaration, which is refused for safety; it was not read. Re-save the workbook from Excel.',
+  'sheet-no-header': (f) => {
+    const p = params(f);
+    return `No header row found in the sheet(s) ${list(p.sheets, 'en')}: one of the first ${show(p.rows ?? 10)} rows must hold at least ${show(p.min ?? 3)} column names such as 活动编号 / Activity ID, 活动名称 / Activity, 开始日期 / Start date. Start from the template (lmc template).`;
+  },
+  'sheet-empty': (f) =>
+    `The workbook holds no data${Array.isArray(params(f).sheets) && (params(f).sheets as string[]).length ? ` (sheets: ${list(params(f).sheets, 'en')})` : ''}. Fill in the activities, starting from the template (lmc template).`,
+  'sheet-hidden': (f) =>
+    `Sheet "${show(f.sheet ?? params(f).sheet)}" is hidden. Hidden sheets are not checked unless they hold the activity table; unhide it if it matters.`,
+  'sheet-huge-dimension': (f) =>
+    `Sheet "${show(f.sheet ?? params(f).sheet)}" declares the range ${show(params(f).range ?? params(f).declared ?? '')}; only cells holding data were read. Delete the unused rows and columns to make the file smaller.`,
+  'formula-no-value': (f) =>
+    `${f.cell ?? 'A cell'} holds a formula${params(f).formula ? ` (${show(params(f).formula)})` : ''} without a saved result, so it reads as empty. Open the file in Excel, let it recalculate and save it.`,
+  'formula-cached': (f) =>
+    `${f.cell ?? 'A cell'} holds a formula${params(f).formula ? ` (${show(params(f).formula)})` : ''}; its saved result "${show(f.value)}" was used.`,
+  'control-char': (f) =>
+    `${f.cell ?? 'A cell'} contains invisible control characters; they were removed. Retype the text if it looks wrong.`,
+  'cell-too-long': (f) =>
+    `${f.cell ?? 'A cell'} holds ${num(params(f).length)} characters, over the limit of ${num(params(f).limit)}; only the first part was read. Shorten it.`,
+};

@@ -1,0 +1,71 @@
+import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../schema/enums.js';
+import { columnMeta, isColumnKey } from '../schema/tracker.js';
+import type { Finding } from '../rules/finding.js';
+
+/** A message language. */
+export type Lang = 'zh' | 'en';
+
+/** Renders one finding as text in one language. */
+export type MessageFn = (f: Finding) => string;
+
+/** The params of a finding, never undefined. */
+export function params(f: Finding): NonNullable<Finding['params']> {
+  return f.params ?? {};
+}
+
+/** A column's display name from the schema (or the header as written for columns outside the schema). */
+export function columnName(column: string | null, lang: Lang): string {
+  if (column === null) return '';
+  return isColumnKey(column) ? columnMeta(column)[lang] : column;
+}
+
+/** Every accepted header of a column, for telling the user what to add. */
+export function columnHeaders(column: string): string[] {
+  if (!isColumnKey(column)) return [column];
+  const m = columnMeta(column);
+  return [m.zh, m.en, ...m.aliases];
+}
+
+/** A value shortened for a message: control characters dropped, at most `max` characters. */
+export function show(v: unknown, max = 60): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/** A list for a message. */
+export function list(items: unknown, lang: Lang): string {
+  const arr = Array.isArray(items) ? items.map(String) : items === null || items === undefined ? [] : [String(items)];
+  return arr.join(lang === 'zh' ? '、' : ', ');
+}
+
+/** A country's name from its ISO-2 code. */
+export function countryName(code: unknown, lang: Lang): string {
+  const c = COUNTRIES.find((x) => x.key === code);
+  return c ? c[lang] : show(code);
+}
+
+/** A status's name from its key. */
+export function statusName(key: unknown, lang: Lang): string {
+  const s = STATUSES.find((x) => x.key === key);
+  return s ? s[lang] : show(key);
+}
+
+/** A funding source's name from its key. */
+export function fundingName(key: unknown, lang: Lang): string {
+  const s = FUNDING_SOURCES.find((x) => x.key === key);
+  return s ? s[lang] : show(key);
+}
+
+/** Formats a number with thousands separators (as typed numbers appear in the sheet). */
+export function num(v: unknown): string {
+  return typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 4 }) : show(v);
+}
+
+/** A byte count in a readable unit. */
+export function bytes(v: unknown): string {
+  if (typeof v !== 'number') return show(v);
+  if (v >= 1024 * 1024) return `${(v / 1024 / 1024).toFixed(1)} MB`;
+  if (v >= 1024) return `${(v / 1024).toFixed(1)} KB`;
+  return `${v} B`;
+}

@@ -1,0 +1,39 @@
+import type { Finding, FindingCode } from '../rules/finding.js';
+import { en } from './en.js';
+import type { Lang, MessageFn } from './format.js';
+import { zh } from './zh.js';
+
+export type { Lang, MessageFn } from './format.js';
+export { columnName } from './format.js';
+
+/** A complete message map: one renderer per finding code. */
+export type MessageMap = Record<FindingCode, MessageFn>;
+
+const maps: Record<Lang, MessageMap> = { zh, en };
+
+/** Replaces the messages of one language (in whole or in part), e.g. for reviewed wording; returns the previous map. */
+export function setMessages(lang: Lang, messages: Partial<MessageMap>): MessageMap {
+  const previous = maps[lang];
+  maps[lang] = { ...previous, ...messages };
+  return previous;
+}
+
+/** The message map in use for a language. */
+export function getMessages(lang: Lang): MessageMap {
+  return maps[lang];
+}
+
+/** The text of a finding in one language; a code without a renderer still yields a readable line. */
+export function renderMessage(f: Finding, lang: Lang): string {
+  const fn = maps[lang][f.code];
+  if (fn) return fn(f);
+  return `${f.code}${f.cell ? ` (${f.cell})` : ''}`;
+}
+
+/** A finding with its message in both languages. */
+export type FindingWithMessage = Finding & { message: { zh: string; en: string } };
+
+/** Adds the zh and en messages to a finding. */
+export function withMessages(f: Finding): FindingWithMessage {
+  return { ...f, message: { zh: renderMessage(f, 'zh'), en: renderMessage(f, 'en') } };
+}

@@ -1,0 +1,173 @@
+import { COUNTRY_CODES, STATUSES } from '../schema/enums.js';
+import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
+import type { FindingCode } from '../rules/finding.js';
+import { bytes, columnHeaders, columnName, countryName, list, num, params, show, statusName, type MessageFn } from './format.js';
+
+const HINT: Record<ValueForm, string> = {
+  id: '形如 CC-YYYY-NNN 的活动编号（如 KH-2024-001）',
+  text: '',
+  clause: '行动计划条款编号（如 4.2.12）',
+  country: '六国之一（如 柬埔寨 / Cambodia / KH）',
+  countries: '以 、 , ; 或 / 分隔的国家',
+  date: '日期（如 2024-03-15、2024/3/15 或 2024年3月15日）',
+  status: `实施状态：${STATUSES.map((s) => s.zh).join('、')}`,
+  percent: '百分比（如 40%）',
+  number: '数字（如 1,200,000 或 120万）',
+  funding: '资金来源',
+  confidence: '0 到 1 之间的数',
+  check: 'OK、Warning 或 Error',
+  assessment: '进展评估',
+};
+
+const hint = (column: string | null): string => (column && isColumnKey(column) ? HINT[columnMeta(column).type] : '数值');
+const col = (c: string | null): string => columnName(c, 'zh');
+const at = (f: { cell: string | null }): string => (f.cell ? `（${f.cell}）` : '');
+
+/** Chinese messages, one per finding code: what is wrong and what to do. */
+export const zh: Record<FindingCode, MessageFn> = {
+  'missing-column': (f) =>
+    `表头行（第 ${f.row} 行）缺少必填列“${col(f.column)}”。请添加一列，列名为${columnHeaders(f.column ?? '').map((h) => `“${h}”`).join('或')}。`,
+  'unknown-column': (f) => {
+    const dup = params(f).duplicateOf;
+    return typeof dup === 'string'
+      ? `列“${show(f.value)}”${at(f)}与左侧已有的“${col(dup)}”列重复，已忽略。请删除或改名。`
+      : `列“${show(f.value)}”${at(f)}不是跟踪表的列，原样保留、不作校验。如本应是某一列，请按模板改名（见 lmc schema）。`;
+  },
+  required: (f) => `${col(f.column)}${at(f)}为空。请填写${hint(f.column) || col(f.column)}。`,
+  type: (f) => {
+    const p = params(f);
+    const v = show(f.value);
+    switch (p.reason) {
+      case 'error-cell':
+        return `${col(f.column)}${at(f)}显示 Excel 错误 ${show(p.error)}。请修正公式或直接填写数值。`;
+      case 'impossible-date':
+        return `${col(f.column)}${at(f)}“${v}”不是真实存在的日期。请核对年月日。`;
+      case 'year-only':
+        return `${col(f.column)}${at(f)}填的是年份 ${show(p.year)}，不是日期。请填写完整日期（如 ${show(p.year)}-03-15）或月份（如 ${show(p.year)}-03）。`;
+      case 'not-a-number':
+        return `${col(f.column)}${at(f)}“${v}”不是数字。请填写数字，如 1200000、1,200,000 或 120万。`;
+      case 'not-a-percent':
+        return `${col(f.column)}${at(f)}“${v}”不是百分比。请填写 40%、40 或 0.4。`;
+      default:
+        return `${col(f.column)}${at(f)}“${v}”不是日期。请填写${HINT.date}，或月份（如 2024-03）。`;
+    }
+  },
+  enum: (f) => {
+    const p = params(f);
+    const bad = typeof p.item === 'string' ? p.item : show(f.value);
+    const near = typeof p.nearest === 'string' ? `是否应为“${p.nearest}”？` : '';
+    return `${col(f.column)}${at(f)}“${show(bad)}”不是可接受的值。${near}可选值：${list(p.allowed, 'zh')}。`;
+  },
+  'too-long': (f) => {
+    const p = params(f);
+    return `${col(f.column)}${at(f)}共 ${num(p.length)} 个字符，超过上限 ${num(p.max)}。请精简${f.column === 'activity' ? '，详细内容写入活动说明' : ''}。`;
+  },
+  'id-format': (f) =>
+    `活动编号${at(f)}“${show(f.value)}”不符合 ${show(params(f).pattern ?? 'CC-YYYY-NNN')} 格式` +
+    `（CC 为 ${list(params(f).countries ?? [...COUNTRY_CODES], 'zh')} 之一，其后为年份和三位序号，如 KH-2024-001）。请更正。`,
+  'duplicate-id': (f) =>
+    `活动编号 ${show(params(f).id ?? f.value)}${at(f)}已在第 ${show(params(f).firstRow)} 行使用。每项活动须有唯一编号。`,
+  'unknown-clause': (f) => {
+    const p = params(f);
+    const sug = Array.isArray(p.suggestions) && p.suggestions.length ? `是否应为 ${list(p.suggestions, 'zh')}？` : '';
+    if (p.reason === 'not-action-plan') {
+      const what = p.doc === 'IC' ? '《创新走廊建设共同倡议》的条目' : '《内比都宣言》的段落';
+      return `对应条款${at(f)}“${show(f.value)}”（${show(p.id)}）是${what}，不是行动计划条款。请填写该活动落实的行动计划条款（如 4.2.12）；相关宣言段落和倡议条目会写入交叉引用列。`;
+    }
+    if (p.reason === 'malformed') {
+      return `对应条款${at(f)}“${show(f.value)}”不是条款编号。${sug}请填写行动计划条款编号（如 4.2.12 或 AP-4.2.12），或留空由匹配功能填写。`;
+    }
+    return `对应条款${at(f)}“${show(f.value)}”在行动计划中不存在${p.id ? `（${show(p.id)}）` : ''}。${sug}请核对编号（lmc catalog 列出全部条款）。`;
+  },
+  'not-leaf-clause': (f) => {
+    const p = params(f);
+    const sug = Array.isArray(p.suggestions) && p.suggestions.length ? `请选择其下的具体条款，如 ${list(p.suggestions, 'zh')}。` : '请选择其下的具体条款。';
+    return `对应条款${at(f)}“${show(f.value)}”（${show(p.id)}）是章节标题，本身没有条文。${sug}`;
+  },
+  'date-order': (f) => {
+    const p = params(f);
+    return `结束日期 ${show(p.end)}${at(f)}早于开始日期 ${show(p.start)}${p.startCell ? `（${show(p.startCell)}）` : ''}。请更正其中一个日期。`;
+  },
+  'out-of-period': (f) => {
+    const p = params(f);
+    return `${col(f.column)}${at(f)}为 ${show(p.date)}，超出行动计划期限 ${show(p.from)} 至 ${show(p.to)}。请填写期限内的日期。`;
+  },
+  range: (f) => {
+    const p = params(f);
+    if (f.column === 'progress') return `完成进度${at(f)}为 ${num(f.value)}，超出 ${num(p.min)}–${num(p.max ?? 100)}% 范围。请填写 0 到 100（或 0%–100%）。`;
+    return `${col(f.column)}${at(f)}为 ${num(f.value)}，小于 ${num(p.min)}。请填写不小于 ${num(p.min)} 的数。`;
+  },
+  'status-progress': (f) => {
+    const p = params(f);
+    return `实施状态为“${statusName(p.status, 'zh')}”，但完成进度${at(f)}为 ${num(p.progress)}%。请将进度改为 ${num(p.expected)}%，或修改状态。`;
+  },
+  'id-country': (f) => {
+    const p = params(f);
+    return `活动编号${at(f)}“${show(f.value)}”以 ${show(p.idCountry)}（${countryName(p.idCountry, 'zh')}）开头，但牵头国家是 ${show(p.leadCountry)}（${countryName(p.leadCountry, 'zh')}）。请更正编号或牵头国家。`;
+  },
+  'partner-is-lead': (f) =>
+    `${countryName(params(f).country, 'zh')}是牵头国家，又列在参与国家中${at(f)}。请从参与国家中删除。`,
+  overdue: (f) => {
+    const p = params(f);
+    return `实施状态为“${statusName(p.status, 'zh')}”，但结束日期 ${show(p.end)}${at(f)}已早于评估日期 ${show(p.asOf)}。请更新状态，或填写新的结束日期。`;
+  },
+  'late-start': (f) => {
+    const p = params(f);
+    return `实施状态为“${statusName('not_started', 'zh')}”，但开始日期 ${show(p.start)}${at(f)}已早于评估日期 ${show(p.asOf)}。请更新状态，或填写新的开始日期。`;
+  },
+  'clause-mismatch': (f) => {
+    const p = params(f);
+    const sug = show(p.suggested ?? p.expected ?? '');
+    const title = typeof p.suggestedTitle === 'string' ? ` ${p.suggestedTitle}` : '';
+    return `该活动内容更符合条款 ${sug}${title}，而非 ${show(p.given ?? f.value)}${at(f)}。请核对对应条款，如属 ${sug} 请更正。`;
+  },
+  'duplicate-activity': (f) => {
+    const p = params(f);
+    return `牵头国家为${countryName(p.leadCountry, 'zh')}的同名活动已在第 ${show(p.firstRow)} 行出现。请删除重复行，或在名称上加以区分。`;
+  },
+  'file-unreadable': (f) =>
+    `无法读取文件${params(f).reason ? `（${show(params(f).reason, 120)}）` : ''}。请确认文件存在、有读取权限且未被其他程序占用。`,
+  'file-not-spreadsheet': (f) =>
+    `该文件不是 Excel 工作簿${params(f).detected ? `（看起来是 ${show(params(f).detected)}）` : ''}。请将跟踪表另存为 .xlsx 后重试。`,
+  'file-encrypted': () => '工作簿设有密码，无法读取。请在 Excel 中取消密码（文件 › 信息 › 保护工作簿）后重试。',
+  'file-corrupt': (f) => {
+    const p = params(f);
+    const detail = [p.reason, p.entry ?? p.detail].filter((x) => x !== undefined && x !== null).map((x) => show(x, 80)).join('，');
+    return `工作簿已损坏${detail ? `（${detail}）` : ''}。请用 Excel 打开并修复，另存为 .xlsx 后重试。`;
+  },
+  'file-too-large': (f) => {
+    const p = params(f);
+    return `文件大小为 ${bytes(p.size)}，超过上限 ${bytes(p.limit)}，未读取。请删除无关工作表或拆分跟踪表。`;
+  },
+  'file-zip-bomb': (f) => {
+    const p = params(f);
+    const why =
+      p.reason === 'entries' ? `包含 ${num(p.entries)} 个部件（上限 ${num(p.limit)}）`
+      : p.reason === 'ratio' ? `压缩比超过 ${num(p.limit)} 比 1${p.entry ? `（${show(p.entry)}）` : ''}`
+      : p.reason === 'overlapping-entries' ? `含有相互重叠的部件${p.entry ? `（${show(p.entry)}）` : ''}`
+      : `解压后将达 ${p.size !== undefined ? bytes(p.size) : '远超跟踪表所需的数据量'}${p.limit !== undefined ? `（上限 ${bytes(p.limit)}）` : ''}`;
+    return `该文件${why}，跟踪表不会如此，故未打开。请用 Excel 重新保存工作簿，或删除无关内容。`;
+  },
+  'file-timeout': (f) =>
+    `读取文件超过 ${show(params(f).seconds ?? '?')} 秒，已停止。请删除无关工作表或用 Excel 重新保存。`,
+  'file-macros': () => '工作簿含有宏；宏不会运行，已忽略。另存为 .xlsx 即可去除。',
+  'file-doctype': () => '文件含有 XML DOCTYPE 声明，出于安全考虑拒绝读取。请用 Excel 重新保存工作簿。',
+  'sheet-no-header': (f) => {
+    const p = params(f);
+    return `在工作表 ${list(p.sheets, 'zh')} 中找不到表头行：前 ${show(p.rows ?? 10)} 行中须有一行至少包含 ${show(p.min ?? 3)} 个列名，如 活动编号、活动名称、开始日期。请使用模板（lmc template）。`;
+  },
+  'sheet-empty': (f) =>
+    `工作簿中没有数据${Array.isArray(params(f).sheets) && (params(f).sheets as string[]).length ? `（工作表：${list(params(f).sheets, 'zh')}）` : ''}。请从模板（lmc template）开始填写活动。`,
+  'sheet-hidden': (f) =>
+    `工作表“${show(f.sheet ?? params(f).sheet)}”已隐藏。隐藏的工作表除非是活动清单，否则不作校验；如有需要请取消隐藏。`,
+  'sheet-huge-dimension': (f) =>
+    `工作表“${show(f.sheet ?? params(f).sheet)}”声明的范围为 ${show(params(f).range ?? params(f).declared ?? '')}，只读取了有数据的单元格。请删除未使用的行和列以减小文件。`,
+  'formula-no-value': (f) =>
+    `${f.cell ?? '某单元格'}含有公式${params(f).formula ? `（${show(params(f).formula)}）` : ''}但没有保存计算结果，按空值处理。请用 Excel 打开、重新计算后保存。`,
+  'formula-cached': (f) =>
+    `${f.cell ?? '某单元格'}含有公式${params(f).formula ? `（${show(params(f).formula)}）` : ''}，已使用其保存的结果“${show(f.value)}”。`,
+  'control-char': (f) =>
+    `${f.cell ?? '某单元格'}含有不可见的控制字符，已删除。如文字显示异常，请重新输入。`,
+  'cell-too-long': (f) =>
+    `${f.cell ?? '某单元格'}共 ${num(params(f).length)} 个字符，超过上限 ${num(params(f).limit)}，只读取了前一部分。请精简。`,
+};

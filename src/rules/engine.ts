@@ -1,0 +1,86 @@
+import { isColumnKey, type ColumnKey, type InputColumnKey, type TrackerRow } from '../schema/tracker.js';
+import { a1, type Cell } from '../workbook/model.js';
+import type { TrackerTable } from '../workbook/locate.js';
+import { clauseRule } from './clause.js';
+import { missingColumnRule, unknownColumnRule } from './columns.js';
+import { constraintsRule } from './constraints.js';
+import { idCountryRule, partnerIsLeadRule } from './countries.js';
+import { dateOrderRule } from './dates.js';
+import { duplicateActivityRule, duplicateIdRule } from './duplicates.js';
+import { enumRule } from './enum.js';
+import type { Finding, FindingCode } from './finding.js';
+import { readRow } from './read-row.js';
+import { requiredRule } from './required.js';
+import { lateStartRule, overdueRule } from './schedule.js';
+import { SEVERITY } from './severity.js';
+import { statusProgressRule } from './status-progress.js';
+import { typeRule } from './type.js';
+import type { FindingParams, NormalisedRow, RowRule, RuleContext, TableRule } from './types.js';
+
+/** The built-in row rules: cell-level first (they decide which values the row-level rules may trust). */
+export const ROW_RULES: readonly RowRule[] = [
+  requiredRule, typeRule, enumRule, clauseRule, constraintsRule,
+  dateOrderRule, statusProgressRule, idCountryRule, partnerIsLeadRule, overdueRule, lateStartRule,
+];
+
+/** The built-in table rules: columns of the header, and duplicates between rows. */
+export const TABLE_RULES: readonly TableRule[] = [missingColumnRule, unknownColumnRule, duplicateIdRule, duplicateActivityRule];
+
+/** Options of the rule engine. */
+export interface ValidateTableOptions {
+  /** The as-of date, ISO `YYYY-MM-DD`; the host supplies today unless the user sets one. */
+  asOf: string;
+  /** True when bare serial numbers in date cells count from 1904. */
+  date1904?: boolean;
+  /** Row rules from other modules (the matcher's `clause-mismatch`), run after the built-in row-level rules. */
+  extraRules?: readonly RowRule[];
+}
+
+/** The engine's output: each row as the rules saw it, and every finding (unsorted). */
+export interface TableValidation {
+  rows: NormalisedRow[];
+  findings: Finding[];
+}
+
+function cellValue(cell: Cell | undefined): Finding['value'] {
+  if (!cell || cell.v === undefined) return null;
+  return cell.v;
+}
+
+/** Runs every rule over a located table. */
+export function validateTable(table: TrackerTable, opts: ValidateTableOptions): TableValidation {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new RangeError(`as-of date must be YYYY-MM-DD, got "${opts.asOf}"`);
+  const colOf = new Map<string, number>(table.columns.map((c) => [c.key, c.col]));
+  const ctx: RuleContext = {
+    table,
+    sheet: table.sheet,
+    asOf: opts.asOf,
+    date1904: opts.date1904 ?? false,
+    finding(row: NormalisedRow, column: ColumnKey, code: FindingCode, params?: FindingParams): Finding {
+      const col = colOf.get(column);
+      const f: Finding = {
+        code, severity: SEVERITY[code], sheet: table.sheet, row: row.row, column,
+        cell: col === undefined ? null : a1(row.row - 1, col),
+        value: cellValue(row.cells[column]),
+      };
+      if (params) f.params = params;
+      return f;
+    },
+  };
+  const cellRules = ROW_RULES.filter((r) => r.stage === 'cell');
+  const rowRules = [...ROW_RULES.filter((r) => r.stage !== 'cell'), ...(opts.extraRules ?? [])];
+  const findings: Finding[] = [];
+  const rows = table.rows.map((r) => readRow(r, ctx.date1904));
+  for (const row of rows) {
+    const cellFindings = cellRules.flatMap((rule) => rule.check(row, ctx));
+    const failed = new Set(cellFindings.map((f) => f.column));
+    const values: Record<string, unknown> = {};
+    for (const [key, r] of Object.entries(row.parsed)) {
+      if (r?.ok && !failed.has(key) && isColumnKey(key)) values[key as InputColumnKey] = r.value;
+    }
+    row.values = values as Partial<TrackerRow>;
+    findings.push(...cellFindings, ...rowRules.flatMap((rule) => rule.check(row, ctx)));
+  }
+  for (const rule of TABLE_RULES) findings.push(...rule.check(rows, ctx));
+  return { rows, findings };
+}

@@ -1,0 +1,17 @@
+import type { InputColumnKey } from '../schema/tracker.js';
+import type { Finding } from './finding.js';
+import type { RowRule } from './types.js';
+
+/** `enum`: a country, status or funding source outside the accepted values (params: `allowed`, `nearest`, `item`). */
+export const enumRule: RowRule = {
+  codes: ['enum'],
+  stage: 'cell',
+  check(row, ctx) {
+    const out: Finding[] = [];
+    for (const [key, r] of Object.entries(row.parsed)) {
+      if (!r || r.ok || r.reason !== 'not-allowed') continue;
+      out.push(ctx.finding(row, key as InputColumnKey, 'enum', { ...r.params }));
+    }
+    return out;
+  },
+};

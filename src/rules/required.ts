@@ -1,0 +1,23 @@
+import { INPUT_COLUMNS, type InputColumnKey } from '../schema/tracker.js';
+import { isEmptyCell } from '../schema/values.js';
+import type { Finding } from './finding.js';
+import type { RowRule } from './types.js';
+
+/** `required`: an empty cell in a required column that is present (a blank clause is left for mapping to fill). */
+export const requiredRule: RowRule = {
+  codes: ['required'],
+  stage: 'cell',
+  check(row, ctx) {
+    const out: Finding[] = [];
+    const bound = new Set(ctx.table.columns.map((c) => c.key));
+    for (const col of INPUT_COLUMNS) {
+      const key = col.key as InputColumnKey;
+      if (!col.required || col.blankAllowed || !bound.has(key)) continue;
+      const cell = row.cells[key];
+      // A formula without a cached value is reported by the reader (formula-no-value); saying "empty" too would mislead.
+      if (cell?.noCache) continue;
+      if (isEmptyCell(cell)) out.push(ctx.finding(row, key, 'required'));
+    }
+    return out;
+  },
+};

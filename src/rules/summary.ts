@@ -1,0 +1,19 @@
+import type { CheckValue } from '../schema/tracker.js';
+import type { Finding, Severity } from './finding.js';
+
+/** Counts of findings by severity. */
+export type SeveritySummary = Record<Severity, number>;
+
+/** Counts findings by severity. */
+export function summarise(findings: readonly Finding[]): SeveritySummary {
+  const s: SeveritySummary = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) s[f.severity]++;
+  return s;
+}
+
+/** The `check` value of a set of findings: `Error` if any error, else `Warning` if any warning, else `OK`. */
+export function worstCheck(findings: readonly Finding[]): CheckValue {
+  if (findings.some((f) => f.severity === 'error')) return 'Error';
+  if (findings.some((f) => f.severity === 'warning')) return 'Warning';
+  return 'OK';
+}

@@ -1,0 +1,90 @@
+import type { TrackerRow, CheckValue } from '../schema/tracker.js';
+import { colIndex, type WorkbookModel } from '../workbook/model.js';
+import { locateTracker, type TrackerTable } from '../workbook/locate.js';
+import { validateTable } from './engine.js';
+import type { Finding } from './finding.js';
+import { FINDING_CODES } from './severity.js';
+import { worstCheck } from './summary.js';
+import type { RowRule } from './types.js';
+
+export { summarise, worstCheck, type SeveritySummary } from './summary.js';
+
+/** Options of the pipeline: the as-of date (ISO, computed by the host) and rules from other modules. */
+export interface ValidateWorkbookOptions {
+  asOf: string;
+  extraRules?: readonly RowRule[];
+}
+
+/** The result of validating one data row. */
+export interface RowResult {
+  /** The sheet's 1-based row number. */
+  row: number;
+  check: CheckValue;
+  /** Normalised values that passed their cell-level checks. */
+  values: Partial<TrackerRow>;
+  findings: Finding[];
+}
+
+/** The result of validating a workbook: where the table is, every finding (sorted), and per-row results. */
+export interface WorkbookValidation {
+  sheet: string | null;
+  headerRow: number | null;
+  /** Number of data rows. */
+  rows: number;
+  blankRows: number;
+  /** Sorted: file-level first, then by row, then by column position, then by code. */
+  findings: Finding[];
+  rowResults: RowResult[];
+  table?: TrackerTable;
+}
+
+const codeOrder = new Map(FINDING_CODES.map((c, i) => [c, i]));
+
+function sortFindings(findings: Finding[], table: TrackerTable | undefined): Finding[] {
+  const colOf = new Map<string, number>(table?.columns.map((c) => [c.key, c.col]) ?? []);
+  const position = (f: Finding): number => {
+    const m = f.cell ? /^([A-Z]+)\d+$/.exec(f.cell) : null;
+    if (m) return colIndex(m[1]);
+    return f.column !== null && colOf.has(f.column) ? colOf.get(f.column)! : -1;
+  };
+  const sheetRank = (f: Finding): number => (f.sheet === undefined || f.row === null ? 0 : f.sheet === table?.sheet ? 1 : 2);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        sheetRank(a.f) - sheetRank(b.f) ||
+        (a.f.row ?? 0) - (b.f.row ?? 0) ||
+        position(a.f) - position(b.f) ||
+        (codeOrder.get(a.f.code) ?? 99) - (codeOrder.get(b.f.code) ?? 99) ||
+        a.i - b.i,
+    )
+    .map((x) => x.f);
+}
+
+/** The one validation pipeline every host calls: locate the table, run every rule, merge the reader's findings. */
+export function validateWorkbook(wb: WorkbookModel, opts: ValidateWorkbookOptions): WorkbookValidation {
+  const located = locateTracker(wb);
+  if (!located.ok) {
+    return {
+      sheet: null, headerRow: null, rows: 0, blankRows: 0,
+      findings: sortFindings([...wb.findings, located.finding], undefined), rowResults: [],
+    };
+  }
+  const { table } = located;
+  const engine = validateTable(table, { asOf: opts.asOf, date1904: wb.date1904, extraRules: opts.extraRules });
+  const findings = sortFindings([...wb.findings, ...located.findings, ...engine.findings], table);
+  const byRow = new Map<number, Finding[]>();
+  const dataRows = new Set(table.rows.map((r) => r.row));
+  for (const f of findings) {
+    if (f.row === null || !dataRows.has(f.row) || (f.sheet !== undefined && f.sheet !== table.sheet)) continue;
+    byRow.set(f.row, [...(byRow.get(f.row) ?? []), f]);
+  }
+  const rowResults: RowResult[] = engine.rows.map((r) => {
+    const fs = byRow.get(r.row) ?? [];
+    return { row: r.row, check: worstCheck(fs), values: r.values, findings: fs };
+  });
+  return {
+    sheet: table.sheet, headerRow: table.headerRow, rows: table.rows.length, blankRows: table.blankRows,
+    findings, rowResults, table,
+  };
+}

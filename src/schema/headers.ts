@@ -1,0 +1,18 @@
+import { normaliseHeader } from './normalize.js';
+import { COLUMNS, type ColumnKey } from './tracker.js';
+
+const headerIndex = new Map<string, ColumnKey>();
+for (const c of COLUMNS) {
+  for (const name of [c.zh, c.en, ...c.aliases]) {
+    const n = normaliseHeader(name);
+    // First claim wins, so an alias can never steal another column's own name.
+    if (!headerIndex.has(n)) headerIndex.set(n, c.key as ColumnKey);
+  }
+}
+
+/** The column a header names (Chinese, English or alias; case-, width- and space-insensitive), or null. */
+export function matchHeader(text: string): ColumnKey | null {
+  const n = normaliseHeader(text);
+  if (n === '') return null;
+  return headerIndex.get(n) ?? null;
+}

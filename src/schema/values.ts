@@ -1,0 +1,283 @@
+import { parseRef } from '../catalog/ref.js';
+import type { Cell } from '../workbook/model.js';
+import {
+  COUNTRIES, FUNDING_SOURCES, STATUSES, lookupEnum, optionLabel,
+  type CountryCode, type EnumOption, type FundingKey, type StatusKey,
+} from './enums.js';
+import { foldWidth } from './normalize.js';
+
+/** Why a cell could not be read as its value form. */
+export type ValueFailure =
+  | 'empty'
+  | 'error-cell'
+  | 'not-a-date'
+  | 'impossible-date'
+  | 'year-only'
+  | 'not-a-number'
+  | 'not-a-percent'
+  | 'not-allowed'
+  | 'clause-malformed'
+  | 'clause-unknown'
+  | 'clause-not-action-plan'
+  | 'clause-heading';
+
+/** Extra facts about a failure (accepted values, nearest value, suggestions …), carried into the finding's params. */
+export type ValueParams = Record<string, string | number | boolean | string[] | null>;
+
+/** The outcome of reading one cell as a value form. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: ValueFailure; params?: ValueParams };
+
+const fail = (reason: ValueFailure, params?: ValueParams): { ok: false; reason: ValueFailure; params?: ValueParams } =>
+  params ? { ok: false, reason, params } : { ok: false, reason };
+
+/** True when a cell holds nothing (missing, empty, or white space only). */
+export function isEmptyCell(cell: Cell | undefined): boolean {
+  if (!cell || cell.t === 'z' || cell.v === null || cell.v === undefined) return true;
+  return typeof cell.v === 'string' && cell.v.trim() === '';
+}
+
+/** The cell's content as text: the displayed text for numbers when known, the ISO date for dates; null when empty. */
+export function cellText(cell: Cell | undefined): string | null {
+  if (isEmptyCell(cell)) return null;
+  const c = cell!;
+  if (c.t === 'n' || c.t === 'b') return c.w?.trim() || String(c.v);
+  return String(c.v).trim();
+}
+
+function errorCell(cell: Cell): { ok: false; reason: ValueFailure; params?: ValueParams } {
+  return fail('error-cell', { error: c2s(cell.w ?? cell.v) });
+}
+const c2s = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
+/** Reads plain text (trimmed); numbers read as displayed. */
+export function parseText(cell: Cell | undefined): ParseResult<string> {
+  if (cell?.t === 'e') return errorCell(cell);
+  const t = cellText(cell);
+  return t === null ? fail('empty') : { ok: true, value: t };
+}
+
+/** Reads an activity id: width-folded, upper-case, trimmed (its pattern is checked by the schema). */
+export function parseActivityId(cell: Cell | undefined): ParseResult<string> {
+  const t = parseText(cell);
+  return t.ok ? { ok: true, value: foldWidth(t.value).toUpperCase().replace(/\s+/g, '') } : t;
+}
+
+function enumFailure<K extends string>(options: readonly EnumOption<K>[], nearest: EnumOption<K> | null, extra: ValueParams = {}) {
+  return fail('not-allowed', {
+    ...extra,
+    allowed: options.map(optionLabel),
+    nearest: nearest ? optionLabel(nearest) : null,
+  });
+}
+
+function parseEnum<K extends string>(options: readonly EnumOption<K>[], cell: Cell | undefined): ParseResult<K> {
+  if (cell?.t === 'e') return errorCell(cell);
+  const t = cellText(cell);
+  if (t === null) return fail('empty');
+  const r = lookupEnum(options, t);
+  return r.ok ? { ok: true, value: r.key } : enumFailure(options, r.nearest);
+}
+
+/** Reads a country by Chinese name, English name or ISO-2/ISO-3 code, stored as its ISO-2 code. */
+export function parseCountry(cell: Cell | undefined): ParseResult<CountryCode> {
+  return parseEnum(COUNTRIES, cell);
+}
+
+/** Reads a list of countries separated by 、 , ; / (half- or full-width) or new lines, without repeats. */
+export function parseCountryList(cell: Cell | undefined): ParseResult<CountryCode[]> {
+  if (cell?.t === 'e') return errorCell(cell);
+  const t = cellText(cell);
+  if (t === null) return fail('empty');
+  const items = foldWidth(t).split(/[、,;/\r\n]+/).map((s) => s.trim()).filter((s) => s !== '');
+  const codes: CountryCode[] = [];
+  for (const item of items) {
+    const r = lookupEnum(COUNTRIES, item);
+    if (!r.ok) return enumFailure(COUNTRIES, r.nearest, { item });
+    if (!codes.includes(r.key)) codes.push(r.key);
+  }
+  return codes.length ? { ok: true, value: codes } : fail('empty');
+}
+
+/** Reads an implementation status in Chinese, English or an alias (Ongoing, Done, Postponed, Canceled). */
+export function parseStatus(cell: Cell | undefined): ParseResult<StatusKey> {
+  return parseEnum(STATUSES, cell);
+}
+
+/** Reads a funding source in Chinese or English. */
+export function parseFunding(cell: Cell | undefined): ParseResult<FundingKey> {
+  return parseEnum(FUNDING_SOURCES, cell);
+}
+
+// ---- dates ----
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+function ymd(y: number, m: number, d: number): string | null {
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+function lastDay(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Converts an Excel serial day number to an ISO date (1900 system by default, 1904 when asked); null when impossible. */
+export function serialToIso(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial)) return null;
+  let days = Math.floor(serial);
+  if (date1904) {
+    days += 1462;
+  } else {
+    if (days < 1 || days === 60) return null; // serial 60 is Excel's fictitious 1900-02-29
+    if (days < 60) days += 1;
+  }
+  const t = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
+  const y = t.getUTCFullYear();
+  if (y < 1900 || y > 9999) return null;
+  return `${pad(y, 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** Options of the date parser: which end of a month-precision date to take, and the workbook's date system. */
+export interface DateOptions {
+  /** `start` reads `2024-03` as 2024-03-01, `end` as 2024-03-31. */
+  bound?: 'start' | 'end';
+  /** True when bare serial numbers count from 1904 (the workbook's date system). */
+  date1904?: boolean;
+}
+
+const DAY_FORMS = [
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/,
+];
+const MONTH_FORMS = [/^(\d{4})-(\d{1,2})$/, /^(\d{4})\/(\d{1,2})$/, /^(\d{4})\.(\d{1,2})$/, /^(\d{4})年(\d{1,2})月(?:份)?$/];
+
+/** Reads a date: a date cell, an Excel serial number, ISO, `2024/3/15`, `2024.3.15`, `2024年3月15日`, or a month (`2024-03`, `2024年3月`). */
+export function parseDate(cell: Cell | undefined, opts: DateOptions = {}): ParseResult<string> {
+  if (isEmptyCell(cell)) return fail('empty');
+  const c = cell!;
+  if (c.t === 'e') return errorCell(c);
+  if (c.t === 'b') return fail('not-a-date');
+  if (c.t === 'n' && typeof c.v === 'number') {
+    // A bare year such as 2024 would be a day in 1905; nobody means that in a tracker.
+    if (Number.isInteger(c.v) && c.v >= 1900 && c.v <= 2999) return fail('year-only', { year: c.v });
+    const iso = serialToIso(c.v, opts.date1904);
+    return iso ? { ok: true, value: iso } : fail('impossible-date');
+  }
+  const text = foldWidth(String(c.v)).trim()
+    .replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, '')
+    .replace(/\s+/g, '');
+  for (const re of DAY_FORMS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const iso = ymd(+m[1], +m[2], +m[3]);
+    return iso ? { ok: true, value: iso } : fail('impossible-date');
+  }
+  for (const re of MONTH_FORMS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const y = +m[1];
+    const mo = +m[2];
+    const d = opts.bound === 'end' ? (mo >= 1 && mo <= 12 ? lastDay(y, mo) : 1) : 1;
+    const iso = ymd(y, mo, d);
+    return iso ? { ok: true, value: iso } : fail('impossible-date');
+  }
+  return fail('not-a-date');
+}
+
+// ---- numbers ----
+
+const round = (x: number): number => Number(x.toPrecision(12));
+
+function readNumberText(text: string): number | null {
+  let s = foldWidth(text).replace(/\s+/g, '');
+  s = s.replace(/^(US\$|USD|\$)/i, '').replace(/(USD|美元|元)$/i, '');
+  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?(万|亿)?$/.exec(s);
+  if (!m || (m[2] === '' && !m[3])) return null;
+  const n = Number(`${m[1]}${m[2].replace(/,/g, '')}${m[3] ?? ''}`);
+  if (!Number.isFinite(n)) return null;
+  const scale = m[4] === '万' ? 10_000 : m[4] === '亿' ? 100_000_000 : 1;
+  return round(n * scale);
+}
+
+/** Reads a number: a number cell, or text such as `1,200,000`, `120万` (= 1,200,000), `1.5亿`, full-width digits. */
+export function parseNumber(cell: Cell | undefined): ParseResult<number> {
+  if (isEmptyCell(cell)) return fail('empty');
+  const c = cell!;
+  if (c.t === 'e') return errorCell(c);
+  if (typeof c.v === 'number') return Number.isFinite(c.v) ? { ok: true, value: c.v } : fail('not-a-number');
+  if (c.t !== 's') return fail('not-a-number');
+  const n = readNumberText(String(c.v));
+  return n === null ? fail('not-a-number') : { ok: true, value: n };
+}
+
+/** Reads a percentage in percent points: 0–1 as a fraction, larger numbers as points, text `40%`, `40 %`, `４０％`. */
+export function parsePercent(cell: Cell | undefined): ParseResult<number> {
+  if (isEmptyCell(cell)) return fail('empty');
+  const c = cell!;
+  if (c.t === 'e') return errorCell(c);
+  const fromNumber = (n: number, percentFormat: boolean): number =>
+    percentFormat || (n >= 0 && n <= 1) ? round(n * 100) : n;
+  if (typeof c.v === 'number') {
+    if (!Number.isFinite(c.v)) return fail('not-a-percent');
+    // A cell formatted as a percentage stores a fraction, so 1.5 displayed as 150% is 150, not 1.5.
+    return { ok: true, value: fromNumber(c.v, /%/.test(c.z ?? '')) };
+  }
+  if (c.t !== 's') return fail('not-a-percent');
+  const s = foldWidth(String(c.v)).replace(/\s+/g, '');
+  const pct = /^([+-]?\d+(?:\.\d+)?)%$/.exec(s);
+  if (pct) return { ok: true, value: Number(pct[1]) };
+  const n = readNumberText(s);
+  return n === null ? fail('not-a-percent') : { ok: true, value: fromNumber(n, false) };
+}
+
+// ---- clauses ----
+
+/** Reads an action-plan clause reference in any accepted form and returns its canonical id (leaf clauses only). */
+export function parseClause(cell: Cell | undefined): ParseResult<string> {
+  if (cell?.t === 'e') return errorCell(cell);
+  const t = cellText(cell);
+  if (t === null) return fail('empty');
+  const r = parseRef(t, { leafOnly: true, docs: ['AP'] });
+  if (r.ok) return { ok: true, value: r.id };
+  const params: ValueParams = { suggestions: r.suggestions, id: r.id ?? null };
+  switch (r.reason) {
+    case 'heading':
+      return fail('clause-heading', params);
+    case 'wrong-doc':
+      return fail('clause-not-action-plan', { ...params, doc: r.id?.split('-')[0] ?? null });
+    case 'unknown':
+      return fail('clause-unknown', params);
+    default:
+      return fail('clause-malformed', params);
+  }
+}
+
+/** Reads a cell with the value form of its input column (the one dispatch every host and the rules use). */
+export function parseColumnValue(form: string, key: string, cell: Cell | undefined, opts: { date1904?: boolean } = {}): ParseResult<unknown> {
+  switch (form) {
+    case 'id':
+      return parseActivityId(cell);
+    case 'clause':
+      return parseClause(cell);
+    case 'country':
+      return parseCountry(cell);
+    case 'countries':
+      return parseCountryList(cell);
+    case 'date':
+      return parseDate(cell, { bound: key === 'end' ? 'end' : 'start', date1904: opts.date1904 });
+    case 'status':
+      return parseStatus(cell);
+    case 'percent':
+      return parsePercent(cell);
+    case 'number':
+      return parseNumber(cell);
+    case 'funding':
+      return parseFunding(cell);
+    default:
+      return parseText(cell);
+  }
+}
