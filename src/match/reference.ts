@@ -31,7 +31,7 @@ export function findReference(text: string, docs: DocId[] = ['AP']): string | nu
   const whole = parseRef(s, opts);
   if (whole.ok) {
     if (EXPLICIT_START.test(s) || DOTTED_START.test(s)) return whole.id;
-    const rest = s.replace(/^\s*\d{1,2}\s*[、:：.]?\s*/, '').trim();
+    const rest = s.replace(/^\s*(?:\d{1,2}|[一二三四五])\s*[、:：.]?\s*/, '').trim();
     const title = whole.clause.title;
     if (rest === '' || rest === foldText(title.zh) || rest === foldText(title.en)) return whole.id;
   }
