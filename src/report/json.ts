@@ -1,0 +1,84 @@
+import { renderMessage } from '../messages/index.js';
+import type { Finding, FindingCode, Severity } from '../rules/finding.js';
+import { capFindings, countBySeverity, summariseBatch, type FileResult, type SeverityCounts } from './model.js';
+
+/** One finding in the JSON report: the finding's data plus its message in both languages. */
+export interface JsonFinding {
+  code: FindingCode;
+  severity: Severity;
+  /** The sheet's own 1-based row number; null for file- and sheet-level findings. */
+  row: number | null;
+  /** Column key (`start`, `clause` …), the header text of an unknown column, or null. */
+  column: string | null;
+  /** A1 reference, or null. */
+  cell: string | null;
+  /** The offending value as read, or null. */
+  value: string | number | boolean | null;
+  sheet: string | null;
+  message: { zh: string; en: string };
+  params: Record<string, string | number | boolean | string[] | null>;
+}
+
+/** One file in the JSON report. */
+export interface JsonFileReport {
+  file: string;
+  sheet: string | null;
+  headerRow: number | null;
+  /** Data rows (blank rows not counted). */
+  rows: number;
+  blankRows: number;
+  status: 'ok' | 'unreadable';
+  /** Exact counts of all findings, also when `--max-findings` shortened the list. */
+  counts: SeverityCounts;
+  findings: JsonFinding[];
+  /** How many findings `--max-findings` left out of `findings` (0 when none). */
+  omitted: number;
+}
+
+/** The JSON report of `lmc validate --json` (version 1: fields are only ever added, never renamed or removed). */
+export interface JsonReport {
+  version: 1;
+  /** The as-of date of the audit, `YYYY-MM-DD`. */
+  asOf: string;
+  files: JsonFileReport[];
+  summary: { files: number; unreadable: number; error: number; warning: number; info: number };
+}
+
+/** Converts a finding to its JSON form with both messages rendered. */
+export function jsonFinding(f: Finding): JsonFinding {
+  return {
+    code: f.code,
+    severity: f.severity,
+    row: f.row,
+    column: f.column,
+    cell: f.cell,
+    value: f.value,
+    sheet: f.sheet ?? null,
+    message: { zh: renderMessage(f, 'zh'), en: renderMessage(f, 'en') },
+    params: f.params ?? {},
+  };
+}
+
+/** Builds the JSON report of a batch. */
+export function buildJsonReport(results: readonly FileResult[], asOf: string, maxFindings?: number): JsonReport {
+  const files = results.map((r): JsonFileReport => {
+    const { shown, omitted } = capFindings(r.findings, maxFindings);
+    return {
+      file: r.file,
+      sheet: r.sheet,
+      headerRow: r.headerRow,
+      rows: r.rows,
+      blankRows: r.blankRows,
+      status: r.status,
+      counts: countBySeverity(r.findings),
+      findings: shown.map(jsonFinding),
+      omitted,
+    };
+  });
+  return { version: 1, asOf, files, summary: summariseBatch(results) };
+}
+
+/** Renders the JSON report as text (two-space indentation, trailing newline). */
+export function renderJson(results: readonly FileResult[], asOf: string, maxFindings?: number): string {
+  return `${JSON.stringify(buildJsonReport(results, asOf, maxFindings), null, 2)}\n`;
+}

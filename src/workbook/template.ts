@@ -1,0 +1,113 @@
+import * as XLSX from 'xlsx';
+import { leafClauses } from '../catalog/index.js';
+import type { Lang } from '../report/labels.js';
+import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../schema/enums.js';
+import { INPUT_COLUMNS, PLAN_PERIOD, type ValueForm } from '../schema/tracker.js';
+
+/** Sheet names of the blank template in each language. */
+export const TEMPLATE_SHEETS = {
+  zh: { activities: '活动清单', clauses: '条款', lists: '值列表', instructions: '填写说明' },
+  en: { activities: 'Activities', clauses: 'Clauses', lists: 'Lists', instructions: 'Instructions' },
+} as const;
+
+const FORM_HELP: Record<Lang, Partial<Record<ValueForm, string>>> = {
+  zh: {
+    id: 'CC-YYYY-NNN：牵头国家代码-年份-三位序号，如 CN-2024-001',
+    text: '文字',
+    clause: `行动计划条款编号，如 4.2.12 或 AP-4.2.12（见“条款”表）；可留空待匹配`,
+    country: '国家：中文名、英文名或代码（见“值列表”表）',
+    countries: '一个或多个国家，用 、 , ; / 或换行分隔',
+    date: `日期，如 2024-03-15 或 2024年3月；须在 ${PLAN_PERIOD.from} 至 ${PLAN_PERIOD.to} 之间`,
+    status: '实施状态（见“值列表”表）',
+    percent: '0–100 的百分数，如 40 或 40%',
+    number: '不小于 0 的数，如 1,200,000 或 120万',
+    funding: '资金来源（见“值列表”表）',
+  },
+  en: {
+    id: 'CC-YYYY-NNN: lead country code, year, 3-digit number, e.g. CN-2024-001',
+    text: 'Text',
+    clause: 'Action plan clause number, e.g. 4.2.12 or AP-4.2.12 (see the Clauses sheet); may be left blank for mapping',
+    country: 'Country: Chinese or English name, or ISO code (see the Lists sheet)',
+    countries: 'One or more countries separated by 、 , ; / or new lines',
+    date: `Date such as 2024-03-15 or 2024-03; within ${PLAN_PERIOD.from} … ${PLAN_PERIOD.to}`,
+    status: 'Implementation status (see the Lists sheet)',
+    percent: 'Percent from 0 to 100, e.g. 40 or 40%',
+    number: 'Number, 0 or more, e.g. 1,200,000',
+    funding: 'Funding source (see the Lists sheet)',
+  },
+};
+
+const TEXT = {
+  zh: {
+    intro: [
+      '澜湄合作行动计划（2023—2027）活动跟踪表',
+      `在“活动清单”表中每行填写一项活动；表头请勿改名（列的顺序可以调整）。`,
+      '提交前可用命令 lmc validate <文件> 检查；带 * 的列为必填。',
+    ],
+    columns: ['列名', '必填', '填写要求'],
+    yes: '*',
+    clauses: ['条款编号', '编号', '标题'],
+    lists: ['国家', '国家代码', '实施状态', '资金来源'],
+  },
+  en: {
+    intro: [
+      'LMC Five-Year Plan of Action (2023–2027): activity tracker',
+      'Enter one activity per row on the Activities sheet; keep the header names (columns may be reordered).',
+      'Check the file with `lmc validate <file>` before sending it; columns marked * are required.',
+    ],
+    columns: ['Column', 'Required', 'What to enter'],
+    yes: '*',
+    clauses: ['Clause id', 'Number', 'Title'],
+    lists: ['Country', 'Country code', 'Status', 'Funding source'],
+  },
+} as const;
+
+function sheetFromRows(rows: (string | number | null)[][], widths: number[]): XLSX.WorkSheet {
+  const ws = XLSX.utils.aoa_to_sheet(rows);
+  ws['!cols'] = widths.map((wch) => ({ wch }));
+  return ws;
+}
+
+/** The header row of the template: the input columns in spec order, named in the language. */
+export function templateHeaders(lang: Lang): string[] {
+  return INPUT_COLUMNS.map((c) => c[lang]);
+}
+
+/** Builds the blank tracker workbook (activity sheet, clause list, value lists, instructions) as .xlsx bytes. */
+export function buildTemplate(lang: Lang = 'zh'): Uint8Array {
+  const names = TEMPLATE_SHEETS[lang];
+  const text = TEXT[lang];
+  const wb = XLSX.utils.book_new();
+
+  const headers = templateHeaders(lang);
+  const activities = sheetFromRows(
+    [headers],
+    INPUT_COLUMNS.map((c) => (c.key === 'activity' || c.key === 'description' ? 36 : Math.max(12, c[lang].length * 2 + 2))),
+  );
+  XLSX.utils.book_append_sheet(wb, activities, names.activities);
+
+  const clauses = leafClauses('AP').map((c) => [c.id, c.number, c.title[lang]]);
+  XLSX.utils.book_append_sheet(wb, sheetFromRows([[...text.clauses], ...clauses], [12, 10, 48]), names.clauses);
+
+  const depth = Math.max(COUNTRIES.length, STATUSES.length, FUNDING_SOURCES.length);
+  const lists: (string | null)[][] = [[...text.lists]];
+  for (let i = 0; i < depth; i++) {
+    lists.push([
+      COUNTRIES[i]?.[lang] ?? null,
+      COUNTRIES[i]?.key ?? null,
+      STATUSES[i]?.[lang] ?? null,
+      FUNDING_SOURCES[i]?.[lang] ?? null,
+    ]);
+  }
+  XLSX.utils.book_append_sheet(wb, sheetFromRows(lists, [16, 12, 14, 30]), names.lists);
+
+  const help: (string | null)[][] = text.intro.map((line) => [line]);
+  help.push([]);
+  help.push([...text.columns]);
+  for (const c of INPUT_COLUMNS) {
+    help.push([c[lang], c.required ? text.yes : null, FORM_HELP[lang][c.type] ?? null]);
+  }
+  XLSX.utils.book_append_sheet(wb, sheetFromRows(help, [20, 8, 80]), names.instructions);
+
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { validationAnnotatePlan } from '../../src/report/annotate-plan.js';
+import { renderHtml } from '../../src/report/html.js';
+import { buildJsonReport, renderJson } from '../../src/report/json.js';
+import { batchExitCode, unreadableResult, type FileResult } from '../../src/report/model.js';
+import { escapeHtml, neutraliseFormula, oneLine, safeField } from '../../src/report/safe-text.js';
+import { renderText } from '../../src/report/text.js';
+import type { Finding } from '../../src/rules/finding.js';
+import { validateWorkbook } from '../../src/rules/validate-workbook.js';
+import type { Cell, WorkbookModel } from '../../src/workbook/model.js';
+
+const s = (v: string): Cell => ({ t: 's', v });
+const n = (v: number): Cell => ({ t: 'n', v });
+const HEADER = ['活动编号', '活动名称', '对应条款', '牵头国家', '开始日期', '结束日期', '实施状态', '完成进度'].map(s);
+
+function model(rows: Cell[][]): WorkbookModel {
+  return { date1904: false, findings: [], sheets: [{ name: '活动清单', visibility: 'visible', rows: [HEADER, ...rows] }] };
+}
+
+const GOOD = [s('CN-2024-001'), s('澜湄水资源合作论坛'), s('4.2.12'), s('中国'), s('2024-03-01'), s('2024-12-31'), s('已完成'), n(100)];
+const BAD_ID = [s('CN2024-2'), s('农业合作示范项目'), s('4.2.5'), s('中国'), s('2024-03-01'), s('2024-12-31'), s('已完成'), n(100)];
+const SCRIPT = [s('TH-2024-003'), s('减贫合作'), s('4.2.13'), s('<script>alert(1)</script>'), s('2024-03-01'), s('2024-12-31'), s('=HYPERLINK("http://evil.example","x")'), n(100)];
+const ESCAPE = [s('VN-2024-004'), s('数字经济合作'), s('4.2.8'), s('\u001b[2J越南\tX'), s('2024-03-01'), s('2024-12-31'), s('已完成'), n(100)];
+
+function result(file: string, rows: Cell[][]): FileResult {
+  const v = validateWorkbook(model(rows), { asOf: '2025-06-30' });
+  return { file, status: 'ok', sheet: v.sheet, headerRow: v.headerRow, rows: v.rows, blankRows: v.blankRows, findings: v.findings };
+}
+
+const unreadable: Finding = {
+  code: 'file-corrupt', severity: 'error', row: null, column: null, cell: null, value: null, params: { file: 'broken.xlsx' },
+};
+
+describe('JSON report', () => {
+  it('has the documented stable shape with exact counts and both messages', () => {
+    const results = [result('good.xlsx', [GOOD]), result('bad.xlsx', [GOOD, BAD_ID, SCRIPT]), unreadableResult('broken.xlsx', unreadable)];
+    const report = JSON.parse(renderJson(results, '2025-06-30'));
+    expect(Object.keys(report)).toEqual(['version', 'asOf', 'files', 'summary']);
+    expect(report.version).toBe(1);
+    expect(report.asOf).toBe('2025-06-30');
+    expect(report.files[0]).toEqual({
+      file: 'good.xlsx', sheet: '活动清单', headerRow: 1, rows: 1, blankRows: 0, status: 'ok',
+      counts: { error: 0, warning: 0, info: 0 }, findings: [], omitted: 0,
+    });
+    const bad = report.files[1];
+    expect(bad.counts.error).toBeGreaterThanOrEqual(3);
+    const idFinding = bad.findings.find((f: { code: string }) => f.code === 'id-format');
+    expect(idFinding).toMatchObject({ code: 'id-format', severity: 'error', row: 3, column: 'activity_id', cell: 'A3', value: 'CN2024-2', sheet: '活动清单' });
+    expect(idFinding.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(idFinding.message.en).toMatch(/[A-Za-z]/);
+    expect(bad.findings.find((f: { cell: string }) => f.cell === 'D4')).toMatchObject({ code: 'enum', value: '<script>alert(1)</script>' });
+    // JSON keeps values as data: no quoting prefix
+    expect(bad.findings.find((f: { cell: string }) => f.cell === 'G4').value).toBe('=HYPERLINK("http://evil.example","x")');
+    expect(report.files[2]).toMatchObject({ file: 'broken.xlsx', status: 'unreadable', sheet: null, headerRow: null, counts: { error: 1, warning: 0, info: 0 } });
+    expect(report.files[2].findings[0]).toMatchObject({ code: 'file-corrupt', row: null, cell: null });
+    expect(report.summary).toEqual({ files: 3, unreadable: 1, error: bad.counts.error + 1, warning: bad.counts.warning, info: bad.counts.info });
+  });
+
+  it('caps the listed findings with --max-findings but keeps the counts exact', () => {
+    const r = result('bad.xlsx', [BAD_ID, SCRIPT, ESCAPE]);
+    const full = buildJsonReport([r], '2025-06-30');
+    const capped = buildJsonReport([r], '2025-06-30', 2);
+    expect(full.files[0].findings.length).toBeGreaterThan(2);
+    expect(capped.files[0].findings.length).toBe(2);
+    expect(capped.files[0].omitted).toBe(full.files[0].findings.length - 2);
+    expect(capped.files[0].counts).toEqual(full.files[0].counts);
+  });
+});
+
+describe('text report', () => {
+  const results = [result('=cmd|calc.xlsx', [GOOD, BAD_ID, SCRIPT, ESCAPE])];
+
+  it('lists findings grouped by row with cells and messages in the chosen language, then a summary', () => {
+    const zh = renderText(results, { lang: 'zh' });
+    expect(zh).toContain('工作表 活动清单，表头第 1 行，数据 4 行（空行 0）');
+    expect(zh).toMatch(/\n {2}第 3 行\n {4}A3 +错误 {2}id-format {2}\S/);
+    expect(zh).toMatch(/汇总：1 个文件（0 个无法读取），错误 \d+，警告 \d+，提示 \d+\n$/);
+    const en = renderText(results, { lang: 'en' });
+    expect(en).toMatch(/\n {2}Row 3\n {4}A3 +error {2}id-format {2}[A-Z]/);
+    expect(en).toContain('Summary: 1 file (0 unreadable)');
+  });
+
+  it('never lets cell text run as a formula, break a line or drive the terminal', () => {
+    const text = renderText(results, { lang: 'en' });
+    expect(text.split('\n')[0]).toBe("'=cmd|calc.xlsx");
+    expect(text).not.toContain('\u001b');
+    expect(text).not.toContain('\t');
+    for (const line of text.split('\n')) expect(line.trimStart()).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('colours severities only when asked', () => {
+    expect(renderText(results, { lang: 'en', color: true })).toContain('\u001b[31merror\u001b[0m');
+    expect(renderText(results, { lang: 'en', color: false })).not.toContain('\u001b[');
+  });
+
+  it('says how many findings --max-findings left out', () => {
+    const text = renderText(results, { lang: 'en', maxFindings: 1 });
+    expect(text).toMatch(/\(\d+ more not listed: capped by --max-findings 1/);
+    expect(text.match(/^ {4}[A-Z]+\d+ /gm)?.length).toBe(1);
+  });
+});
+
+describe('HTML report', () => {
+  const results = [result('bad.xlsx', [GOOD, BAD_ID, SCRIPT]), unreadableResult('broken.xlsx', unreadable)];
+  const html = renderHtml(results, { lang: 'zh', asOf: '2025-06-30', generated: '2025-07-01' });
+
+  it('is one self-contained page: inline style and script, no external resources', () => {
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<style>');
+    expect(html.match(/<script>/g)?.length).toBe(1);
+    expect(html).not.toMatch(/<script[^>]*\bsrc=/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/(?:href|src)="https?:/i);
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it('escapes cell text: a <script> in a cell stays text', () => {
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&#39;=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)');
+  });
+
+  it('has the findings table with sort keys and filters, in the chosen language', () => {
+    expect(html).toContain('<table id="findings">');
+    expect(html).toMatch(/<tr data-sev="error" data-code="id-format"><td>bad\.xlsx<\/td><td>活动清单<\/td><td data-sort="3">3<\/td><td data-sort="60000">A3<\/td>/);
+    expect(html).toContain('<select id="f-sev">');
+    expect(html).toContain('<option value="id-format">id-format</option>');
+    expect(html).toContain('<input id="f-text" type="search"');
+    expect(html).toContain('无法读取');
+    const en = renderHtml(results, { lang: 'en', asOf: '2025-06-30', generated: '2025-07-01' });
+    expect(en).toContain('<th scope="col">Severity</th>');
+  });
+
+  it('is deterministic apart from the dates', () => {
+    const again = renderHtml(results, { lang: 'zh', asOf: '2025-06-30', generated: '2025-07-01' });
+    expect(again).toBe(html);
+    const later = renderHtml(results, { lang: 'zh', asOf: '2025-06-30', generated: '2026-01-01' });
+    expect(later.replace('2026-01-01', '2025-07-01')).toBe(html);
+  });
+});
+
+describe('annotate plan of a validation', () => {
+  it('fills check and issues for every data row and puts a note on every offending cell', () => {
+    const v = validateWorkbook(model([GOOD, BAD_ID]), { asOf: '2025-06-30' });
+    const plan = validationAnnotatePlan(v);
+    expect(plan.lang).toBe('zh');
+    expect(plan.fills.map((f) => [f.key, f.header])).toEqual([['check', '校验结果'], ['issues', '校验说明']]);
+    expect(plan.fills[0].values.get(2)).toBe('OK');
+    expect(plan.fills[0].values.get(3)).toBe('Error');
+    expect(plan.fills[1].values.get(2)).toBe('');
+    expect(String(plan.fills[1].values.get(3))).toMatch(/^id-format: /);
+    expect(plan.notes).toContainEqual(expect.objectContaining({ cell: 'A3', sheet: '活动清单' }));
+    expect(plan.issuesSheet?.lines.some((l) => l.cell === 'A3' && l.code === 'id-format')).toBe(true);
+  });
+});
+
+describe('safe text and exit codes', () => {
+  it('neutralises formula starts, also after whitespace', () => {
+    expect(neutraliseFormula('=1+1')).toBe("'=1+1");
+    expect(neutraliseFormula(' \t@SUM(A1)')).toBe("' \t@SUM(A1)");
+    expect(neutraliseFormula('-5')).toBe("'-5");
+    expect(neutraliseFormula('a=b')).toBe('a=b');
+    expect(oneLine('a\r\nb\u001b[0m')).toBe('a  b [0m');
+    expect(safeField('\r=x')).toBe("' =x");
+    expect(escapeHtml(`<a href="x">'&`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
+  });
+
+  it('exits 0 without errors, 1 with errors, 2 when nothing could be read', () => {
+    expect(batchExitCode([result('a.xlsx', [GOOD])])).toBe(0);
+    expect(batchExitCode([result('a.xlsx', [GOOD]), result('b.xlsx', [BAD_ID])])).toBe(1);
+    expect(batchExitCode([result('a.xlsx', [GOOD]), unreadableResult('x.xlsx', unreadable)])).toBe(1);
+    expect(batchExitCode([unreadableResult('x.xlsx', unreadable)])).toBe(2);
+    expect(batchExitCode([])).toBe(2);
+  });
+});
