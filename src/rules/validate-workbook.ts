@@ -1,6 +1,7 @@
 import type { TrackerRow, CheckValue } from '../schema/tracker.js';
 import { colIndex, type WorkbookModel } from '../workbook/model.js';
 import { locateTracker, type TrackerTable } from '../workbook/locate.js';
+import { clauseMismatchRule } from './clause-mismatch.js';
 import { validateTable } from './engine.js';
 import type { Finding } from './finding.js';
 import { FINDING_CODES } from './severity.js';
@@ -71,7 +72,7 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateWorkbookOption
     };
   }
   const { table } = located;
-  const engine = validateTable(table, { asOf: opts.asOf, date1904: wb.date1904, extraRules: opts.extraRules });
+  const engine = validateTable(table, { asOf: opts.asOf, date1904: wb.date1904, extraRules: [clauseMismatchRule, ...(opts.extraRules ?? [])] });
   const findings = sortFindings([...wb.findings, ...located.findings, ...engine.findings], table);
   const byRow = new Map<number, Finding[]>();
   const dataRows = new Set(table.rows.map((r) => r.row));
