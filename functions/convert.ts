@@ -2,8 +2,10 @@
 import { parseRef, type RefOptions } from '../src/catalog/ref.js';
 import type { Clause } from '../src/catalog/types.js';
 import { describeRefFailure } from '../src/messages/ref.js';
+import type { StatusKey } from '../src/schema/enums.js';
+import { cellText, parseDate, parsePercent, parseStatus } from '../src/schema/values.js';
 import type { Cell } from '../src/workbook/model.js';
-import { bilingual, FN_TEXT } from './messages.js';
+import { bilingual, EXPECTED, FN_TEXT } from './messages.js';
 
 /** Language of titles and labels in function results. */
 export type Lang = 'zh' | 'en';
@@ -33,10 +35,10 @@ export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-function describe(v: unknown): string {
-  if (Array.isArray(v)) return 'a range';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return typeof v;
+function describe(v: unknown): { zh: string; en: string } {
+  if (Array.isArray(v)) return { zh: '区域', en: 'a range' };
+  if (typeof v === 'boolean') return { zh: `逻辑值 ${v ? 'TRUE' : 'FALSE'}`, en: v ? 'TRUE' : 'FALSE' };
+  return { zh: typeof v, en: typeof v };
 }
 
 /** Reads a text argument (numbers become their text); empty text is refused with `emptyAs`. */
@@ -61,7 +63,7 @@ export function readLang(fn: string, v: unknown, fallback: Lang): Lang {
 export function readTop(fn: string, v: unknown, fallback: number, max: number): number {
   if (isBlank(v)) return fallback;
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > max) invalid(FN_TEXT.top(fn, Array.isArray(v) ? 'a range' : String(v), max));
+  if (!Number.isInteger(n) || n < 1 || n > max) invalid(FN_TEXT.top(fn, Array.isArray(v) ? describe(v) : { zh: String(v), en: String(v) }, max));
   return n;
 }
 
@@ -91,4 +93,45 @@ export function line(fn: string, arg: string, v: unknown): unknown[] {
   if (grid.length === 1) return grid[0];
   if (grid.every((r) => r.length === 1)) return grid.map((r) => r[0]);
   return invalid(FN_TEXT.shape(fn, arg));
+}
+
+function badValue(fn: string, arg: string, cell: Cell, expected: { zh: string; en: string }): never {
+  return invalid(FN_TEXT.badValue(fn, arg, cellText(cell) ?? '', expected));
+}
+
+/** One scalar argument as a cell; blank gives undefined, a range or other object is `#VALUE!`. */
+function scalarCell(fn: string, arg: string, v: unknown): Cell | undefined {
+  if (isBlank(v)) return undefined;
+  if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') invalid(FN_TEXT.notText(fn, arg, describe(v)));
+  return toCell(v);
+}
+
+/** Reads a status argument with the tracker's status parser; empty gives null. */
+export function readStatus(fn: string, v: unknown): StatusKey | null {
+  const cell = scalarCell(fn, 'status', v);
+  if (!cell) return null;
+  const r = parseStatus(cell);
+  return r.ok ? r.value : badValue(fn, 'status', cell, EXPECTED.status);
+}
+
+/** Reads a date argument (an Excel serial or a text form of the tracker contract) as `YYYY-MM-DD`; empty gives null. */
+export function readDate(fn: string, arg: string, v: unknown, bound: 'start' | 'end'): string | null {
+  const cell = scalarCell(fn, arg, v);
+  if (!cell) return null;
+  const r = parseDate(cell, { bound });
+  return r.ok ? r.value : badValue(fn, arg, cell, EXPECTED.date);
+}
+
+/** Reads a progress argument in percent points (0.4, 40 and "40%" are all 40); empty gives null. */
+export function readPercent(fn: string, v: unknown): number | null {
+  const cell = scalarCell(fn, 'progress', v);
+  if (!cell) return null;
+  const r = parsePercent(cell);
+  return r.ok ? r.value : badValue(fn, 'progress', cell, EXPECTED.percent);
+}
+
+/** Today's date in the runtime's time zone, `YYYY-MM-DD`: the as-of date when none is given. */
+export function today(now: Date = new Date()): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }

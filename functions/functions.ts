@@ -4,8 +4,14 @@
  * arguments, makes one core call and shapes the result. The JSDoc below is the contract: the build generates
  * functions.json from it.
  */
+import { assess } from '../src/assess/assess.js';
+import { assessmentLabel } from '../src/assess/labels.js';
 import { matchActivity } from '../src/match/index.js';
-import { clauseRef, guard, notAvailable, readLang, readText, readTop } from './convert.js';
+import { crossReferences } from '../src/xref/index.js';
+import { renderMessage } from '../src/messages/index.js';
+import { validateWorkbook } from '../src/rules/validate-workbook.js';
+import { getClause } from '../src/catalog/index.js';
+import { clauseRef, guard, invalid, line, notAvailable, readDate, readLang, readPercent, readStatus, readText, readTop, today, toCell } from './convert.js';
 import { FN_TEXT } from './messages.js';
 
 /** Most candidates LMC.MATCH and LMC.SEARCH return. */
@@ -82,3 +88,86 @@ export function search(query: string, top?: number, lang?: string): string[][] {
   });
 }
 
+
+/**
+ * Returns the clauses of the other two texts related to a clause (same cited plan, same programme or close topic), as rows of id and title, closest first.
+ * @customfunction XREF
+ * @param ref Clause reference, e.g. "4.2.12", "ND-12", "IC-3".
+ * @param [lang] Language of the titles: "zh" (default) or "en".
+ * @returns Rows of related clause id and title.
+ */
+export function xref(ref: string, lang?: string): string[][] {
+  return guard('LMC.XREF', () => {
+    const c = clauseRef('LMC.XREF', ref);
+    const l = readLang('LMC.XREF', lang, 'zh');
+    const related = crossReferences(c.id);
+    if (related.length === 0) notAvailable(FN_TEXT.noXref('LMC.XREF', c.id));
+    return related.map((r) => [r.id, getClause(r.id)?.title[l] ?? '']);
+  });
+}
+
+/**
+ * Assesses an activity at a date: Completed, On track, Overdue, Not started, Late start, Delayed or Cancelled.
+ * @customfunction STATUS
+ * @param status Status as in the tracker: 未启动, 进行中, 已完成, 延期, 已取消 or Not started, In progress, Completed, Delayed, Cancelled.
+ * @param start Start date: an Excel date (serial number) or text such as 2024-03-15 or 2024-03.
+ * @param end End date: an Excel date (serial number) or text such as 2024-12-31 or 2024-12.
+ * @param [progress] Progress: 0.4, 40 or "40%"; used when the status is empty.
+ * @param [asOf] Date of the assessment (default: today); pass TODAY() to have it recalculate every day.
+ * @param [lang] "en" (default) or "zh" for the Chinese name of the assessment.
+ * @returns The assessment.
+ */
+export function status(status: any, start: any, end: any, progress?: any, asOf?: any, lang?: string): string {
+  return guard('LMC.STATUS', () => {
+    const fn = 'LMC.STATUS';
+    const a = assess({
+      status: readStatus(fn, status),
+      start: readDate(fn, 'start', start, 'start'),
+      end: readDate(fn, 'end', end, 'end'),
+      progress: readPercent(fn, progress),
+      asOf: readDate(fn, 'asOf', asOf, 'start') ?? today(),
+    });
+    const l = readLang(fn, lang, 'en');
+    if (a === null) notAvailable(FN_TEXT.nothingToAssess(fn));
+    return assessmentLabel(a!, l);
+  });
+}
+
+/**
+ * Checks one tracker row by the same rules as the lmc validate command: "OK", or the row's errors and warnings, one per line as "code: message".
+ * @customfunction VALIDATE
+ * @param row The cells of one activity row.
+ * @param headers The tracker's header cells above it, the same size as row (Chinese, English or alias column names).
+ * @param [asOf] Date for the overdue and late-start checks (default: today); pass TODAY() to have it recalculate every day.
+ * @param [lang] Language of the messages: "zh" (default) or "en".
+ * @returns "OK", one finding per line, or an empty text for an empty row.
+ */
+export function validate(row: any[][], headers: any[][], asOf?: any, lang?: string): string {
+  return guard('LMC.VALIDATE', () => {
+    const fn = 'LMC.VALIDATE';
+    const values = line(fn, 'row', row);
+    const names = line(fn, 'headers', headers);
+    if (values.length !== names.length) invalid(FN_TEXT.lengths(fn, values.length, names.length));
+    const l = readLang(fn, lang, 'zh');
+    const result = validateWorkbook(
+      {
+        sheets: [{ name: 'Activities', visibility: 'visible', rows: [names.map(toCell), values.map(toCell)] }],
+        date1904: false,
+        findings: [],
+      },
+      { asOf: readDate(fn, 'asOf', asOf, 'start') ?? today() },
+    );
+    // Without a recognised header row there is no row to check: the headers argument is wrong.
+    if (!result.table) {
+      const f = result.findings.find((x) => x.severity === 'error');
+      invalid(f ? { zh: `${fn}:${renderMessage(f, 'zh')}`, en: `${fn}: ${renderMessage(f, 'en')}` } : FN_TEXT.internal(fn));
+    }
+    // A blank row is skipped, as in the CLI: nothing to report, and no "OK" either.
+    if (result.rows === 0) return '';
+    // The cell references of the one-row model would not match the user's sheet, so messages are shown without them.
+    const lines = result.findings
+      .filter((f) => f.severity !== 'info')
+      .map((f) => `${f.code}: ${renderMessage({ ...f, cell: null }, l)}`);
+    return lines.length === 0 ? 'OK' : lines.join('\n');
+  });
+}

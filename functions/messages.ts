@@ -1,8 +1,8 @@
 /** Texts of the errors the LMC worksheet functions show, in Chinese and English (one string shows both). */
 export const FN_TEXT = {
-  notText: (fn: string, arg: string, got: string) => ({
-    zh: `${fn}:参数 ${arg} 应为文本或数字,收到的是${got}`,
-    en: `${fn}: argument ${arg} must be text or a number, not ${got}`,
+  notText: (fn: string, arg: string, got: { zh: string; en: string }) => ({
+    zh: `${fn}:参数 ${arg} 应为文本或数字,收到的是${got.zh}`,
+    en: `${fn}: argument ${arg} must be text or a number, not ${got.en}`,
   }),
   empty: (fn: string, arg: string) => ({
     zh: `${fn}:参数 ${arg} 为空`,
@@ -12,9 +12,9 @@ export const FN_TEXT = {
     zh: `${fn}:lang 应为 "zh" 或 "en",而不是 "${got}"`,
     en: `${fn}: lang must be "zh" or "en", not "${got}"`,
   }),
-  top: (fn: string, got: string, max: number) => ({
-    zh: `${fn}:top 应为 1 到 ${max} 的整数,而不是 ${got}`,
-    en: `${fn}: top must be a whole number from 1 to ${max}, not ${got}`,
+  top: (fn: string, got: { zh: string; en: string }, max: number) => ({
+    zh: `${fn}:top 应为 1 到 ${max} 的整数,而不是 ${got.zh}`,
+    en: `${fn}: top must be a whole number from 1 to ${max}, not ${got.en}`,
   }),
   noMatch: (fn: string, text: string) => ({
     zh: `${fn}:没有与“${text}”相符的条款`,
@@ -39,6 +39,10 @@ export const FN_TEXT = {
   lengths: (fn: string, row: number, headers: number) => ({
     zh: `${fn}:row 有 ${row} 个单元格,headers 有 ${headers} 个,两者应一样多`,
     en: `${fn}: row has ${row} cells and headers ${headers}; they must be the same size`,
+  }),
+  nothingToAssess: (fn: string) => ({
+    zh: `${fn}:状态和进度都为空,无法评估`,
+    en: `${fn}: status and progress are both empty; nothing to assess`,
   }),
   internal: (fn: string) => ({
     zh: `${fn}:无法根据这些参数得出结果,请检查参数`,
