@@ -1,0 +1,232 @@
+import { getClause } from '../src/catalog/index.js';
+import type { Lang } from '../src/messages/index.js';
+import { renderMessage } from '../src/messages/index.js';
+import type { Finding, Severity } from '../src/rules/finding.js';
+import { summarise, validateWorkbook, type WorkbookValidation } from '../src/rules/validate-workbook.js';
+import { COLUMNS, isFilledColumn, type ColumnKey } from '../src/schema/tracker.js';
+import { cellText } from '../src/schema/values.js';
+import { colIndex, type Cell, type WorkbookModel } from '../src/workbook/model.js';
+import { planCheck, planFill, planMap, workbookLang, type OpenRow, type PlannedColumn } from './row-plan.js';
+import type { CellMark, ColumnWrite, RunOptions, SheetHost, SheetRead } from './sheet-host.js';
+
+/** A header of the located table and the column key it is read as (null: not read as any column). */
+export interface ColumnChoice {
+  col: number;
+  header: string;
+  key: ColumnKey | null;
+}
+
+/** The user's corrections of the column mapping: 0-based column → key (or null to ignore the column). */
+export type MappingOverrides = Map<number, ColumnKey | null>;
+
+/** The tracker as found on the active sheet: what was read, the validation, the column mapping and the workbook language. */
+export interface Detected {
+  read: SheetRead;
+  validation: WorkbookValidation;
+  columns: ColumnChoice[];
+  lang: Lang;
+}
+
+/** Options of the pane's actions. */
+export interface ActionOptions extends RunOptions {
+  asOf: string;
+  overrides?: MappingOverrides;
+  /** Language of the notes and of the pane (the workbook's own language is used for cells). */
+  uiLang: Lang;
+}
+
+/** Findings of one row (or of the sheet or file, row null), for the pane's list. */
+export interface FindingGroup {
+  row: number | null;
+  worst: Severity;
+  findings: Finding[];
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** Every column key, for the mapping dropdowns. */
+export const COLUMN_KEYS: ColumnKey[] = COLUMNS.map((c) => c.key as ColumnKey);
+
+function withOverrides(read: SheetRead, headerRow: number, overrides: MappingOverrides): WorkbookModel {
+  const rows = read.grid.rows.slice();
+  const header = (rows[headerRow - 1] ?? []).slice();
+  for (const [col, key] of overrides) {
+    const was = cellText(header[col]) ?? '';
+    const meta = key ? COLUMNS.find((c) => c.key === key) : undefined;
+    // Renaming the header in the pane's copy makes the shared locator bind the column as the user chose.
+    const cell: Cell = { v: meta ? meta.zh : `(ignored) ${was}`, t: 's' };
+    header[col] = cell;
+  }
+  rows[headerRow - 1] = header;
+  return { sheets: [{ ...read.grid, rows }], date1904: read.date1904, findings: [] };
+}
+
+/** Reads the active sheet through the host and runs the shared validation, applying the user's column corrections. */
+export async function detectTracker(host: SheetHost, opts: ActionOptions): Promise<Detected> {
+  const read = await host.readActiveSheet(opts);
+  const model: WorkbookModel = { sheets: [read.grid], date1904: read.date1904, findings: [] };
+  let validation = validateWorkbook(model, { asOf: opts.asOf });
+  if (opts.overrides && opts.overrides.size > 0 && validation.headerRow !== null) {
+    validation = validateWorkbook(withOverrides(read, validation.headerRow, opts.overrides), { asOf: opts.asOf });
+  }
+  const columns: ColumnChoice[] = [];
+  const t = validation.table;
+  if (t && validation.headerRow !== null) {
+    const header = read.grid.rows[validation.headerRow - 1] ?? [];
+    for (const b of t.columns) columns.push({ col: b.col, header: cellText(header[b.col]) ?? b.header, key: b.key });
+    for (const u of t.unknownColumns) columns.push({ col: u.col, header: cellText(header[u.col]) ?? u.header, key: null });
+    columns.sort((a, b) => a.col - b.col);
+  }
+  return { read, validation, columns, lang: workbookLang(validation) };
+}
+
+/** Where each planned column goes: its existing column, or appended after the table (and after anything to its right). */
+function placeColumns(d: Detected, planned: PlannedColumn[]): Map<ColumnKey, { col: number; appended: boolean }> {
+  const t = d.validation.table!;
+  const out = new Map<ColumnKey, { col: number; appended: boolean }>();
+  let next = Math.max(t.lastCol, ...t.columns.map((c) => c.col)) + 1;
+  for (const p of planned) {
+    const bound = t.columns.find((c) => c.key === p.key);
+    if (bound) out.set(p.key, { col: bound.col, appended: false });
+    else out.set(p.key, { col: next++, appended: true });
+  }
+  return out;
+}
+
+/**
+ * Writes planned columns through the host: filled columns (check, issues …) are rewritten over every data row so no
+ * stale value survives; the input column `clause` is written only in the rows the plan names.
+ */
+export async function writePlan(host: SheetHost, d: Detected, planned: PlannedColumn[], opts: RunOptions = {}): Promise<Map<ColumnKey, number>> {
+  const t = d.validation.table;
+  if (!t || planned.length === 0) return new Map();
+  const places = placeColumns(d, planned);
+  const firstData = t.headerRow + 1;
+  const lastData = Math.max(t.headerRow, ...t.rows.map((r) => r.row));
+  const writes: ColumnWrite[] = [];
+  for (const p of planned) {
+    const at = places.get(p.key)!;
+    const text = p.key !== 'match_confidence';
+    if (at.appended) writes.push({ col: at.col, firstRow: t.headerRow - 1, values: [p.header], text: true });
+    if (isFilledColumn(p.key)) {
+      const values: (string | number | null)[] = [];
+      for (let r = firstData; r <= lastData; r++) values.push(p.values.get(r) ?? '');
+      if (values.length > 0) writes.push({ col: at.col, firstRow: firstData - 1, values, text });
+    } else {
+      // Runs of consecutive rows, so untouched input cells are never rewritten.
+      const rows = [...p.values.keys()].sort((a, b) => a - b);
+      let i = 0;
+      while (i < rows.length) {
+        let j = i;
+        while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+        writes.push({ col: at.col, firstRow: rows[i]! - 1, values: rows.slice(i, j + 1).map((r) => p.values.get(r)!), text });
+        i = j + 1;
+      }
+    }
+  }
+  await host.writeColumns(t.sheet, writes, opts);
+  return new Map([...places].map(([k, v]) => [k, v.col]));
+}
+
+/** Groups findings by row for the pane: file and sheet findings first, then rows in order, each with its worst severity. */
+export function groupFindings(findings: Finding[]): FindingGroup[] {
+  const groups = new Map<number | null, FindingGroup>();
+  for (const f of findings) {
+    const g = groups.get(f.row) ?? { row: f.row, worst: f.severity, findings: [] };
+    g.findings.push(f);
+    if (RANK[f.severity] > RANK[g.worst]) g.worst = f.severity;
+    groups.set(f.row, g);
+  }
+  return [...groups.values()].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
+
+/** The highlight and note of every cell with findings on the tracker sheet (several findings of a cell share one note). */
+export function marksFor(v: WorkbookValidation, lang: Lang): CellMark[] {
+  const byCell = new Map<string, CellMark>();
+  for (const f of v.findings) {
+    if (!f.cell || f.row === null || (f.sheet !== undefined && f.sheet !== v.sheet)) continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
+    if (!m) continue;
+    const line = `${f.code}: ${renderMessage(f, lang)}`;
+    const mark = byCell.get(f.cell);
+    if (!mark) byCell.set(f.cell, { row: Number(m[2]) - 1, col: colIndex(m[1]!), severity: f.severity, note: line });
+    else {
+      mark.note = `${mark.note}\n${line}`;
+      if (RANK[f.severity] > RANK[mark.severity]) mark.severity = f.severity;
+    }
+  }
+  return [...byCell.values()];
+}
+
+/** What Validate did: the validation, the counts by severity, the findings grouped by row, and how many old marks it cleared. */
+export interface ValidateOutcome {
+  detected: Detected;
+  counts: Record<Severity, number>;
+  groups: FindingGroup[];
+  cleared: number;
+}
+
+/**
+ * Validate: clears the highlights and notes of the previous run, writes `check` and `issues`, then highlights each
+ * offending cell by severity with a note carrying the message.
+ */
+export async function runValidate(host: SheetHost, opts: ActionOptions): Promise<ValidateOutcome> {
+  const detected = await detectTracker(host, opts);
+  const v = detected.validation;
+  const cleared = await host.clearMarks(detected.read.region.sheet, opts);
+  if (v.table) {
+    await writePlan(host, detected, planCheck(v, detected.lang), opts);
+    await host.mark(v.table.sheet, marksFor(v, opts.uiLang), opts);
+  }
+  return { detected, counts: summarise(v.findings), groups: groupFindings(v.findings), cleared };
+}
+
+/** What Map did: rows filled, references normalised, and rows left for a person with their candidates. */
+export interface MapOutcome {
+  detected: Detected;
+  filled: number;
+  normalised: number;
+  open: OpenRow[];
+  /** Column of each written key, for the one-click picks. */
+  columns: Map<ColumnKey, number>;
+}
+
+/** Map: fills blank clauses with accepted matches, normalises explicit references, and lists the rest with top-3 candidates. */
+export async function runMap(host: SheetHost, opts: ActionOptions): Promise<MapOutcome> {
+  const detected = await detectTracker(host, opts);
+  if (!detected.validation.table) return { detected, filled: 0, normalised: 0, open: [], columns: new Map() };
+  const plan = planMap(detected.validation, detected.lang);
+  const columns = await writePlan(host, detected, plan.columns, opts);
+  const clauseCol = detected.validation.table.columns.find((c) => c.key === 'clause')?.col;
+  if (clauseCol !== undefined) columns.set('clause', clauseCol);
+  return { detected, filled: plan.filled, normalised: plan.normalised, open: plan.open, columns };
+}
+
+/** Sets one row's clause to a picked candidate (as text), with its title where the title column exists. */
+export async function pickCandidate(host: SheetHost, outcome: MapOutcome, row: number, id: string): Promise<void> {
+  const sheet = outcome.detected.validation.table!.sheet;
+  const clauseCol = outcome.columns.get('clause');
+  if (clauseCol === undefined) throw new Error('the table has no clause column');
+  const cells: Parameters<SheetHost['setCells']>[1] = [{ row: row - 1, col: clauseCol, value: id, as: 'text' }];
+  const titleCol = outcome.columns.get('clause_title') ?? outcome.detected.validation.table!.columns.find((c) => c.key === 'clause_title')?.col;
+  const clause = getClause(id);
+  if (titleCol !== undefined && clause) cells.push({ row: row - 1, col: titleCol, value: clause.title[outcome.detected.lang], as: 'text' });
+  await host.setCells(sheet, cells);
+  outcome.open = outcome.open.filter((o) => o.row !== row);
+}
+
+/** What Fill did: the rows filled and the keys written. */
+export interface FillOutcome {
+  detected: Detected;
+  rows: number;
+  keys: ColumnKey[];
+}
+
+/** Fill: writes clause titles, assessments at the as-of date and cross-references, appending the columns when absent. */
+export async function runFill(host: SheetHost, opts: ActionOptions): Promise<FillOutcome> {
+  const detected = await detectTracker(host, opts);
+  if (!detected.validation.table) return { detected, rows: 0, keys: [] };
+  const plan = planFill(detected.validation, detected.lang, opts.asOf);
+  await writePlan(host, detected, plan, opts);
+  return { detected, rows: detected.validation.rowResults.length, keys: plan.map((p) => p.key) };
+}
