@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline';
+
 /** What a command may use of the process: output streams, terminal facts and stdin; injected so tests can capture it. */
 export interface CliIo {
   out(text: string): void;
@@ -8,6 +10,8 @@ export interface CliIo {
   color: boolean;
   cwd: string;
   readStdin(): Promise<string>;
+  /** Standard input line by line as it arrives (without line ends); hosts without it fall back to `readStdin`. */
+  stdinLines?(): AsyncIterable<string>;
 }
 
 /** The real process streams. */
@@ -23,6 +27,7 @@ export function processIo(): CliIo {
       for await (const c of process.stdin) chunks.push(c as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
+    stdinLines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
   };
 }
 

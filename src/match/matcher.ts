@@ -1,6 +1,6 @@
 import type { Bilingual, Clause, DocId } from '../catalog/types.js';
 import { buildClauseIndex, type ClauseIndex } from './index-build.js';
-import { forEachTerm } from './tokenize.js';
+import { foldText, forEachFoldedTerm } from './tokenize.js';
 
 /** One ranked candidate clause. */
 export interface MatchCandidate {
@@ -77,6 +77,8 @@ export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Mat
   const scores = new Float64Array(n);
   const seen = new Int32Array(nTerms);
   const queryTerms = new Int32Array(4096);
+  const queryAt = new Int32Array(4096);
+  const queryLen = new Int32Array(4096);
   let stamp = 0;
   const byId = new Map(clauses.map((c, i) => [c.id, i]));
 
@@ -105,11 +107,16 @@ export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Mat
     }
     scores.fill(0);
     let nq = 0;
-    forEachTerm(body, (key) => {
+    const folded = foldText(body);
+    forEachFoldedTerm(folded, (key, _kind, at, len) => {
       const t = index.termIds.get(key);
       if (t === undefined || seen[t] === stamp) return;
       seen[t] = stamp;
-      if (nq < queryTerms.length) queryTerms[nq++] = t;
+      if (nq < queryTerms.length) {
+        queryTerms[nq] = t;
+        queryAt[nq] = at;
+        queryLen[nq++] = len;
+      }
       const w = index.termWeight[t];
       for (let p = index.postStart[t], e = index.postStart[t + 1]; p < e; p++) {
         scores[index.postDoc[p]] += w * index.postWeight[p];
@@ -146,32 +153,55 @@ export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Mat
       confidence,
       accepted: confidence >= threshold,
       candidates,
-      reason: { kind: 'terms', terms: explain(index, topDoc[0], queryTerms, nq) },
+      reason: { kind: 'terms', terms: explain(index, topDoc[0], folded, queryTerms, queryAt, queryLen, nq) },
     };
   };
 
   return { clauses, index, match };
 }
 
-/** The query terms that weigh most in the best clause's score, longest first, without characters already inside a pair. */
-function explain(index: ClauseIndex, doc: number, queryTerms: Int32Array, nq: number): string[] {
-  const hits: { text: string; w: number }[] = [];
+/**
+ * The parts of the query that weigh most in the best clause's score, as written in the query: overlapping matched
+ * terms are merged into one phrase (`共享` + `享平` + `平台` → `共享平台`), heaviest first, at most six.
+ */
+function explain(
+  index: ClauseIndex,
+  doc: number,
+  folded: string,
+  queryTerms: Int32Array,
+  queryAt: Int32Array,
+  queryLen: Int32Array,
+  nq: number,
+): string[] {
+  const spans: { start: number; end: number; w: number }[] = [];
   for (let i = 0; i < nq; i++) {
     const t = queryTerms[i];
     for (let p = index.postStart[t], e = index.postStart[t + 1]; p < e; p++) {
       if (index.postDoc[p] === doc) {
-        hits.push({ text: index.termText[t], w: index.termWeight[t] * index.postWeight[p] });
+        spans.push({ start: queryAt[i], end: queryAt[i] + queryLen[i], w: index.termWeight[t] * index.postWeight[p] });
         break;
       }
     }
   }
-  hits.sort((a, b) => b.w - a.w);
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: { start: number; end: number; w: number }[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start < last.end) {
+      last.end = Math.max(last.end, s.end);
+      last.w += s.w;
+    } else {
+      merged.push({ ...s });
+    }
+  }
+  merged.sort((a, b) => b.w - a.w);
   const out: string[] = [];
-  for (const h of hits) {
+  for (const m of merged) {
+    const text = folded.slice(m.start, m.end);
+    // A lone Chinese character explains nothing to a reader, though it counted in the score.
+    if (text.length === 1 && text.charCodeAt(0) > 0x2e80) continue;
+    if (!out.includes(text)) out.push(text);
     if (out.length >= 6) break;
-    if (h.text.length === 1 && /[^\x00-\x7f]/.test(h.text) && out.some((o) => o.includes(h.text))) continue;
-    if (out.some((o) => o.includes(h.text) && o !== h.text)) continue;
-    out.push(h.text);
   }
   return out;
 }

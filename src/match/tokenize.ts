@@ -70,7 +70,11 @@ export function biKey(a: number, b: number): number {
  * Han characters, and English word stems (stop words dropped). No dictionary, no Intl.Segmenter.
  */
 export function forEachTerm(text: string, visit: (key: number | string, kind: Term['kind'], at: number, len: number) => void): void {
-  const s = foldText(text);
+  forEachFoldedTerm(foldText(text), visit);
+}
+
+/** Like `forEachTerm` for a text already folded with `foldText`; positions refer to that text. */
+export function forEachFoldedTerm(s: string, visit: (key: number | string, kind: Term['kind'], at: number, len: number) => void): void {
   let prevHan = -1;
   let wordStart = -1;
   for (let i = 0; i <= s.length; i++) {

@@ -1,0 +1,46 @@
+import { getClause } from '../../catalog/index.js';
+import { parseRef } from '../../catalog/ref.js';
+import { describeRefFailure } from '../../messages/ref.js';
+import { crossReferences, type XrefReason } from '../../xref/index.js';
+import { langOption, UsageError } from '../args.js';
+import type { Command } from '../commands.js';
+import { EXIT } from '../io.js';
+
+const LABELS = {
+  zh: { document: '同一文件', programme: '同一项目或机制', topic: '主题相近', none: '在另两份文本中没有找到相关条款。' },
+  en: { document: 'same document', programme: 'same programme or mechanism', topic: 'similar topic', none: 'No related clauses in the other two texts.' },
+};
+
+/** One reason as a line of text, in the chosen language. */
+export function reasonText(r: XrefReason, lang: 'zh' | 'en'): string {
+  const L = LABELS[lang];
+  if (r.kind === 'topic') return `${L.topic} ${r.similarity.toFixed(2)}`;
+  return `${r.kind === 'document' ? L.document : L.programme}: ${r.kind === 'document' ? `《${r.name}》` : r.name}`;
+}
+
+/** `lmc xref <ref> [--json] [--lang zh|en]`: the clauses of the other two texts related to one clause, with reasons. */
+export const run: Command = async (args, io) => {
+  const lang = langOption(args.options.lang);
+  const ref = args.positionals.join(' ').trim();
+  if (ref === '') throw new UsageError('xref: give a clause reference, e.g. lmc xref 4.2.12');
+  const r = parseRef(ref);
+  if (!r.ok) {
+    io.err(`lmc xref: ${describeRefFailure(r, lang)}\n`);
+    return EXIT.usage;
+  }
+  const list = crossReferences(r.id);
+  if (args.options.json) {
+    const related = list.map((e) => ({ id: e.id, title: getClause(e.id)?.title ?? null, score: e.score, reasons: e.reasons }));
+    io.out(`${JSON.stringify({ id: r.id, title: r.clause.title, related }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const lines = [`${r.id}  ${r.clause.title[lang]}`];
+  if (list.length === 0) lines.push(`  ${LABELS[lang].none}`);
+  const width = Math.max(0, ...list.map((e) => e.id.length));
+  for (const e of list) {
+    lines.push(`  ${e.id.padEnd(width)}  ${e.score.toFixed(3).padStart(6)}  ${getClause(e.id)?.title[lang] ?? ''}`);
+    for (const reason of e.reasons) lines.push(`  ${''.padEnd(width)}          · ${reasonText(reason, lang)}`);
+  }
+  io.out(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+};
