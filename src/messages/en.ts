@@ -118,9 +118,10 @@ export const en: Record<FindingCode, MessageFn> = {
   },
   'clause-mismatch': (f) => {
     const p = params(f);
-    const sug = show(p.suggested ?? p.expected ?? '');
-    const title = typeof p.suggestedTitle === 'string' ? ` ${p.suggestedTitle}` : '';
-    return `The activity reads like clause ${sug}${title} rather than ${show(p.given ?? f.value)}${at(f)}. Check the clause and correct it if the activity belongs to ${sug}.`;
+    const sug = show(p.suggested ?? '');
+    const title = p.suggestedTitleEn ? ` (${show(p.suggestedTitleEn)})` : '';
+    const conf = typeof p.confidence === 'number' ? `, match confidence ${(Math.round(p.confidence * 100) / 100).toFixed(2)}` : '';
+    return `The activity's name and description read like clause ${sug}${title} rather than ${show(p.given ?? f.value)}${at(f)}${conf}. Check the clause and change it to ${sug} if the activity belongs there.`;
   },
   'duplicate-activity': (f) => {
     const p = params(f);

@@ -117,9 +117,10 @@ export const zh: Record<FindingCode, MessageFn> = {
   },
   'clause-mismatch': (f) => {
     const p = params(f);
-    const sug = show(p.suggested ?? p.expected ?? '');
-    const title = typeof p.suggestedTitle === 'string' ? ` ${p.suggestedTitle}` : '';
-    return `该活动内容更符合条款 ${sug}${title}，而非 ${show(p.given ?? f.value)}${at(f)}。请核对对应条款，如属 ${sug} 请更正。`;
+    const sug = show(p.suggested ?? '');
+    const title = p.suggestedTitleZh ? `（${show(p.suggestedTitleZh)}）` : '';
+    const conf = typeof p.confidence === 'number' ? `，匹配置信度 ${(Math.round(p.confidence * 100) / 100).toFixed(2)}` : '';
+    return `从活动名称和说明看，该活动更符合条款 ${sug}${title}，而非 ${show(p.given ?? f.value)}${at(f)}${conf}。请核对对应条款，如属 ${sug} 请更正。`;
   },
   'duplicate-activity': (f) => {
     const p = params(f);

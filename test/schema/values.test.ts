@@ -8,7 +8,7 @@ import { cellOf, dateCell } from '../rules/helpers.js';
 
 const s = (v: string): Cell => ({ v, t: 's' });
 const n = (v: number, z?: string): Cell => (z ? { v, t: 'n', z } : { v, t: 'n' });
-const value = (r: { ok: boolean; value?: unknown }): unknown => (r.ok ? r.value : `!${(r as { reason: string }).reason}`);
+const value = (r: { ok: boolean; value?: unknown }): unknown => (r.ok ? r.value : `!${(r as unknown as { reason: string }).reason}`);
 
 describe('clause references', () => {
   it.each([

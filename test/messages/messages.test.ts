@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { getMessages, renderMessage, setMessages, withMessages } from '../../src/messages/index.js';
+import type { Finding, FindingCode } from '../../src/rules/finding.js';
+import { FINDING_CODES, SEVERITY } from '../../src/rules/severity.js';
+
+const f = (code: FindingCode, over: Partial<Finding> = {}): Finding => ({
+  code, severity: SEVERITY[code], row: 5, column: null, cell: null, value: null, sheet: '活动清单', ...over,
+});
+
+// For every code: a finding as the rules produce it, and the pieces both languages must show.
+const SAMPLES: Record<FindingCode, [Finding, string[]]> = {
+  'missing-column': [f('missing-column', { row: 1, column: 'start' }), ['开始日期', 'Start date', '开始时间', '1']],
+  'unknown-column': [f('unknown-column', { row: 1, column: 'Donor', cell: 'N1', value: 'Donor', params: { duplicateOf: null } }), ['Donor', 'N1']],
+  required: [f('required', { column: 'lead_country', cell: 'E5' }), ['E5', 'KH']],
+  type: [f('type', { column: 'start', cell: 'H5', value: '2024-02-30', params: { reason: 'impossible-date', expected: 'date' } }), ['H5', '2024-02-30']],
+  enum: [f('enum', { column: 'status', cell: 'J5', value: 'Finished', params: { allowed: ['未启动 / Not started', '已完成 / Completed'], nearest: '已完成 / Completed' } }), ['J5', 'Finished', '未启动 / Not started', '已完成 / Completed']],
+  'too-long': [f('too-long', { column: 'activity', cell: 'B5', value: 'x', params: { max: 200, length: 201 } }), ['B5', '200', '201']],
+  'id-format': [f('id-format', { column: 'activity_id', cell: 'A5', value: 'KH-24-1', params: { pattern: 'CC-YYYY-NNN', countries: ['KH', 'CN'] } }), ['A5', 'KH-24-1', 'CC-YYYY-NNN', 'KH']],
+  'duplicate-id': [f('duplicate-id', { column: 'activity_id', cell: 'A7', value: 'KH-2024-001', params: { firstRow: 3, id: 'KH-2024-001' } }), ['A7', 'KH-2024-001', '3']],
+  'unknown-clause': [f('unknown-clause', { column: 'clause', cell: 'D5', value: 'ND-12', params: { reason: 'not-action-plan', id: 'ND-12', doc: 'ND', suggestions: [] } }), ['D5', 'ND-12', '4.2.12']],
+  'not-leaf-clause': [f('not-leaf-clause', { column: 'clause', cell: 'D5', value: '4.2', params: { id: 'AP-4.2', suggestions: ['AP-4.2.1', 'AP-4.2.2'] } }), ['D5', 'AP-4.2', 'AP-4.2.1', 'AP-4.2.2']],
+  'date-order': [f('date-order', { column: 'end', cell: 'I5', value: '2024-04-30', params: { start: '2024-05-01', end: '2024-04-30', startCell: 'H5' } }), ['I5', 'H5', '2024-05-01', '2024-04-30']],
+  'out-of-period': [f('out-of-period', { column: 'end', cell: 'I5', value: '2028-01-01', params: { from: '2023-01-01', to: '2027-12-31', date: '2028-01-01' } }), ['I5', '2023-01-01', '2027-12-31', '2028-01-01']],
+  range: [f('range', { column: 'progress', cell: 'K5', value: 120, params: { min: 0, max: 100, bound: 'max' } }), ['K5', '120', '100']],
+  'status-progress': [f('status-progress', { column: 'progress', cell: 'K5', value: 0.9, params: { status: 'completed', progress: 90, expected: 100 } }), ['K5', '90', '100']],
+  'id-country': [f('id-country', { column: 'activity_id', cell: 'A5', value: 'CN-2024-001', params: { idCountry: 'CN', leadCountry: 'KH' } }), ['A5', 'CN', 'KH']],
+  'partner-is-lead': [f('partner-is-lead', { column: 'partners', cell: 'F5', value: 'KH、LA', params: { country: 'KH' } }), ['F5']],
+  overdue: [f('overdue', { column: 'end', cell: 'I5', value: '2024-06-29', params: { status: 'delayed', end: '2024-06-29', asOf: '2024-06-30' } }), ['I5', '2024-06-29', '2024-06-30']],
+  'late-start': [f('late-start', { column: 'start', cell: 'H5', value: '2024-06-29', params: { start: '2024-06-29', asOf: '2024-06-30' } }), ['H5', '2024-06-29', '2024-06-30']],
+  'clause-mismatch': [f('clause-mismatch', { column: 'clause', cell: 'D5', value: '4.2.12', params: { given: 'AP-4.2.12', suggested: 'AP-4.3.3', suggestedTitleZh: '教育和人力资源开发', suggestedTitleEn: 'Education and human resources development', confidence: 0.715 } }), ['D5', 'AP-4.2.12', 'AP-4.3.3', '0.72']],
+  'duplicate-activity': [f('duplicate-activity', { column: 'activity', cell: 'B9', value: 'x', params: { firstRow: 4, leadCountry: 'LA' } }), ['4']],
+  'file-unreadable': [f('file-unreadable', { row: null, sheet: undefined, params: { reason: 'EACCES' } }), ['EACCES']],
+  'file-not-spreadsheet': [f('file-not-spreadsheet', { row: null, sheet: undefined, params: { detected: 'pdf' } }), ['pdf', '.xlsx']],
+  'file-encrypted': [f('file-encrypted', { row: null, sheet: undefined }), []],
+  'file-corrupt': [f('file-corrupt', { row: null, sheet: undefined, params: { reason: 'bad-compressed-data', entry: 'xl/workbook.xml' } }), ['bad-compressed-data', 'xl/workbook.xml']],
+  'file-too-large': [f('file-too-large', { row: null, sheet: undefined, params: { size: 60 * 1024 * 1024, limit: 50 * 1024 * 1024 } }), ['60.0 MB', '50.0 MB']],
+  'file-zip-bomb': [f('file-zip-bomb', { row: null, sheet: undefined, params: { reason: 'total', entry: 'xl/worksheets/sheet1.xml', size: 300 * 1024 * 1024, limit: 200 * 1024 * 1024 } }), ['300.0 MB', '200.0 MB']],
+  'file-timeout': [f('file-timeout', { row: null, sheet: undefined, params: { seconds: 30 } }), ['30']],
+  'file-macros': [f('file-macros', { row: null }), []],
+  'file-doctype': [f('file-doctype', { row: null }), ['DOCTYPE']],
+  'sheet-no-header': [f('sheet-no-header', { row: null, params: { sheets: ['Sheet1', '说明'], rows: 10, min: 3 } }), ['Sheet1', '说明', '10', '3']],
+  'sheet-empty': [f('sheet-empty', { row: null, params: { sheets: ['Sheet1'] } }), ['Sheet1']],
+  'sheet-hidden': [f('sheet-hidden', { row: null, sheet: 'Old data' }), ['Old data']],
+  'sheet-huge-dimension': [f('sheet-huge-dimension', { row: null, sheet: 'Data', params: { range: 'A1:XFD1048576' } }), ['Data', 'A1:XFD1048576']],
+  'formula-no-value': [f('formula-no-value', { cell: 'H5', params: { formula: 'DATE(2024,1,1)' } }), ['H5', 'DATE(2024,1,1)']],
+  'formula-cached': [f('formula-cached', { cell: 'L5', value: 1200, params: { formula: 'A1*2' } }), ['L5', '1200', 'A1*2']],
+  'control-char': [f('control-char', { cell: 'B5' }), ['B5']],
+  'cell-too-long': [f('cell-too-long', { cell: 'C5', params: { length: 40000, limit: 32767 } }), ['C5', '40,000', '32,767']],
+};
+
+describe('messages', () => {
+  it('has a zh and an en message for every finding code', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      expect(Object.keys(getMessages(lang)).sort()).toEqual([...FINDING_CODES].sort());
+    }
+  });
+
+  it.each(FINDING_CODES)('%s: both languages render and show what the finding carries', (code) => {
+    const [finding, pieces] = SAMPLES[code];
+    const zh = renderMessage(finding, 'zh');
+    const en = renderMessage(finding, 'en');
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(en).toMatch(/[a-z]{3}/);
+    expect(en).not.toBe(zh);
+    for (const p of pieces) {
+      expect(zh).toContain(p);
+      expect(en).toContain(p);
+    }
+    // A message never starts with a character a spreadsheet would run as a formula.
+    expect(zh).not.toMatch(/^[=+\-@]/);
+    expect(en).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('takes column names from the schema', () => {
+    const m = f('required', { column: 'budget', cell: 'L5' });
+    expect(renderMessage(m, 'zh')).toContain('预算(美元)');
+    expect(renderMessage(m, 'en')).toContain('Budget (USD)');
+  });
+
+  it('names country and status in the reader’s language', () => {
+    const [pl] = SAMPLES['partner-is-lead'];
+    expect(renderMessage(pl, 'zh')).toContain('柬埔寨');
+    expect(renderMessage(pl, 'en')).toContain('Cambodia');
+    const [od] = SAMPLES.overdue;
+    expect(renderMessage(od, 'zh')).toContain('延期');
+    expect(renderMessage(od, 'en')).toContain('Delayed');
+  });
+
+  it('says when a clause reference points at an initiative item instead of the action plan', () => {
+    const m = f('unknown-clause', { column: 'clause', cell: 'D5', value: 'IC-3', params: { reason: 'not-action-plan', id: 'IC-3', doc: 'IC', suggestions: [] } });
+    expect(renderMessage(m, 'en')).toContain('Initiative');
+    expect(renderMessage(m, 'zh')).toContain('倡议');
+  });
+
+  it('shortens long values and drops control characters', () => {
+    const m = f('type', { column: 'start', cell: 'H5', value: `bad\u0007${'x'.repeat(300)}`, params: { reason: 'not-a-date' } });
+    const en = renderMessage(m, 'en');
+    expect(en).not.toContain('\u0007');
+    expect(en.length).toBeLessThan(250);
+  });
+
+  it('adds both messages with withMessages', () => {
+    const [m] = SAMPLES['duplicate-id'];
+    const w = withMessages(m);
+    expect(w.code).toBe('duplicate-id');
+    expect(w.message.zh).toBe(renderMessage(m, 'zh'));
+    expect(w.message.en).toBe(renderMessage(m, 'en'));
+  });
+
+  describe('swapping messages', () => {
+    let restore: (() => void) | null = null;
+    afterEach(() => restore?.());
+
+    it('replaces one code of one language and restores it', () => {
+      const previous = setMessages('en', { required: (x) => `Fill in ${x.cell}.` });
+      restore = () => setMessages('en', previous);
+      expect(renderMessage(f('required', { column: 'activity', cell: 'B2' }), 'en')).toBe('Fill in B2.');
+      expect(renderMessage(f('required', { column: 'activity', cell: 'B2' }), 'zh')).toContain('B2');
+      expect(renderMessage(f('range', { column: 'budget', cell: 'L2', value: -1, params: { min: 0 } }), 'en')).toContain('L2');
+    });
+  });
+});
