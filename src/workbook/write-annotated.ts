@@ -359,6 +359,17 @@ function attachNotes(wb: XLSX.WorkBook, notes: Map<string, string[]>): void {
   for (const acc of accessors.values()) acc.commitRef();
 }
 
+/** SheetJS's writer fails on a dense sheet with missing rows inside its range; fill the holes and clip the range to the data. */
+function fillDenseHoles(ws: XLSX.WorkSheet | undefined): void {
+  const data = ws && (ws as { '!data'?: SheetCell[][] })['!data'];
+  if (!ws || !data || !ws['!ref']) return;
+  const range = XLSX.utils.decode_range(ws['!ref']);
+  // A declared range far beyond the data (A1:XFD1048576) would otherwise mean a million empty rows.
+  if (range.e.r > data.length - 1) range.e.r = Math.max(range.s.r, data.length - 1);
+  for (let r = 0; r <= range.e.r; r++) if (!data[r]) data[r] = [];
+  ws['!ref'] = XLSX.utils.encode_range(range);
+}
+
 function removeSheet(wb: XLSX.WorkBook, name: string): void {
   const i = wb.SheetNames.indexOf(name);
   if (i < 0) return;
@@ -419,7 +430,7 @@ function addIssuesSheet(wb: XLSX.WorkBook, plan: AnnotatePlan, issues: IssuesShe
 export function writeAnnotated(source: AnnotateSource, plan: AnnotatePlan): Uint8Array {
   const wb = toWorkbook(source);
   const ws = wb.Sheets[plan.sheet];
-  if (!ws) throw new Error(`the workbook has no sheet named '${plan.sheet}'`);
+  if (!ws && plan.fills.length > 0) throw new Error(`the workbook has no sheet named '${plan.sheet}'`);
   const lang = plan.lang ?? 'zh';
   const notes = new Map<string, string[]>();
   for (const note of plan.notes) {
@@ -429,11 +440,14 @@ export function writeAnnotated(source: AnnotateSource, plan: AnnotatePlan): Uint
     notes.set(key, list);
   }
   stripOwnNotesAndTruncate(wb, lang, notes);
-  const acc = new SheetAccess(ws);
-  applyFills(acc, plan);
-  acc.commitRef();
+  if (ws) {
+    const acc = new SheetAccess(ws);
+    applyFills(acc, plan);
+    acc.commitRef();
+  }
   attachNotes(wb, notes);
   if (plan.issuesSheet) addIssuesSheet(wb, plan, plan.issuesSheet);
+  for (const name of wb.SheetNames) fillDenseHoles(wb.Sheets[name]);
   delete (wb as { vbaraw?: unknown }).vbaraw;
   const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer;
   return new Uint8Array(out);

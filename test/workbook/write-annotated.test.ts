@@ -190,6 +190,17 @@ describe('writeAnnotated', () => {
     expect(ws.D1.v).toBe('Check');
   });
 
+  it('writes sheets with blank rows inside their range (SheetJS dense holes)', () => {
+    const ws = XLSX.utils.aoa_to_sheet([['ID', 'Activity', 'Status'], [null, null, null], ['CN-2024-001', 'x', 'Done']]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Activities');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const out = writeAnnotated(bytes, { sheet: 'Activities', headerRow: 1, fills: [{ key: 'check', header: 'Check', values: new Map([[3, 'OK']]) }], notes: [] });
+    const back = reread(out).Sheets['Activities'];
+    expect(back.A3.v).toBe('CN-2024-001');
+    expect(back.D3.v).toBe('OK');
+  });
+
   it('keeps a hidden sheet hidden when converting the table model', () => {
     const wb = modelToSheetJs({
       date1904: false,
