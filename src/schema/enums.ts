@@ -56,18 +56,28 @@ export type EnumLookup<K extends string> = { ok: true; key: K } | { ok: false; n
 /** Looks a text up among the options' zh, en and alias forms, case-, width- and space-insensitively. */
 export function lookupEnum<K extends string>(options: readonly EnumOption<K>[], text: string): EnumLookup<K> {
   const needle = normaliseHeader(text);
+  const exact = formsOf(options).get(needle);
+  if (exact) return { ok: true, key: exact.key };
   let best: { opt: EnumOption<K>; d: number } | null = null;
-  for (const opt of options) {
-    for (const form of [opt.zh, opt.en, ...opt.aliases]) {
-      const f = normaliseHeader(form);
-      if (f === needle) return { ok: true, key: opt.key };
-      const d = editDistance(needle, f);
-      if (!best || d < best.d) best = { opt, d };
-    }
+  for (const [form, opt] of formsOf(options)) {
+    const d = editDistance(needle, form);
+    if (!best || d < best.d) best = { opt, d };
   }
   // A proposal is only useful when it is close: at most a third of the typed text may differ (at least 1 character).
   const limit = Math.max(1, Math.floor(needle.length / 3));
   return { ok: false, nearest: best && best.d <= limit ? best.opt : null };
+}
+
+const formCache = new WeakMap<readonly EnumOption<string>[], Map<string, EnumOption<string>>>();
+
+function formsOf<K extends string>(options: readonly EnumOption<K>[]): Map<string, EnumOption<K>> {
+  let m = formCache.get(options);
+  if (!m) {
+    m = new Map();
+    for (const opt of options) for (const form of [opt.zh, opt.en, ...opt.aliases]) m.set(normaliseHeader(form), opt);
+    formCache.set(options, m);
+  }
+  return m as Map<string, EnumOption<K>>;
 }
 
 /** Display form of an option for messages: `中文 / English`. */

@@ -191,6 +191,7 @@ export function isFilledColumn(key: string): key is FilledColumnKey {
 
 /** The zod schema of one column, for checking a parsed value against the contract's constraints. */
 export function columnSchema(key: ColumnKey): z.ZodType {
-  const shape = { ...trackerRowSchema.shape, ...filledRowSchema.shape } as Record<string, z.ZodType>;
-  return shape[key];
+  return allShapes[key];
 }
+
+const allShapes = { ...trackerRowSchema.shape, ...filledRowSchema.shape } as Record<string, z.ZodType>;
