@@ -1,0 +1,156 @@
+import { constants as fsc, promises as fsp } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Finding } from '../rules/finding.js';
+import { readWorkbook, type ReadLimits, type ReadResult } from '../workbook/read.js';
+import { resolveLimits } from '../workbook/limits.js';
+import type { ReadRequest } from './read-worker.js';
+
+/** Options of a file read: a time limit for the worker and overrides of the reader's limits. */
+export interface ReadFileOptions {
+  /** Milliseconds the parse may take before the worker is stopped (default 60,000). */
+  timeoutMs?: number;
+  limits?: Partial<ReadLimits>;
+  /** Heap limit of the worker in MB (default 2,048). */
+  maxHeapMb?: number;
+  /** Test hook: the worker stalls this long before reading, to exercise the timeout. */
+  delayMs?: number;
+}
+
+/** Default time a worker may spend on one file. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_HEAP_MB = 2048;
+
+function failure(code: Finding['code'], file: string, params: Record<string, string | number>): ReadResult {
+  return { ok: false, finding: { code, severity: 'error', row: null, column: null, cell: null, value: null, params: { file, ...params } } };
+}
+
+function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'not-found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission';
+    case 'EISDIR':
+      return 'not-a-file';
+    case 'EBUSY':
+      return 'locked';
+    default:
+      return code ? code.toLowerCase() : 'read-error';
+  }
+}
+
+/**
+ * Checks a path and reads its bytes into a buffer of their own (so it can be transferred):
+ * missing, not a regular file, unreadable or over the size limit give a finding instead.
+ */
+async function loadBytes(path: string, lim: ReadLimits): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; result: ReadResult }> {
+  let size: number;
+  try {
+    const st = await fsp.stat(path);
+    if (!st.isFile()) return { ok: false, result: failure('file-unreadable', path, { reason: st.isDirectory() ? 'directory' : 'not-a-file' }) };
+    size = st.size;
+  } catch (err) {
+    return { ok: false, result: failure('file-unreadable', path, { reason: fsReason(err) }) };
+  }
+  if (size > lim.maxFileBytes) return { ok: false, result: failure('file-too-large', path, { reason: 'file-size', size, limit: lim.maxFileBytes }) };
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(path, fsc.O_RDONLY);
+    // One byte more than stat said, to notice a file that grows while it is read.
+    const bytes = new Uint8Array(size + 1);
+    let at = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+      if (at === bytes.length) {
+        return { ok: false, result: failure('file-unreadable', path, { reason: 'changed-while-reading' }) };
+      }
+    }
+    return { ok: true, bytes: bytes.subarray(0, at) };
+  } catch (err) {
+    return { ok: false, result: failure('file-unreadable', path, { reason: fsReason(err) }) };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * How to start the worker: the compiled script next to this module (`lib/cli/read-worker.js`),
+ * or, when this module is itself the TypeScript source (tests, tsx), a small bootstrap that
+ * registers tsx in the worker and imports the source worker, so tests never run a stale build.
+ */
+function workerSpec(): { script: string | URL; eval: boolean } {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return { script: new URL('./read-worker.js', here), eval: false };
+  const source = new URL('./read-worker.ts', here).href;
+  const api = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
+  return { script: code, eval: true };
+}
+
+/**
+ * Reads a spreadsheet file: checks the path, reads its bytes and parses them in a worker thread
+ * with a heap limit and a time limit, so a hostile file can at worst cost one finding
+ * (`file-timeout`, `file-too-large`), never the calling process. Never throws.
+ */
+export async function readWorkbookFile(path: string, opts: ReadFileOptions = {}): Promise<ReadResult> {
+  const lim = resolveLimits(opts.limits);
+  const loaded = await loadBytes(path, lim);
+  if (!loaded.ok) return loaded.result;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return new Promise<ReadResult>((resolve) => {
+    let settled = false;
+    let worker: Worker;
+    try {
+      const spec = workerSpec();
+      worker = new Worker(spec.script, {
+        eval: spec.eval,
+        resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? DEFAULT_HEAP_MB },
+        stdout: false,
+        stderr: true,
+      });
+    } catch (err) {
+      resolve(failure('file-unreadable', path, { reason: 'worker-start', detail: String((err as Error)?.message ?? err) }));
+      return;
+    }
+    const finish = (result: ReadResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => {
+      finish(failure('file-timeout', path, { seconds: Math.round(timeoutMs / 100) / 10, limitMs: timeoutMs }));
+    }, timeoutMs);
+    worker.once('message', (result: ReadResult) => finish(result));
+    worker.once('error', (err: Error & { code?: string }) => {
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory/i.test(err.message)) {
+        finish(failure('file-too-large', path, { reason: 'memory', limitMb: opts.maxHeapMb ?? DEFAULT_HEAP_MB }));
+      } else {
+        finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: err.message.slice(0, 200) }));
+      }
+    });
+    worker.once('exit', (code) => {
+      finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: `exit ${code}` }));
+    });
+    // The worker's stderr is drained and dropped: a crashing parser must not print a stack trace.
+    worker.stderr?.resume();
+    const req: ReadRequest = { bytes: loaded.bytes, fileName: path, limits: lim, delayMs: opts.delayMs };
+    worker.postMessage(req, [loaded.bytes.buffer as ArrayBuffer]);
+  });
+}
+
+/** Same checks and result as readWorkbookFile, parsed on the calling thread (no time or heap limit). */
+export async function readWorkbookFileInline(path: string, opts: Pick<ReadFileOptions, 'limits'> = {}): Promise<ReadResult> {
+  const lim = resolveLimits(opts.limits);
+  const loaded = await loadBytes(path, lim);
+  if (!loaded.ok) return loaded.result;
+  return readWorkbook(loaded.bytes, path, lim);
+}

@@ -1,0 +1,26 @@
+import { parentPort } from 'node:worker_threads';
+import { readWorkbook, type ReadLimits } from '../workbook/read.js';
+
+/** What the main thread sends: the file's bytes (transferred), its name for findings, and the limits. */
+export interface ReadRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  limits: ReadLimits;
+  /** Milliseconds to stall before reading; lets tests exercise the timeout without a huge file. */
+  delayMs?: number;
+}
+
+// One request per worker: the main thread terminates the worker after the answer (or the timeout).
+parentPort?.once('message', (req: ReadRequest) => {
+  const run = (): void => {
+    const result = readWorkbook(req.bytes, req.fileName, req.limits);
+    parentPort?.postMessage(result);
+  };
+  if (req.delayMs) {
+    const until = Date.now() + req.delayMs;
+    while (Date.now() < until) {
+      // A busy wait, like a slow parse, so only terminate() can stop it.
+    }
+  }
+  run();
+});

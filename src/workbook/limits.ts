@@ -1,0 +1,48 @@
+/** Bounds the reader enforces on untrusted files; every one has a default in DEFAULT_READ_LIMITS. */
+export interface ReadLimits {
+  /** Largest file accepted, in bytes. */
+  maxFileBytes: number;
+  /** Most entries a zip container may list. */
+  maxEntries: number;
+  /** Largest inflated size of one zip entry, in bytes. */
+  maxEntryBytes: number;
+  /** Largest inflated size of all entries together, in bytes. */
+  maxTotalBytes: number;
+  /** Largest inflated/compressed ratio of one entry, checked once it has inflated past `ratioFloorBytes`. */
+  maxRatio: number;
+  /** Inflated size below which the ratio is not checked (small parts cannot hurt, whatever their ratio). */
+  ratioFloorBytes: number;
+  /** Most cells (with a value or formula) in the whole workbook. */
+  maxCells: number;
+  /** Most rows of one sheet. */
+  maxRows: number;
+  /** Most columns of one sheet. */
+  maxColumns: number;
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * Defaults, chosen from measurements: a 100,000-row × 13-column tracker saved by Excel is about
+ * 14 MB and its sheet XML inflates to about 60 MB, so 50 MB per file is ample headroom; each part
+ * is decoded into one JavaScript string, so no part may pass 256 MiB (V8 strings stop at ~512 MiB);
+ * legitimate parts compress 2–20× and the most repetitive real sheet seen compresses 121×, while
+ * deflate itself stops at ~1032×, so 200× separates the two; 5 million cells is ~40× the largest
+ * tracker and stays well inside a 2 GB heap; rows and columns are Excel's own limits.
+ */
+export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
+  maxFileBytes: 50 * MiB,
+  maxEntries: 10_000,
+  maxEntryBytes: 256 * MiB,
+  maxTotalBytes: 512 * MiB,
+  maxRatio: 200,
+  ratioFloorBytes: 1 * MiB,
+  maxCells: 5_000_000,
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
+});
+
+/** Fills unset limits with the defaults. */
+export function resolveLimits(limits?: Partial<ReadLimits>): ReadLimits {
+  return { ...DEFAULT_READ_LIMITS, ...(limits ?? {}) };
+}

@@ -1,0 +1,475 @@
+import * as XLSX from 'xlsx';
+import type { Finding, FindingCode, Severity } from '../rules/finding.js';
+import { a1, type Cell, type SheetGrid, type Visibility, type WorkbookModel } from './model.js';
+import { decodeText, extensionOf, sniff, TEXT_EXTENSIONS, type LooksLike } from './sniff.js';
+import { inflateEntry, listZipEntries, storeZip, type ZipEntry, type ZipProblem } from './zip-guard.js';
+import { parseDelimited, plainNumber } from './csv.js';
+import { countOdsCells, countSheetCells, hasDoctype, startsLikeXml } from './scan.js';
+import { resolveLimits, type ReadLimits } from './limits.js';
+
+export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js';
+
+/** Outcome of reading one file: the workbook, or the one file-level finding that says why it cannot be read. */
+export type ReadResult = { ok: true; workbook: WorkbookModel } | { ok: false; finding: Finding };
+
+type Params = Record<string, string | number | boolean | string[] | null>;
+
+/** Longest cell text Excel stores. */
+export const MAX_CELL_TEXT = 32_767;
+
+// Findings quote at most this much of a cell's text.
+const MAX_QUOTED = 200;
+// C0 controls other than tab, LF and CR.
+const CONTROL_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
+const SPREADSHEET_ONLY_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb']);
+// Parts SheetJS never reads for cell data; they are not inflated at all.
+const SKIPPED_PART = /^(?:xl\/(?:media|embeddings|printerSettings|activeX)\/|docProps\/thumbnail|Pictures\/|Thumbnails\/)|\.(?:png|jpe?g|gif|bmp|emf|wmf|tiff?|wdp)$|(?:^|\/)vbaProject\.bin$|(?:^|\/)vbaProjectSignature\.bin$/i;
+// Parts whose text is scanned for a DOCTYPE.
+const BINARY_PART = /\.bin$/i;
+const XML_PART = /\.(?:xml|rels)$/i;
+const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
+
+const PARSE_OPTIONS: XLSX.ParsingOptions = {
+  type: 'array',
+  dense: true,
+  cellFormula: true,
+  cellDates: false,
+  cellNF: true,
+  cellText: true,
+  cellHTML: false,
+  cellStyles: false,
+  sheetStubs: false,
+  bookVBA: false,
+  WTF: false,
+};
+
+class ReadFailure {
+  constructor(
+    readonly code: FindingCode,
+    readonly params: Params,
+  ) {}
+}
+
+function fileFinding(code: FindingCode, severity: Severity, file: string, params: Params = {}): Finding {
+  return { code, severity, row: null, column: null, cell: null, value: null, params: { file, ...params } };
+}
+
+function quote(s: string): string {
+  return s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED)}…` : s;
+}
+
+/**
+ * Reads a spreadsheet file's bytes into the host-neutral workbook model. Pure: no file system, so it
+ * runs in Node, in a browser page and in a worker. The container is checked before any parser sees
+ * it (signature, zip directory, inflated sizes, DOCTYPE, encryption); every failure is one
+ * file-level finding naming the file, never an exception.
+ */
+export function readWorkbook(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): ReadResult {
+  const lim = resolveLimits(limits);
+  try {
+    return readChecked(bytes, fileName, lim);
+  } catch (err) {
+    if (err instanceof ReadFailure) return { ok: false, finding: fileFinding(err.code, 'error', fileName, err.params) };
+    const [code, params] = classifyError(err);
+    return { ok: false, finding: fileFinding(code, 'error', fileName, params) };
+  }
+}
+
+/** Turns anything a parser throws (SheetJS throws bare strings too) into a finding code and params. */
+function classifyError(err: unknown): [FindingCode, Params] {
+  const message = err instanceof Error ? err.message : typeof err === 'string' ? err : String(err);
+  if (err instanceof RangeError && /string length|allocation|array length|Array buffer/i.test(message)) {
+    return ['file-too-large', { reason: 'memory' }];
+  }
+  if (/password|encrypt/i.test(message)) return ['file-encrypted', { reason: 'parser' }];
+  return ['file-corrupt', { reason: 'unreadable-content', detail: quote(message) }];
+}
+
+function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits): ReadResult {
+  if (bytes.length > lim.maxFileBytes) {
+    throw new ReadFailure('file-too-large', { reason: 'file-size', size: bytes.length, limit: lim.maxFileBytes });
+  }
+  const ext = extensionOf(file);
+  const s = sniff(bytes);
+  switch (s.container) {
+    case 'empty':
+    case 'binary':
+      return notSpreadsheet(s.looksLike ?? 'binary', ext);
+    case 'zip':
+      return readZip(bytes, file, ext, lim);
+    case 'ole':
+      return readOle(bytes, file, ext, lim);
+    case 'text': {
+      if (s.looksLike !== 'text' || SPREADSHEET_ONLY_EXTENSIONS.has(ext)) return notSpreadsheet(s.looksLike ?? 'text', ext);
+      return readDelimited(decodeText(bytes, s).text, file, lim);
+    }
+  }
+}
+
+function notSpreadsheet(looksLike: LooksLike, ext: string): never {
+  throw new ReadFailure('file-not-spreadsheet', { detected: looksLike, extension: ext });
+}
+
+// ---------------------------------------------------------------- zip (xlsx, xlsm, ods)
+
+function problem(p: ZipProblem): never {
+  throw new ReadFailure(p.code, p.params);
+}
+
+function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits): ReadResult {
+  const listing = listZipEntries(bytes, lim);
+  if (!listing.ok) problem(listing.problem);
+  const entries = listing.entries;
+  const byName = new Map<string, ZipEntry>();
+  for (const e of entries) byName.set(e.name.toLowerCase(), e);
+  const budget = { total: 0 };
+
+  let format: 'ooxml' | 'ods';
+  const mimeEntry = byName.get('mimetype');
+  if (byName.has('[content_types].xml')) {
+    if (byName.has('word/document.xml')) notSpreadsheet('word', ext);
+    if (byName.has('ppt/presentation.xml')) notSpreadsheet('powerpoint', ext);
+    format = 'ooxml';
+  } else if (mimeEntry) {
+    const m = inflateEntry(bytes, mimeEntry, { ...lim, maxEntryBytes: 1024 }, budget);
+    if (!m.ok) problem(m.problem);
+    const mime = new TextDecoder().decode(m.data).trim();
+    if (mime !== ODS_MIME && mime !== `${ODS_MIME}-template`) notSpreadsheet('opendocument', ext);
+    format = 'ods';
+  } else {
+    notSpreadsheet('zip', ext);
+  }
+
+  const findings: Finding[] = [];
+  const vba = entries.some((e) => /(?:^|\/)vbaProject\.bin$/i.test(e.name) || /^_VBA_PROJECT_CUR\//i.test(e.name));
+  const excel4 = entries.some((e) => /^xl\/macrosheets\//i.test(e.name));
+  const basic = format === 'ods' && entries.some((e) => /^(?:Basic|Scripts)\//i.test(e.name));
+  if (vba || excel4 || basic || ext === '.xlsm') {
+    findings.push(fileFinding('file-macros', 'warning', file, { vba: vba || basic, excel4, extension: ext }));
+  }
+
+  const parts: { rawName: Uint8Array; data: Uint8Array }[] = [];
+  let cellEstimate = 0;
+  for (const e of entries) {
+    if (e.isDirectory || SKIPPED_PART.test(e.name)) continue;
+    const r = inflateEntry(bytes, e, lim, budget);
+    if (!r.ok) problem(r.problem);
+    if (!BINARY_PART.test(e.name)) {
+      if (hasDoctype(r.data)) throw new ReadFailure('file-doctype', { entry: e.name });
+      if (XML_PART.test(e.name) && !startsLikeXml(r.data)) throw new ReadFailure('file-corrupt', { reason: 'bad-xml-part', entry: e.name });
+    }
+    if (format === 'ooxml' && /(?:^|\/)(?:worksheets|macrosheets)\/[^/]+\.xml$/i.test(e.name)) cellEstimate += countSheetCells(r.data);
+    else if (format === 'ods' && /^content\.xml$/i.test(e.name)) cellEstimate += countOdsCells(r.data);
+    if (cellEstimate > lim.maxCells) throw new ReadFailure('file-too-large', { reason: 'cells', limit: lim.maxCells });
+    parts.push({ rawName: e.rawName, data: r.data });
+  }
+
+  const stored = storeZip(parts);
+  parts.length = 0;
+  const wb = XLSX.read(stored, PARSE_OPTIONS);
+  return { ok: true, workbook: toModel(wb, file, lim, findings, true) };
+}
+
+// ---------------------------------------------------------------- OLE (xls, encrypted OOXML)
+
+type CfbEntry = { name: string; content?: Uint8Array | number[] };
+type CfbContainer = { FullPaths: string[] };
+
+function readOle(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits): ReadResult {
+  let cfb: CfbContainer;
+  try {
+    cfb = XLSX.CFB.read(bytes, { type: 'array' }) as CfbContainer;
+  } catch (err) {
+    throw new ReadFailure('file-corrupt', { reason: 'bad-ole-container', detail: quote(String((err as Error)?.message ?? err)) });
+  }
+  const find = (name: string) => XLSX.CFB.find(cfb, name) as CfbEntry | null;
+  if (find('EncryptionInfo') || find('EncryptedPackage')) throw new ReadFailure('file-encrypted', { reason: 'password' });
+  const book = find('Workbook') ?? find('Book');
+  if (!book) {
+    if (find('WordDocument')) notSpreadsheet('word', ext);
+    if (find('PowerPoint Document')) notSpreadsheet('powerpoint', ext);
+    notSpreadsheet('ole', ext);
+  }
+  if (book.content && biffHasFilepass(book.content)) throw new ReadFailure('file-encrypted', { reason: 'password' });
+  const findings: Finding[] = [];
+  if (cfb.FullPaths.some((p) => /\/_VBA_PROJECT_CUR\//i.test(p))) {
+    findings.push(fileFinding('file-macros', 'warning', file, { vba: true, excel4: false, extension: ext }));
+  }
+  const wb = XLSX.read(bytes, PARSE_OPTIONS);
+  return { ok: true, workbook: toModel(wb, file, lim, findings, false) };
+}
+
+/** True when the workbook globals of a BIFF stream hold a FILEPASS record (the file is password-encrypted). */
+function biffHasFilepass(content: Uint8Array | number[]): boolean {
+  let p = 0;
+  for (let n = 0; n < 4096 && p + 4 <= content.length; n++) {
+    const type = content[p] | (content[p + 1] << 8);
+    const len = content[p + 2] | (content[p + 3] << 8);
+    if (type === 0x002f) return true;
+    if (type === 0x000a) return false; // EOF of the globals substream
+    p += 4 + len;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- delimited text (csv)
+
+function readDelimited(text: string, file: string, lim: ReadLimits): ReadResult {
+  const parsed = parseDelimited(text, { maxRows: lim.maxRows, maxColumns: lim.maxColumns, maxCells: lim.maxCells });
+  if (!Array.isArray(parsed)) {
+    const limit = parsed.overflow === 'rows' ? lim.maxRows : parsed.overflow === 'columns' ? lim.maxColumns : lim.maxCells;
+    throw new ReadFailure('file-too-large', { reason: parsed.overflow, limit });
+  }
+  const name = sheetNameFromFile(file);
+  const findings: Finding[] = [];
+  const rows: (Cell | undefined)[][] = new Array(parsed.length);
+  for (let r = 0; r < parsed.length; r++) {
+    const src = parsed[r];
+    const out: (Cell | undefined)[] = new Array(src.length);
+    for (let c = 0; c < src.length; c++) {
+      const s = src[c];
+      if (s === '') continue;
+      const num = plainNumber(s);
+      if (num !== undefined) {
+        out[c] = { v: num, t: 'n', w: s };
+      } else {
+        out[c] = { v: s, t: 's' };
+        checkText(s, name, r, c, file, findings);
+      }
+    }
+    rows[r] = out;
+  }
+  trimTrailing(rows);
+  const sheet: SheetGrid = { name, visibility: 'visible', rows };
+  return { ok: true, workbook: { sheets: [sheet], date1904: false, findings } };
+}
+
+function sheetNameFromFile(file: string): string {
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  return (base.replace(/[\\/?*[\]:]/g, '_') || 'Sheet1').slice(0, 31);
+}
+
+// ---------------------------------------------------------------- SheetJS workbook → model
+
+const dateFormatCache = new Map<string, boolean>();
+
+/**
+ * True when a number format shows a calendar date: SheetJS says it is a date or time format, it
+ * is not an elapsed-time format (`[h]:mm`), and outside quoted text it has a year or day part
+ * (so `h:mm` times and durations stay numbers).
+ */
+export function isDateFormat(z: string): boolean {
+  let d = dateFormatCache.get(z);
+  if (d === undefined) {
+    const bare = z.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+    try {
+      d = Boolean(XLSX.SSF.is_date(z)) && !/\[(?:h+|m+|s+)\]/i.test(z) && /[yde]/i.test(bare);
+    } catch {
+      d = false;
+    }
+    dateFormatCache.set(z, d);
+  }
+  return d;
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * Converts an Excel date serial to `YYYY-MM-DD` (time dropped) in the workbook's date system:
+ * 1900 (serial 1 = 1900-01-01, with Excel's phantom 1900-02-29 at serial 60) or 1904 (serial 0 =
+ * 1904-01-01). Returns undefined for serials that are no calendar date (below 1, the phantom day,
+ * beyond 9999-12-31).
+ */
+export function serialToIso(serial: number, date1904: boolean): string | undefined {
+  if (!Number.isFinite(serial)) return undefined;
+  let days = Math.floor(serial);
+  if (days < 1) return undefined;
+  if (date1904) days += 1462;
+  else if (days === 60) return undefined;
+  else if (days < 60) days += 1;
+  if (days > 2958465) return undefined;
+  // Days since 1970-01-01, then the civil-from-days algorithm (proleptic Gregorian).
+  const z = days - 25569 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+function checkText(s: string, sheet: string, r: number, c: number, file: string, findings: Finding[]): void {
+  if (s.length > MAX_CELL_TEXT) {
+    findings.push({
+      code: 'cell-too-long',
+      severity: 'error',
+      row: r + 1,
+      column: null,
+      cell: a1(r, c),
+      value: quote(s),
+      sheet,
+      params: { file, length: s.length, limit: MAX_CELL_TEXT },
+    });
+  }
+  const m = CONTROL_CHARS.exec(s);
+  if (m) {
+    findings.push({
+      code: 'control-char',
+      severity: 'warning',
+      row: r + 1,
+      column: null,
+      cell: a1(r, c),
+      value: quote(s),
+      sheet,
+      params: { file, char: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` },
+    });
+  }
+}
+
+type SjsCell = { t: string; v?: unknown; w?: string; z?: string | number; f?: string };
+
+function toModel(wb: XLSX.WorkBook, file: string, lim: ReadLimits, findings: Finding[], declaresRange: boolean): WorkbookModel {
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const sheetsMeta = wb.Workbook?.Sheets ?? [];
+  const sheets: SheetGrid[] = [];
+  let cells = 0;
+  wb.SheetNames.forEach((name, i) => {
+    const ws = wb.Sheets[name] as (XLSX.WorkSheet & { '!data'?: (SjsCell | undefined)[][] }) | undefined;
+    const hidden = Number(sheetsMeta[i]?.Hidden ?? 0);
+    const visibility: Visibility = hidden === 2 ? 'veryHidden' : hidden === 1 ? 'hidden' : 'visible';
+    if (visibility !== 'visible') {
+      findings.push({ code: 'sheet-hidden', severity: 'info', row: null, column: null, cell: null, value: null, sheet: name, params: { file, visibility } });
+    }
+    // SheetJS's dense rows are reused in place: each cell is replaced by a model cell.
+    const rows = (ws?.['!data'] ?? []) as unknown as (Cell | undefined)[][];
+    let width = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as unknown as (SjsCell | undefined)[] | undefined;
+      if (!row) {
+        rows[r] = [];
+        continue;
+      }
+      for (let c = 0; c < row.length; c++) {
+        const x = row[c];
+        if (x === undefined) continue;
+        const cell = toCell(x, date1904, name, r, c, file, findings);
+        (row as unknown as (Cell | undefined)[])[c] = cell;
+        if (cell !== undefined) {
+          if (++cells > lim.maxCells) throw new ReadFailure('file-too-large', { reason: 'cells', limit: lim.maxCells });
+          if (c >= width) width = c + 1;
+        }
+      }
+    }
+    trimTrailing(rows);
+    if (rows.length > lim.maxRows || width > lim.maxColumns) {
+      throw new ReadFailure('file-too-large', { reason: rows.length > lim.maxRows ? 'rows' : 'columns', sheet: name });
+    }
+    const sheet: SheetGrid = { name, visibility, rows };
+    const ref = ws?.['!ref'];
+    if (declaresRange && typeof ref === 'string') {
+      sheet.declaredRange = ref;
+      const dims = rangeSize(ref);
+      const used = Math.max(1, rows.length * width);
+      if (dims && dims.rows * dims.cols >= 1_000_000 && dims.rows * dims.cols > 100 * used) {
+        findings.push({
+          code: 'sheet-huge-dimension',
+          severity: 'info',
+          row: null,
+          column: null,
+          cell: null,
+          value: ref,
+          sheet: name,
+          params: { file, declared: ref, used: rows.length ? `A1:${a1(rows.length - 1, Math.max(0, width - 1))}` : '' },
+        });
+      }
+    }
+    sheets.push(sheet);
+  });
+  return { sheets, date1904, findings };
+}
+
+function toCell(x: SjsCell, date1904: boolean, sheet: string, r: number, c: number, file: string, findings: Finding[]): Cell | undefined {
+  let cell: Cell;
+  const f = x.f;
+  if (x.v === undefined || x.v === null) {
+    if (f === undefined) return undefined;
+    findings.push({
+      code: 'formula-no-value',
+      severity: 'warning',
+      row: r + 1,
+      column: null,
+      cell: a1(r, c),
+      value: null,
+      sheet,
+      params: { file, formula: quote(f) },
+    });
+    return { v: null, t: 'z', f, noCache: true };
+  }
+  const z = typeof x.z === 'string' && x.z !== 'General' ? x.z : undefined;
+  switch (x.t) {
+    case 'n': {
+      const v = x.v as number;
+      const iso = z !== undefined && isDateFormat(z) ? serialToIso(v, date1904) : undefined;
+      cell = iso !== undefined ? { v: iso, t: 'd', w: x.w } : { v, t: 'n', w: x.w };
+      break;
+    }
+    case 's': {
+      const v = String(x.v);
+      cell = x.w === undefined || x.w === v ? { v, t: 's' } : { v, t: 's', w: x.w };
+      checkText(v, sheet, r, c, file, findings);
+      break;
+    }
+    case 'b':
+      cell = { v: Boolean(x.v), t: 'b', w: x.w };
+      break;
+    case 'e': {
+      const text = x.w ?? ERROR_TEXT[x.v as number] ?? '#VALUE!';
+      cell = { v: text, t: 'e', w: text };
+      break;
+    }
+    case 'd': {
+      const v = x.v instanceof Date ? x.v.toISOString().slice(0, 10) : String(x.v).slice(0, 10);
+      cell = { v, t: 'd', w: x.w };
+      break;
+    }
+    default:
+      if (f === undefined) return undefined;
+      cell = { v: null, t: 'z' };
+  }
+  if (z !== undefined) cell.z = z;
+  if (f !== undefined) cell.f = f;
+  return cell;
+}
+
+function trimTrailing(rows: (Cell | undefined)[][]): void {
+  let n = rows.length;
+  while (n > 0 && !rows[n - 1].some((c) => c !== undefined)) n--;
+  rows.length = n;
+}
+
+function rangeSize(ref: string): { rows: number; cols: number } | undefined {
+  try {
+    const r = XLSX.utils.decode_range(ref);
+    if (r.e.r < r.s.r || r.e.c < r.s.c) return undefined;
+    return { rows: r.e.r - r.s.r + 1, cols: r.e.c - r.s.c + 1 };
+  } catch {
+    return undefined;
+  }
+}
+
