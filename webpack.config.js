@@ -50,7 +50,8 @@ export function rewriteManifest(xml, url) {
 
 export default (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
-  const url = dev ? DEV_URL : productionUrl(process.env.ADDIN_URL);
+  // The dev server passes the URL it really serves (another port, or http as its last resort).
+  const url = dev ? (typeof env.devUrl === 'string' ? env.devUrl : DEV_URL) : productionUrl(process.env.ADDIN_URL);
   if (!dev && url === DEV_URL) {
     console.warn(`ADDIN_URL is not set: the production manifest keeps ${DEV_URL}`);
   }
