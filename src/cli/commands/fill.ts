@@ -1,0 +1,129 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { ASSESSMENT_LABELS } from '../../assess/labels.js';
+import { DEFAULT_ACCEPT_THRESHOLD } from '../../match/index.js';
+import { buildFillPlan, type FillPlan } from '../../match/fill-plan.js';
+import { renderMessage } from '../../messages/index.js';
+import { tableLanguage } from '../../report/annotate-plan.js';
+import { summarise, validateWorkbook } from '../../rules/validate-workbook.js';
+import { columnMeta, type ColumnKey } from '../../schema/tracker.js';
+import { writeAnnotated } from '../../workbook/write-annotated.js';
+import { dateOption, langOption, UsageError } from '../args.js';
+import type { Command } from '../commands.js';
+import { assertNotInput, describeFsError, writeFileAtomic } from '../fs-out.js';
+import { EXIT } from '../io.js';
+import { readWorkbookFile } from '../read-file.js';
+import { localToday } from './validate.js';
+import { printable } from './match.js';
+
+/** Reads `--accept-threshold X`, a confidence from 0 to 1. */
+export function thresholdOption(value: unknown): number {
+  if (value === undefined) return DEFAULT_ACCEPT_THRESHOLD;
+  const n = Number(value);
+  if (String(value).trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new UsageError(`--accept-threshold must be a number from 0 to 1, not '${String(value)}'`);
+  }
+  return n;
+}
+
+const TEXT = {
+  zh: {
+    wrote: (out: string, sheet: string, rows: number) => `已写入 ${out}(工作表“${sheet}”,数据行 ${rows})`,
+    clause: (mapped: number, blank: number) => `补全 ${mapped} 个空白条款(共 ${blank} 个空白)`,
+    cells: (n: number) => `${n} 个单元格`,
+    findings: (e: number, w: number, i: number) => `问题:错误 ${e},警告 ${w},提示 ${i}`,
+    unmapped: '未能确定条款的行(候选条款已写入校验说明):',
+    row: (n: number) => `第 ${n} 行`,
+    more: (n: number) => `…另有 ${n} 行`,
+  },
+  en: {
+    wrote: (out: string, sheet: string, rows: number) => `Wrote ${out} (sheet "${sheet}", ${rows} data rows)`,
+    clause: (mapped: number, blank: number) => `${mapped} of ${blank} blank clauses filled`,
+    cells: (n: number) => `${n} cells`,
+    findings: (e: number, w: number, i: number) => `Findings: ${e} errors, ${w} warnings, ${i} info`,
+    unmapped: 'Rows left without a clause (candidates are in the issues column):',
+    row: (n: number) => `row ${n}`,
+    more: (n: number) => `… and ${n} more rows`,
+  },
+};
+
+/** The summary `lmc fill` prints: what was written to which column, and the rows mapping could not decide. */
+export function fillReport(fill: FillPlan, out: string, lang: 'zh' | 'en', counts: { error: number; warning: number; info: number }): string {
+  const T = TEXT[lang];
+  const s = fill.summary;
+  const name = (k: ColumnKey): string => columnMeta(k)[lang];
+  const lines = [T.wrote(out, fill.plan.sheet, s.rows)];
+  lines.push(`  ${name('clause')}: ${T.clause(s.mapped, s.blankClauses)}`);
+  for (const k of ['clause_title', 'match_confidence', 'check', 'issues', 'assessment', 'xref'] as const) {
+    let detail = '';
+    if (k === 'assessment') {
+      const parts = Object.entries(s.assessments).map(([a, n]) => `${ASSESSMENT_LABELS[a as keyof typeof ASSESSMENT_LABELS][lang]} ${n}`);
+      if (parts.length) detail = ` (${parts.join(', ')})`;
+    }
+    lines.push(`  ${name(k)}: ${T.cells(s.written[k] ?? 0)}${detail}`);
+  }
+  lines.push(`  ${T.findings(counts.error, counts.warning, counts.info)}`);
+  const unmapped = fill.rows.filter((r) => r.match && !r.clause);
+  if (unmapped.length > 0) {
+    lines.push(T.unmapped);
+    for (const r of unmapped.slice(0, 20)) {
+      const cands = r.match!.candidates.map((c) => `${c.id} ${c.title[lang]}`).join('; ');
+      lines.push(`  ${T.row(r.row)}: ${printable(r.match!.query, 60)}${cands ? ` → ${cands}` : ''}`);
+    }
+    if (unmapped.length > 20) lines.push(`  ${T.more(unmapped.length - 20)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `lmc fill <in> -o <out.xlsx> [--as-of DATE] [--lang zh|en] [--accept-threshold X]`: writes a copy of the tracker
+ * with blank clauses mapped and the filled columns (clause title, match confidence, check, issues, assessment,
+ * cross-references) written; the input is never modified. Exit 1 when the tracker has errors (the copy is still written).
+ */
+export const run: Command = async (args, io) => {
+  if (args.positionals.length !== 1) {
+    throw new UsageError('fill takes one tracker workbook, e.g. lmc fill tracker.xlsx -o tracker.filled.xlsx');
+  }
+  const outOpt = args.options.out;
+  if (typeof outOpt !== 'string' || outOpt.trim() === '') {
+    throw new UsageError('fill needs an output file: -o <out.xlsx> (the input is never overwritten)');
+  }
+  const asOf = dateOption('as-of', args.options['as-of']) ?? localToday();
+  const langGiven = args.options.lang === undefined ? undefined : langOption(args.options.lang);
+  const threshold = thresholdOption(args.options['accept-threshold']);
+  const input = path.resolve(io.cwd, args.positionals[0]);
+  const out = path.resolve(io.cwd, outOpt);
+  if (path.extname(out).toLowerCase() !== '.xlsx') {
+    throw new UsageError(`-o ${outOpt}: the filled copy is written as .xlsx; give a file name ending in .xlsx`);
+  }
+  await assertNotInput(out, [input], '-o');
+  const msgLang = langGiven ?? 'zh';
+
+  const read = await readWorkbookFile(input);
+  if (!read.ok) {
+    io.err(`lmc fill: ${args.positionals[0]}: ${read.finding.code}: ${renderMessage(read.finding, msgLang)}\n`);
+    return EXIT.usage;
+  }
+  const validation = validateWorkbook(read.workbook, { asOf });
+  if (!validation.table) {
+    const f = validation.findings.find((x) => x.severity === 'error') ?? validation.findings[0];
+    const why = f ? `${f.code}: ${renderMessage(f, msgLang)}` : 'no tracker table found';
+    io.err(`lmc fill: ${args.positionals[0]}: ${why}\n`);
+    return EXIT.usage;
+  }
+  const lang = langGiven ?? tableLanguage(validation);
+  const fill = buildFillPlan(validation, { asOf, lang, threshold });
+  try {
+    // CSV text was decoded by the reader; every other format is re-read from its bytes so formulas, number
+    // formats, widths and merges survive.
+    const isCsv = path.extname(input).toLowerCase() === '.csv';
+    const source = isCsv ? read.workbook : new Uint8Array(await fsp.readFile(input));
+    await writeFileAtomic(out, writeAnnotated(source, fill.plan));
+  } catch (err) {
+    io.err(`lmc fill: cannot write ${outOpt}: ${err instanceof Error && !('code' in err) ? err.message : describeFsError(err, out)}\n`);
+    return EXIT.usage;
+  }
+  const counts = summarise(validation.findings);
+  io.out(fillReport(fill, outOpt, langGiven ?? lang, counts));
+  return counts.error > 0 ? EXIT.findings : EXIT.ok;
+};
