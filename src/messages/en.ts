@@ -1,7 +1,7 @@
 import { COUNTRY_CODES, STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
 import type { FindingCode } from '../rules/finding.js';
-import { bytes, columnHeaders, columnName, countryName, list, num, params, show, statusName, type MessageFn } from './format.js';
+import { baseName, bytes, columnHeaders, columnName, countryName, list, num, params, show, statusName, type MessageFn } from './format.js';
 
 const HINT: Record<ValueForm, string> = {
   id: 'an activity ID of the form CC-YYYY-NNN, e.g. KH-2024-001',
@@ -22,6 +22,14 @@ const HINT: Record<ValueForm, string> = {
 const hint = (column: string | null): string => (column && isColumnKey(column) ? HINT[columnMeta(column).type] : 'a value');
 const col = (c: string | null): string => columnName(c, 'en');
 const at = (f: { cell: string | null }): string => (f.cell ? ` (${f.cell})` : '');
+
+/** The file named in a file-level finding, or a generic subject. */
+const file = (f: { params?: Record<string, unknown> }): string => (typeof f.params?.file === 'string' ? `The file "${baseName(f.params.file)}" ` : 'The file ');
+
+const LOOKS_EN: Record<string, string> = {
+  pdf: 'a PDF', html: 'a web page', xml: 'an XML file', text: 'a text file', image: 'an image', archive: 'an archive',
+  zip: 'a zip archive', word: 'a Word document', powerpoint: 'a PowerPoint file', opendocument: 'an OpenDocument file', ole: 'an old Office file', empty: 'an empty file',
+};
 
 /** English messages, one per finding code: what is wrong and what to do. */
 export const en: Record<FindingCode, MessageFn> = {
@@ -127,19 +135,39 @@ export const en: Record<FindingCode, MessageFn> = {
     const p = params(f);
     return `The same activity with lead country ${countryName(p.leadCountry, 'en')} is already in row ${show(p.firstRow)}. Remove the duplicate, or make the names tell the two apart.`;
   },
-  'file-unreadable': (f) =>
-    `The file cannot be read${params(f).reason ? ` (${show(params(f).reason, 120)})` : ''}. Check that it exists, that you may read it and that no other program locks it.`,
-  'file-not-spreadsheet': (f) =>
-    `The file is not an Excel workbook${params(f).detected ? ` (it looks like ${show(params(f).detected)})` : ''}. Save the tracker as .xlsx and try again.`,
-  'file-encrypted': () => 'The workbook is protected with a password and cannot be read. Remove the password in Excel (File › Info › Protect Workbook) and try again.',
+  'file-unreadable': (f) => {
+    const p = params(f);
+    const why: Record<string, string> = {
+      'not-found': 'it does not exist; check the path',
+      permission: 'you may not read it; check its permissions',
+      directory: 'it is a folder; name a workbook file',
+      'not-a-file': 'it is not a regular file; name a workbook file',
+      locked: 'another program locks it; close it there and try again',
+    };
+    const reason = typeof p.reason === 'string' ? why[p.reason] ?? show(p.reason) : 'check that it exists and that you may read it';
+    return `${file(f)}cannot be read: ${reason}.`;
+  },
+  'file-not-spreadsheet': (f) => {
+    const p = params(f);
+    const kind = typeof p.detected === 'string' && p.detected !== 'binary' ? ` (it looks like ${LOOKS_EN[p.detected] ?? p.detected})` : '';
+    return `${file(f)}is not an Excel workbook${kind}. Save the tracker as .xlsx and try again.`;
+  },
+  'file-encrypted': (f) =>
+    `${file(f)}is protected with a password and cannot be read. Remove the password in Excel (File › Info › Protect Workbook), save, and try again.`,
   'file-corrupt': (f) => {
     const p = params(f);
     const detail = [p.reason, p.entry ?? p.detail].filter((x) => x !== undefined && x !== null).map((x) => show(x, 80)).join(', ');
-    return `The workbook is damaged${detail ? ` (${detail})` : ''}. Open it in Excel, let Excel repair it, save it as .xlsx and try again.`;
+    return `${file(f)}is damaged${detail ? ` (${detail})` : ''}. Open it in Excel, let Excel repair it, save it as .xlsx and try again.`;
   },
   'file-too-large': (f) => {
     const p = params(f);
-    return `The file is ${bytes(p.size)}, over the limit of ${bytes(p.limit)}; it was not read. Remove unrelated sheets or split the tracker.`;
+    const what =
+      p.reason === 'file-size' ? `is ${bytes(p.size)}, over the limit of ${bytes(p.limit)}`
+      : p.reason === 'cells' ? `holds more than ${num(p.limit)} cells`
+      : p.reason === 'rows' ? `holds more rows than can be checked${p.limit !== undefined ? ` (limit ${num(p.limit)})` : ''}${p.sheet ? ` in sheet "${show(p.sheet)}"` : ''}`
+      : p.reason === 'columns' ? `holds more columns than can be checked${p.limit !== undefined ? ` (limit ${num(p.limit)})` : ''}${p.sheet ? ` in sheet "${show(p.sheet)}"` : ''}`
+      : 'needs more memory than reading a tracker may take';
+    return `${file(f)}${what}; it was not read. Remove unrelated sheets and unused rows, or split the tracker.`;
   },
   'file-zip-bomb': (f) => {
     const p = params(f);
@@ -148,12 +176,13 @@ export const en: Record<FindingCode, MessageFn> = {
       : p.reason === 'ratio' ? `compresses more than ${num(p.limit)} to 1${p.entry ? ` in ${show(p.entry)}` : ''}`
       : p.reason === 'overlapping-entries' ? `has overlapping parts${p.entry ? ` (${show(p.entry)})` : ''}`
       : `would expand to ${p.size !== undefined ? bytes(p.size) : 'far more data than a tracker holds'}${p.limit !== undefined ? ` (limit ${bytes(p.limit)})` : ''}`;
-    return `The file ${why}, which no tracker needs; it was not opened. Re-save the workbook from Excel, or remove unrelated content.`;
+    return `${file(f)}${why}, which no tracker needs; it was not opened. Re-save the workbook from Excel, or remove unrelated content.`;
   },
   'file-timeout': (f) =>
-    `Reading the file took longer than ${show(params(f).seconds ?? '?')} s and was stopped. Remove unrelated sheets or re-save the file from Excel.`,
-  'file-macros': () => 'The workbook contains macros; they are never run and are ignored. Save the tracker as .xlsx to drop them.',
-  'file-doctype': () => 'The file contains an XML DOCTYPE declaration, which is refused for safety; it was not read. Re-save the workbook from Excel.',
+    `Reading ${file(f)}took longer than ${show(params(f).seconds ?? '?')} s and was stopped. Remove unrelated sheets or re-save the file from Excel.`,
+  'file-macros': (f) => `${file(f)}contains macros; they are never run and are ignored. Save the tracker as .xlsx to drop them.`,
+  'file-doctype': (f) =>
+    `${file(f)}contains an XML DOCTYPE declaration${params(f).entry ? ` (${show(params(f).entry)})` : ''}, which is refused for safety; it was not read. Re-save the workbook from Excel.`,
   'sheet-no-header': (f) => {
     const p = params(f);
     return `No header row found in the sheet(s) ${list(p.sheets, 'en')}: one of the first ${show(p.rows ?? 10)} rows must hold at least ${show(p.min ?? 3)} column names such as 活动编号 / Activity ID, 活动名称 / Activity, 开始日期 / Start date. Start from the template (lmc template).`;
@@ -161,15 +190,17 @@ export const en: Record<FindingCode, MessageFn> = {
   'sheet-empty': (f) =>
     `The workbook holds no data${Array.isArray(params(f).sheets) && (params(f).sheets as string[]).length ? ` (sheets: ${list(params(f).sheets, 'en')})` : ''}. Fill in the activities, starting from the template (lmc template).`,
   'sheet-hidden': (f) =>
-    `Sheet "${show(f.sheet ?? params(f).sheet)}" is hidden. Hidden sheets are not checked unless they hold the activity table; unhide it if it matters.`,
-  'sheet-huge-dimension': (f) =>
-    `Sheet "${show(f.sheet ?? params(f).sheet)}" declares the range ${show(params(f).range ?? params(f).declared ?? '')}; only cells holding data were read. Delete the unused rows and columns to make the file smaller.`,
+    `Sheet "${show(f.sheet ?? params(f).sheet)}" is ${params(f).visibility === 'veryHidden' ? 'very hidden (only visible to macros)' : 'hidden'}. Hidden sheets are not checked unless they hold the activity table; unhide it if it matters.`,
+  'sheet-huge-dimension': (f) => {
+    const p = params(f);
+    return `Sheet "${show(f.sheet ?? p.sheet)}" declares the range ${show(p.declared ?? p.range ?? '')}${p.used ? ` but uses only ${show(p.used)}` : ''}; only cells holding data were read. Delete the unused rows and columns to make the file smaller.`;
+  },
   'formula-no-value': (f) =>
     `${f.cell ?? 'A cell'} holds a formula${params(f).formula ? ` (${show(params(f).formula)})` : ''} without a saved result, so it reads as empty. Open the file in Excel, let it recalculate and save it.`,
   'formula-cached': (f) =>
     `${f.cell ?? 'A cell'} holds a formula${params(f).formula ? ` (${show(params(f).formula)})` : ''}; its saved result "${show(f.value)}" was used.`,
   'control-char': (f) =>
-    `${f.cell ?? 'A cell'} contains invisible control characters; they were removed. Retype the text if it looks wrong.`,
+    `${f.cell ?? 'A cell'} contains an invisible control character${params(f).char ? ` (${show(params(f).char)})` : ''}; it was removed. Retype the text if it looks wrong.`,
   'cell-too-long': (f) =>
     `${f.cell ?? 'A cell'} holds ${num(params(f).length)} characters, over the limit of ${num(params(f).limit)}; only the first part was read. Shorten it.`,
 };

@@ -69,3 +69,9 @@ export function bytes(v: unknown): string {
   if (v >= 1024) return `${(v / 1024).toFixed(1)} KB`;
   return `${v} B`;
 }
+
+/** The last part of a path, so messages name the file without the folders it sits in. */
+export function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}

@@ -1,7 +1,7 @@
 import { COUNTRY_CODES, STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
 import type { FindingCode } from '../rules/finding.js';
-import { bytes, columnHeaders, columnName, countryName, list, num, params, show, statusName, type MessageFn } from './format.js';
+import { baseName, bytes, columnHeaders, columnName, countryName, list, num, params, show, statusName, type MessageFn } from './format.js';
 
 const HINT: Record<ValueForm, string> = {
   id: '形如 CC-YYYY-NNN 的活动编号（如 KH-2024-001）',
@@ -22,6 +22,14 @@ const HINT: Record<ValueForm, string> = {
 const hint = (column: string | null): string => (column && isColumnKey(column) ? HINT[columnMeta(column).type] : '数值');
 const col = (c: string | null): string => columnName(c, 'zh');
 const at = (f: { cell: string | null }): string => (f.cell ? `（${f.cell}）` : '');
+
+/** The file named in a file-level finding, or a generic subject. */
+const file = (f: { params?: Record<string, unknown> }): string => (typeof f.params?.file === 'string' ? `文件“${baseName(f.params.file)}”` : '文件');
+
+const LOOKS_ZH: Record<string, string> = {
+  pdf: ' PDF 文件', html: '网页', xml: ' XML 文件', text: '文本文件', image: '图片', archive: '压缩包',
+  zip: ' zip 压缩包', word: ' Word 文档', powerpoint: ' PowerPoint 文件', opendocument: ' OpenDocument 文件', ole: '旧版 Office 文件', empty: '空文件',
+};
 
 /** Chinese messages, one per finding code: what is wrong and what to do. */
 export const zh: Record<FindingCode, MessageFn> = {
@@ -126,19 +134,38 @@ export const zh: Record<FindingCode, MessageFn> = {
     const p = params(f);
     return `牵头国家为${countryName(p.leadCountry, 'zh')}的同名活动已在第 ${show(p.firstRow)} 行出现。请删除重复行，或在名称上加以区分。`;
   },
-  'file-unreadable': (f) =>
-    `无法读取文件${params(f).reason ? `（${show(params(f).reason, 120)}）` : ''}。请确认文件存在、有读取权限且未被其他程序占用。`,
-  'file-not-spreadsheet': (f) =>
-    `该文件不是 Excel 工作簿${params(f).detected ? `（看起来是 ${show(params(f).detected)}）` : ''}。请将跟踪表另存为 .xlsx 后重试。`,
-  'file-encrypted': () => '工作簿设有密码，无法读取。请在 Excel 中取消密码（文件 › 信息 › 保护工作簿）后重试。',
+  'file-unreadable': (f) => {
+    const p = params(f);
+    const why: Record<string, string> = {
+      'not-found': '文件不存在，请核对路径',
+      permission: '没有读取权限，请检查文件权限',
+      directory: '这是文件夹，请指定工作簿文件',
+      'not-a-file': '这不是普通文件，请指定工作簿文件',
+      locked: '文件被其他程序占用，请关闭后重试',
+    };
+    const reason = typeof p.reason === 'string' ? why[p.reason] ?? show(p.reason) : '请确认文件存在且有读取权限';
+    return `无法读取${file(f)}：${reason}。`;
+  },
+  'file-not-spreadsheet': (f) => {
+    const p = params(f);
+    const kind = typeof p.detected === 'string' && p.detected !== 'binary' ? `（看起来是${LOOKS_ZH[p.detected] ?? p.detected}）` : '';
+    return `${file(f)}不是 Excel 工作簿${kind}。请将跟踪表另存为 .xlsx 后重试。`;
+  },
+  'file-encrypted': (f) => `${file(f)}设有密码，无法读取。请在 Excel 中取消密码（文件 › 信息 › 保护工作簿）并保存后重试。`,
   'file-corrupt': (f) => {
     const p = params(f);
     const detail = [p.reason, p.entry ?? p.detail].filter((x) => x !== undefined && x !== null).map((x) => show(x, 80)).join('，');
-    return `工作簿已损坏${detail ? `（${detail}）` : ''}。请用 Excel 打开并修复，另存为 .xlsx 后重试。`;
+    return `${file(f)}已损坏${detail ? `（${detail}）` : ''}。请用 Excel 打开并修复，另存为 .xlsx 后重试。`;
   },
   'file-too-large': (f) => {
     const p = params(f);
-    return `文件大小为 ${bytes(p.size)}，超过上限 ${bytes(p.limit)}，未读取。请删除无关工作表或拆分跟踪表。`;
+    const what =
+      p.reason === 'file-size' ? `大小为 ${bytes(p.size)}，超过上限 ${bytes(p.limit)}`
+      : p.reason === 'cells' ? `含有超过 ${num(p.limit)} 个单元格`
+      : p.reason === 'rows' ? `${p.sheet ? `工作表“${show(p.sheet)}”` : ''}行数超过可校验的上限${p.limit !== undefined ? `（${num(p.limit)}）` : ''}`
+      : p.reason === 'columns' ? `${p.sheet ? `工作表“${show(p.sheet)}”` : ''}列数超过可校验的上限${p.limit !== undefined ? `（${num(p.limit)}）` : ''}`
+      : '读取所需内存超出限制';
+    return `${file(f)}${what}，未读取。请删除无关工作表和未使用的行，或拆分跟踪表。`;
   },
   'file-zip-bomb': (f) => {
     const p = params(f);
@@ -147,12 +174,13 @@ export const zh: Record<FindingCode, MessageFn> = {
       : p.reason === 'ratio' ? `压缩比超过 ${num(p.limit)} 比 1${p.entry ? `（${show(p.entry)}）` : ''}`
       : p.reason === 'overlapping-entries' ? `含有相互重叠的部件${p.entry ? `（${show(p.entry)}）` : ''}`
       : `解压后将达 ${p.size !== undefined ? bytes(p.size) : '远超跟踪表所需的数据量'}${p.limit !== undefined ? `（上限 ${bytes(p.limit)}）` : ''}`;
-    return `该文件${why}，跟踪表不会如此，故未打开。请用 Excel 重新保存工作簿，或删除无关内容。`;
+    return `${file(f)}${why}，跟踪表不会如此，故未打开。请用 Excel 重新保存工作簿，或删除无关内容。`;
   },
   'file-timeout': (f) =>
-    `读取文件超过 ${show(params(f).seconds ?? '?')} 秒，已停止。请删除无关工作表或用 Excel 重新保存。`,
-  'file-macros': () => '工作簿含有宏；宏不会运行，已忽略。另存为 .xlsx 即可去除。',
-  'file-doctype': () => '文件含有 XML DOCTYPE 声明，出于安全考虑拒绝读取。请用 Excel 重新保存工作簿。',
+    `读取${file(f)}超过 ${show(params(f).seconds ?? '?')} 秒，已停止。请删除无关工作表或用 Excel 重新保存。`,
+  'file-macros': (f) => `${file(f)}含有宏；宏不会运行，已忽略。另存为 .xlsx 即可去除。`,
+  'file-doctype': (f) =>
+    `${file(f)}含有 XML DOCTYPE 声明${params(f).entry ? `（${show(params(f).entry)}）` : ''}，出于安全考虑拒绝读取。请用 Excel 重新保存工作簿。`,
   'sheet-no-header': (f) => {
     const p = params(f);
     return `在工作表 ${list(p.sheets, 'zh')} 中找不到表头行：前 ${show(p.rows ?? 10)} 行中须有一行至少包含 ${show(p.min ?? 3)} 个列名，如 活动编号、活动名称、开始日期。请使用模板（lmc template）。`;
@@ -160,15 +188,17 @@ export const zh: Record<FindingCode, MessageFn> = {
   'sheet-empty': (f) =>
     `工作簿中没有数据${Array.isArray(params(f).sheets) && (params(f).sheets as string[]).length ? `（工作表：${list(params(f).sheets, 'zh')}）` : ''}。请从模板（lmc template）开始填写活动。`,
   'sheet-hidden': (f) =>
-    `工作表“${show(f.sheet ?? params(f).sheet)}”已隐藏。隐藏的工作表除非是活动清单，否则不作校验；如有需要请取消隐藏。`,
-  'sheet-huge-dimension': (f) =>
-    `工作表“${show(f.sheet ?? params(f).sheet)}”声明的范围为 ${show(params(f).range ?? params(f).declared ?? '')}，只读取了有数据的单元格。请删除未使用的行和列以减小文件。`,
+    `工作表“${show(f.sheet ?? params(f).sheet)}”已${params(f).visibility === 'veryHidden' ? '深度隐藏（只有宏可见）' : '隐藏'}。隐藏的工作表除非是活动清单，否则不作校验；如有需要请取消隐藏。`,
+  'sheet-huge-dimension': (f) => {
+    const p = params(f);
+    return `工作表“${show(f.sheet ?? p.sheet)}”声明的范围为 ${show(p.declared ?? p.range ?? '')}${p.used ? `，实际只用到 ${show(p.used)}` : ''}，只读取了有数据的单元格。请删除未使用的行和列以减小文件。`;
+  },
   'formula-no-value': (f) =>
     `${f.cell ?? '某单元格'}含有公式${params(f).formula ? `（${show(params(f).formula)}）` : ''}但没有保存计算结果，按空值处理。请用 Excel 打开、重新计算后保存。`,
   'formula-cached': (f) =>
     `${f.cell ?? '某单元格'}含有公式${params(f).formula ? `（${show(params(f).formula)}）` : ''}，已使用其保存的结果“${show(f.value)}”。`,
   'control-char': (f) =>
-    `${f.cell ?? '某单元格'}含有不可见的控制字符，已删除。如文字显示异常，请重新输入。`,
+    `${f.cell ?? '某单元格'}含有不可见的控制字符${params(f).char ? `（${show(params(f).char)}）` : ''}，已删除。如文字显示异常，请重新输入。`,
   'cell-too-long': (f) =>
     `${f.cell ?? '某单元格'}共 ${num(params(f).length)} 个字符，超过上限 ${num(params(f).limit)}，只读取了前一部分。请精简。`,
 };

@@ -29,22 +29,22 @@ const SAMPLES: Record<FindingCode, [Finding, string[]]> = {
   'late-start': [f('late-start', { column: 'start', cell: 'H5', value: '2024-06-29', params: { start: '2024-06-29', asOf: '2024-06-30' } }), ['H5', '2024-06-29', '2024-06-30']],
   'clause-mismatch': [f('clause-mismatch', { column: 'clause', cell: 'D5', value: '4.2.12', params: { given: 'AP-4.2.12', suggested: 'AP-4.3.3', suggestedTitleZh: '教育和人力资源开发', suggestedTitleEn: 'Education and human resources development', confidence: 0.715 } }), ['D5', 'AP-4.2.12', 'AP-4.3.3', '0.72']],
   'duplicate-activity': [f('duplicate-activity', { column: 'activity', cell: 'B9', value: 'x', params: { firstRow: 4, leadCountry: 'LA' } }), ['4']],
-  'file-unreadable': [f('file-unreadable', { row: null, sheet: undefined, params: { reason: 'EACCES' } }), ['EACCES']],
-  'file-not-spreadsheet': [f('file-not-spreadsheet', { row: null, sheet: undefined, params: { detected: 'pdf' } }), ['pdf', '.xlsx']],
-  'file-encrypted': [f('file-encrypted', { row: null, sheet: undefined }), []],
-  'file-corrupt': [f('file-corrupt', { row: null, sheet: undefined, params: { reason: 'bad-compressed-data', entry: 'xl/workbook.xml' } }), ['bad-compressed-data', 'xl/workbook.xml']],
-  'file-too-large': [f('file-too-large', { row: null, sheet: undefined, params: { size: 60 * 1024 * 1024, limit: 50 * 1024 * 1024 } }), ['60.0 MB', '50.0 MB']],
+  'file-unreadable': [f('file-unreadable', { row: null, sheet: undefined, params: { file: '/data/in/tracker.xlsx', reason: 'ebadf' } }), ['tracker.xlsx', 'ebadf']],
+  'file-not-spreadsheet': [f('file-not-spreadsheet', { row: null, sheet: undefined, params: { file: 'C:\\in\\report.xlsx', detected: 'pdf', extension: 'xlsx' } }), ['report.xlsx', 'PDF', '.xlsx']],
+  'file-encrypted': [f('file-encrypted', { row: null, sheet: undefined, params: { file: 'secret.xlsx', reason: 'password' } }), ['secret.xlsx']],
+  'file-corrupt': [f('file-corrupt', { row: null, sheet: undefined, params: { file: 'a.xlsx', reason: 'bad-compressed-data', entry: 'xl/workbook.xml' } }), ['a.xlsx', 'bad-compressed-data', 'xl/workbook.xml']],
+  'file-too-large': [f('file-too-large', { row: null, sheet: undefined, params: { file: 'big.xlsx', reason: 'file-size', size: 60 * 1024 * 1024, limit: 50 * 1024 * 1024 } }), ['big.xlsx', '60.0 MB', '50.0 MB']],
   'file-zip-bomb': [f('file-zip-bomb', { row: null, sheet: undefined, params: { reason: 'total', entry: 'xl/worksheets/sheet1.xml', size: 300 * 1024 * 1024, limit: 200 * 1024 * 1024 } }), ['300.0 MB', '200.0 MB']],
-  'file-timeout': [f('file-timeout', { row: null, sheet: undefined, params: { seconds: 30 } }), ['30']],
-  'file-macros': [f('file-macros', { row: null }), []],
-  'file-doctype': [f('file-doctype', { row: null }), ['DOCTYPE']],
+  'file-timeout': [f('file-timeout', { row: null, sheet: undefined, params: { file: 'slow.xlsx', seconds: 30, limitMs: 30000 } }), ['slow.xlsx', '30']],
+  'file-macros': [f('file-macros', { row: null, params: { file: 'm.xlsm', vba: true, excel4: false, extension: 'xlsm' } }), ['m.xlsm']],
+  'file-doctype': [f('file-doctype', { row: null, params: { file: 'x.xlsx', entry: 'xl/styles.xml' } }), ['x.xlsx', 'DOCTYPE', 'xl/styles.xml']],
   'sheet-no-header': [f('sheet-no-header', { row: null, params: { sheets: ['Sheet1', '说明'], rows: 10, min: 3 } }), ['Sheet1', '说明', '10', '3']],
   'sheet-empty': [f('sheet-empty', { row: null, params: { sheets: ['Sheet1'] } }), ['Sheet1']],
   'sheet-hidden': [f('sheet-hidden', { row: null, sheet: 'Old data' }), ['Old data']],
-  'sheet-huge-dimension': [f('sheet-huge-dimension', { row: null, sheet: 'Data', params: { range: 'A1:XFD1048576' } }), ['Data', 'A1:XFD1048576']],
+  'sheet-huge-dimension': [f('sheet-huge-dimension', { row: null, sheet: 'Data', params: { file: 'x.xlsx', declared: 'A1:XFD1048576', used: 'A1:M40' } }), ['Data', 'A1:XFD1048576', 'A1:M40']],
   'formula-no-value': [f('formula-no-value', { cell: 'H5', params: { formula: 'DATE(2024,1,1)' } }), ['H5', 'DATE(2024,1,1)']],
   'formula-cached': [f('formula-cached', { cell: 'L5', value: 1200, params: { formula: 'A1*2' } }), ['L5', '1200', 'A1*2']],
-  'control-char': [f('control-char', { cell: 'B5' }), ['B5']],
+  'control-char': [f('control-char', { cell: 'B5', params: { file: 'x.xlsx', char: 'U+0007' } }), ['B5', 'U+0007']],
   'cell-too-long': [f('cell-too-long', { cell: 'C5', params: { length: 40000, limit: 32767 } }), ['C5', '40,000', '32,767']],
 };
 
@@ -69,6 +69,14 @@ describe('messages', () => {
     // A message never starts with a character a spreadsheet would run as a formula.
     expect(zh).not.toMatch(/^[=+\-@]/);
     expect(en).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('gives the reason a file could not be read, in words', () => {
+    const m = f('file-unreadable', { row: null, params: { file: '/x/missing.xlsx', reason: 'not-found' } });
+    expect(renderMessage(m, 'en')).toBe('The file "missing.xlsx" cannot be read: it does not exist; check the path.');
+    expect(renderMessage(m, 'zh')).toBe('无法读取文件“missing.xlsx”：文件不存在，请核对路径。');
+    const cells = f('file-too-large', { row: null, params: { file: 'a.xlsx', reason: 'cells', limit: 2000000 } });
+    expect(renderMessage(cells, 'en')).toContain('more than 2,000,000 cells');
   });
 
   it('takes column names from the schema', () => {
