@@ -2,12 +2,12 @@ import { getClause } from '../src/catalog/index.js';
 import { parseRef } from '../src/catalog/ref.js';
 import { assess } from '../src/assess/assess.js';
 import { matchActivity, type MatchCandidate } from '../src/match/index.js';
-import { renderMessage, type Lang } from '../src/messages/index.js';
+import type { Lang } from '../src/messages/index.js';
+import { tableLanguage, validationAnnotatePlan } from '../src/report/annotate-plan.js';
 import type { WorkbookValidation } from '../src/rules/validate-workbook.js';
 import { columnMeta, type ColumnKey } from '../src/schema/tracker.js';
 import { cellText } from '../src/schema/values.js';
 import { crossReferences } from '../src/xref/index.js';
-import { headerLanguage } from '../src/workbook/write-annotated.js';
 
 /** Values for one filled or normalised column, by the sheet's 1-based row (the write-annotated FillColumn shape). */
 export interface PlannedColumn {
@@ -26,10 +26,9 @@ export interface OpenRow {
   candidates: MatchCandidate[];
 }
 
-/** The language of a workbook's cells, decided from its header row by the annotated-copy writer's rule. */
+/** The language of a workbook's cells (the same rule as the annotated copy: its header row's language). */
 export function workbookLang(v: WorkbookValidation): Lang {
-  const t = v.table;
-  return headerLanguage(t ? [...t.columns.map((c) => c.header), ...t.unknownColumns.map((c) => c.header)] : []);
+  return tableLanguage(v);
 }
 
 function column(v: WorkbookValidation, key: ColumnKey, lang: Lang): PlannedColumn {
@@ -37,20 +36,14 @@ function column(v: WorkbookValidation, key: ColumnKey, lang: Lang): PlannedColum
   return { key, header: columnMeta(key)[lang], ...(bound ? { col: bound.col } : {}), values: new Map() };
 }
 
-/** The `issues` text of a row: its findings one per line as `code: message`. */
-export function issuesText(findings: WorkbookValidation['rowResults'][number]['findings'], lang: Lang): string {
-  return findings.map((f) => `${f.code}: ${renderMessage(f, lang)}`).join('\n');
-}
-
-/** The check and issues columns of every data row. */
+/** The check and issues columns of every data row: the very columns the CLI's annotated copy gets. */
 export function planCheck(v: WorkbookValidation, lang: Lang): PlannedColumn[] {
-  const check = column(v, 'check', lang);
-  const issues = column(v, 'issues', lang);
-  for (const r of v.rowResults) {
-    check.values.set(r.row, r.check);
-    issues.values.set(r.row, issuesText(r.findings, lang));
-  }
-  return [check, issues];
+  return validationAnnotatePlan(v, { lang }).fills.map((f) => ({
+    key: f.key as ColumnKey,
+    header: f.header,
+    ...(f.col !== undefined ? { col: f.col } : {}),
+    values: f.values,
+  }));
 }
 
 /**

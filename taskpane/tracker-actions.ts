@@ -1,6 +1,6 @@
 import { getClause } from '../src/catalog/index.js';
 import type { Lang } from '../src/messages/index.js';
-import { renderMessage } from '../src/messages/index.js';
+import { issueText } from '../src/report/annotate-plan.js';
 import type { Finding, Severity } from '../src/rules/finding.js';
 import { summarise, validateWorkbook, type WorkbookValidation } from '../src/rules/validate-workbook.js';
 import { COLUMNS, isFilledColumn, type ColumnKey } from '../src/schema/tracker.js';
@@ -147,7 +147,7 @@ export function marksFor(v: WorkbookValidation, lang: Lang): CellMark[] {
     if (!f.cell || f.row === null || (f.sheet !== undefined && f.sheet !== v.sheet)) continue;
     const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
     if (!m) continue;
-    const line = `${f.code}: ${renderMessage(f, lang)}`;
+    const line = issueText(f, lang);
     const mark = byCell.get(f.cell);
     if (!mark) byCell.set(f.cell, { row: Number(m[2]) - 1, col: colIndex(m[1]!), severity: f.severity, note: line });
     else {

@@ -1,0 +1,33 @@
+import { validationAnnotatePlan } from '../src/report/annotate-plan.js';
+import type { Finding, Severity } from '../src/rules/finding.js';
+import { summarise, validateWorkbook, type WorkbookValidation } from '../src/rules/validate-workbook.js';
+import type { WorkbookModel } from '../src/workbook/model.js';
+import { readWorkbook } from '../src/workbook/read.js';
+import { writeAnnotated } from '../src/workbook/write-annotated.js';
+
+/** The outcome of checking one file in the browser: the validation, or the file-level finding that stopped the reader. */
+export type FileCheck =
+  | { ok: true; fileName: string; workbook: WorkbookModel; validation: WorkbookValidation; counts: Record<Severity, number> }
+  | { ok: false; fileName: string; finding: Finding };
+
+/** Reads and validates a workbook's bytes with the shared reader and pipeline; nothing leaves the page. */
+export function checkFile(bytes: Uint8Array, fileName: string, asOf: string): FileCheck {
+  const read = readWorkbook(bytes, fileName);
+  if (!read.ok) return { ok: false, fileName, finding: read.finding };
+  const validation = validateWorkbook(read.workbook, { asOf });
+  return { ok: true, fileName, workbook: read.workbook, validation, counts: summarise(validation.findings) };
+}
+
+/** The annotated copy (check and issues columns, notes, issues sheet) as .xlsx bytes: the same writer and plan as `lmc validate --annotate`. */
+export function annotatedCopy(bytes: Uint8Array, check: Extract<FileCheck, { ok: true }>): Uint8Array {
+  const plan = validationAnnotatePlan(check.validation, { firstSheet: check.workbook.sheets[0]?.name });
+  // CSV text was decoded by the reader, so the copy is made from the model; other formats from their own bytes.
+  const source = /\.csv$/i.test(check.fileName) ? check.workbook : bytes;
+  return writeAnnotated(source, plan);
+}
+
+/** The download name of the annotated copy: `<name>.checked.xlsx`, as the command line names it. */
+export function annotatedFileName(fileName: string): string {
+  const base = fileName.replace(/\.[^.]+$/, '') || 'workbook';
+  return `${base}.checked.xlsx`;
+}

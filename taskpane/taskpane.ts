@@ -1,0 +1,49 @@
+/// <reference types="office-js" />
+import { langFromLocale, strings, type UiLang } from './i18n.js';
+import { detectHost, type OfficeLike } from './office-detect.js';
+
+/** Today's date in the user's time zone, as ISO `YYYY-MM-DD` (the default as-of date). */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+async function main(): Promise<void> {
+  const root = document.getElementById('app');
+  if (!root) return;
+  const params = new URLSearchParams(location.search);
+  const forced = params.get('lang');
+  const pick = (locale: string | null | undefined): UiLang => (forced === 'zh' || forced === 'en' ? forced : langFromLocale(locale));
+  const today = localToday();
+
+  if (params.has('demo')) {
+    const { mountDemo } = await import('./demo.js');
+    mountDemo(root, { lang: pick(navigator.language), today });
+    return;
+  }
+  const office = (globalThis as { Office?: OfficeLike }).Office;
+  const host = await detectHost(office, 4000);
+  if (host.kind === 'excel') {
+    const [{ createExcelHost }, { mountPane }] = await Promise.all([import('./excel-adapter.js'), import('./pane-app.js')]);
+    const requirements = Office.context.requirements;
+    mountPane(root, {
+      host: createExcelHost({
+        excel: Excel,
+        settings: Office.context.document.settings,
+        isSetSupported: (name, version) => requirements.isSetSupported(name, version),
+      }),
+      lang: pick(host.displayLanguage),
+      mode: 'excel',
+      today,
+    });
+    return;
+  }
+  const lang = pick(navigator.language);
+  const { mountStandalone } = await import('./standalone-app.js');
+  mountStandalone(root, { lang, today, note: host.reason === 'timeout' ? strings(lang).officeTimeout : undefined });
+}
+
+void main().catch((err) => {
+  const root = document.getElementById('app');
+  if (root) root.textContent = `Error: ${err instanceof Error ? err.message : String(err)}`;
+});

@@ -1,0 +1,177 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { sampleXlsx } from '../taskpane/fixtures.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const corpus = path.resolve(root, '../shared/corpus/real');
+// Screenshots for the README are refreshed with LMC_SCREENSHOTS=1; otherwise they go to the temp folder.
+const shotsDir = process.env.LMC_SCREENSHOTS === '1' ? path.join(root, 'docs') : undefined;
+
+if (!hasChromium) {
+  console.warn(`e2e: ${CHROMIUM} is absent, the browser tests are skipped (CI installs Debian's chromium).`);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
+
+let tmp: string;
+let dist: string;
+let server: http.Server;
+let base: string;
+let browser: Browser;
+
+/** Serves `dir` on 127.0.0.1 (GET only, no directory listing, nothing outside the folder). */
+function serve(dir: string): Promise<http.Server> {
+  const s = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = path.resolve(dir, `.${decodeURIComponent(url.pathname)}`);
+    if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+async function openPage(query: string, officeScript?: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // No network here, and none wanted: the CDN script either fails at once or is a stand-in.
+  // Routes added later win, so the catch-all for other hosts comes first.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort('blockedbyclient'));
+  await page.route('https://appsforoffice.microsoft.com/**', (route) =>
+    officeScript ? route.fulfill({ status: 200, contentType: 'text/javascript', body: officeScript }) : route.abort('internetdisconnected'),
+  );
+  await page.goto(`${base}/taskpane.html${query}`);
+  return { page, errors };
+}
+
+describe.skipIf(!hasChromium)('standalone validator page in Chromium', () => {
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(tmpdir(), 'lmc-e2e-'));
+    dist = process.env.LMC_E2E_DIST ? path.resolve(process.env.LMC_E2E_DIST) : path.join(tmp, 'dist');
+    if (!process.env.LMC_E2E_DIST) {
+      const build = spawnSync(process.execPath, [path.join(root, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--env', `outDir=${dist}`], {
+        cwd: root,
+        env: { ...process.env, NO_COLOR: '1' },
+        encoding: 'utf8',
+        timeout: 400_000,
+      });
+      if (build.status !== 0) throw new Error(`webpack build failed:\n${build.stdout}\n${build.stderr}`);
+    }
+    server = await serve(dist);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 420_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => (server ? server.close(() => r(undefined)) : r(undefined)));
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('switches to standalone mode at once when office.js cannot load, validates a workbook and downloads the annotated copy', async () => {
+    const { page, errors } = await openPage('?lang=en');
+    await expect.poll(() => page.getByTestId('mode').textContent(), { timeout: 3000 }).toContain('Standalone');
+
+    const input = path.join(tmp, 'tracker.xlsx');
+    writeFileSync(input, sampleXlsx());
+    await page.getByTestId('as-of').fill('2025-06-30');
+    await page.getByTestId('file').setInputFiles(input);
+    const table = page.getByTestId('findings');
+    await table.waitFor({ timeout: 30_000 });
+
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => `${tr.getAttribute('data-code')}@${tr.getAttribute('data-cell')}`),
+    );
+    expect(rows).toEqual(['overdue@H3', 'id-country@A4', 'date-order@H4', 'status-progress@J4', 'late-start@G6', 'not-leaf-clause@D7', 'enum@E7']);
+    expect(await page.getByTestId('count-error').textContent()).toMatch(/^4/);
+    expect(await page.getByTestId('count-warning').textContent()).toMatch(/^3/);
+    expect(await page.getByTestId('summary').textContent()).toContain('header in row 2, 5 data rows');
+    expect(await table.locator('tr[data-code="enum"] td').last().textContent()).toContain('火星');
+
+    if (shotsDir) mkdirSync(shotsDir, { recursive: true });
+    await page.screenshot({ path: path.join(shotsDir ?? tmp, 'standalone.png'), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    expect(download.suggestedFilename()).toBe('tracker.checked.xlsx');
+    const saved = path.join(tmp, 'copy.xlsx');
+    await download.saveAs(saved);
+    const wb = XLSX.read(readFileSync(saved), { type: 'buffer' });
+    const ws = wb.Sheets['活动清单']!;
+    expect(ws['K2']?.v).toBe('校验结果');
+    expect(ws['L2']?.v).toBe('校验说明');
+    expect(['K3', 'K4', 'K5', 'K6', 'K7'].map((c) => ws[c]?.v)).toEqual(['Warning', 'Error', 'OK', 'Warning', 'Error']);
+    expect(String(ws['L4']?.v)).toMatch(/^id-country: /);
+    expect(ws['E7']?.c?.[0]?.t).toMatch(/enum: /);
+    // The input's own cells are untouched in the copy.
+    expect(ws['E7']?.v).toBe('火星');
+    expect(wb.SheetNames).toContain('校验问题');
+    // The only script errors allowed are none at all.
+    expect(errors.filter((e) => !/CustomFunctions/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('answers a hostile or broken file with a clear message, not a hang', async () => {
+    const { page } = await openPage('?lang=en');
+    const bad = path.join(tmp, 'broken.xlsx');
+    writeFileSync(bad, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]));
+    await page.getByTestId('file').setInputFiles(bad);
+    const msg = page.getByTestId('unreadable');
+    await msg.waitFor({ timeout: 20_000 });
+    expect(await msg.textContent()).toContain('broken.xlsx');
+    const bomb = path.join(corpus, 'poi__poc-xmlbomb.xlsx');
+    if (existsSync(bomb)) {
+      await page.getByTestId('file').setInputFiles(bomb);
+      await expect.poll(async () => (await page.locator('[data-testid=unreadable], [data-testid=summary]').count()) > 0, { timeout: 30_000 }).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('falls back to standalone mode when Office.js loads but never gets ready', async () => {
+    const { page } = await openPage('?lang=zh', 'window.Office = { onReady: function () { return new Promise(function () {}); } };');
+    await expect.poll(() => page.getByTestId('mode').textContent(), { timeout: 10_000 }).toContain('独立校验页');
+    expect(await page.getByTestId('mode').textContent()).toContain('Office 未在规定时间内就绪');
+    await page.close();
+  });
+
+  it('runs the pane’s actions in demo mode: Validate highlights cells and lists findings; clicking one selects its cell', async () => {
+    const { page, errors } = await openPage('?demo&lang=zh');
+    await page.getByRole('button', { name: '校验', exact: true }).click();
+    await page.getByTestId('findings').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('status').textContent()).toMatch(/错误 4，警告 \d+/);
+    // The preview shows the highlight of H4 (date-order) in the error colour.
+    const h4 = page.getByTestId('preview').locator('tr').nth(4).locator('td').nth(7);
+    expect(await h4.getAttribute('style')).toContain('background:#FFC7CE');
+    await page.locator('button.finding[data-cell="E7"]').click();
+    await expect.poll(async () => page.getByTestId('preview').locator('tr').nth(7).locator('td').nth(4).getAttribute('style')).toContain('outline');
+    await page.screenshot({ path: path.join(shotsDir ?? tmp, 'taskpane.png'), fullPage: true });
+
+    await page.getByRole('button', { name: '映射条款' }).click();
+    await page.getByTestId('map-open').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('status').textContent()).toMatch(/已填写 1 行条款/);
+    expect(errors.filter((e) => !/CustomFunctions/.test(e))).toEqual([]);
+    await page.close();
+  });
+});
