@@ -151,6 +151,22 @@ export function crossReferences(id: string, opts: XrefOptions = {}): XrefEntry[]
   const self = ps.get(id);
   if (!self) return [];
   const docs = opts.docs ?? (['AP', 'ND', 'IC'] as DocId[]).filter((d) => d !== self.clause.doc);
+  // A tracker repeats the same few dozen clauses over many rows: each list is computed once.
+  const key = `${id}|${docs.join(',')}`;
+  let list = cache.get(key);
+  if (!list) {
+    list = compute(self, docs);
+    cache.set(key, list);
+  }
+  const out = opts.limit !== undefined ? list.slice(0, opts.limit) : list.slice();
+  return out.map((e) => ({ ...e, reasons: e.reasons.map((r) => ({ ...r })) }));
+}
+
+const cache = new Map<string, XrefEntry[]>();
+
+function compute(self: Profile, docs: DocId[]): XrefEntry[] {
+  const ps = getProfiles();
+  const id = self.clause.id;
   const out: XrefEntry[] = [];
   for (const p of ps.values()) {
     if (p.clause.heading || p.clause.id === id || !docs.includes(p.clause.doc)) continue;
@@ -160,5 +176,5 @@ export function crossReferences(id: string, opts: XrefOptions = {}): XrefEntry[]
   }
   const order = new Map(catalog.clauses.map((c, i) => [c.id, i]));
   out.sort((a, b) => b.score - a.score || order.get(a.id)! - order.get(b.id)!);
-  return opts.limit !== undefined ? out.slice(0, opts.limit) : out;
+  return out;
 }
