@@ -1,0 +1,196 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { dateOption, intOption, langOption, UsageError } from '../args.js';
+import type { Command } from '../commands.js';
+import { assertNotInput, collectInputs, describeFsError, writeFileAtomic, type InputEntry } from '../fs-out.js';
+import { EXIT, type CliIo } from '../io.js';
+import { createProgress } from '../progress.js';
+import { readWorkbookFile } from '../read-file.js';
+import { validationAnnotatePlan } from '../../report/annotate-plan.js';
+import { renderHtml } from '../../report/html.js';
+import { renderJson } from '../../report/json.js';
+import type { Lang } from '../../report/labels.js';
+import { batchExitCode, unreadableResult, type FileResult } from '../../report/model.js';
+import { renderText } from '../../report/text.js';
+import { validateWorkbook } from '../../rules/validate-workbook.js';
+import type { WorkbookModel } from '../../workbook/model.js';
+import { writeAnnotated } from '../../workbook/write-annotated.js';
+
+/** Report formats of `lmc validate`. */
+export type ReportFormat = 'text' | 'json' | 'html';
+
+/** The options of one `lmc validate` run, checked. */
+export interface ValidateOptions {
+  asOf: string;
+  lang: Lang;
+  format: ReportFormat;
+  out?: string;
+  annotate?: string;
+  maxFindings?: number;
+  quiet: boolean;
+}
+
+/** Today's date in the local time zone, `YYYY-MM-DD`. */
+export function localToday(now: Date = new Date()): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** Checks the options of `lmc validate`; bad values are usage errors. */
+export function validateOptions(options: Record<string, unknown>, cwd: string): ValidateOptions {
+  const fmtOpt = options.format;
+  if (fmtOpt !== undefined && fmtOpt !== 'text' && fmtOpt !== 'json' && fmtOpt !== 'html') {
+    throw new UsageError(`--format must be text, json or html, not '${String(fmtOpt)}'`);
+  }
+  if (options.json === true && fmtOpt !== undefined && fmtOpt !== 'json') {
+    throw new UsageError(`--json and --format ${String(fmtOpt)} contradict each other; give one of them`);
+  }
+  const out = typeof options.out === 'string' ? path.resolve(cwd, options.out) : undefined;
+  let format: ReportFormat = options.json === true ? 'json' : ((fmtOpt as ReportFormat | undefined) ?? 'text');
+  if (fmtOpt === undefined && options.json !== true && out) {
+    // `--out report.html` says the format by its extension.
+    const ext = path.extname(out).toLowerCase();
+    if (ext === '.html' || ext === '.htm') format = 'html';
+    else if (ext === '.json') format = 'json';
+  }
+  return {
+    asOf: dateOption('as-of', options['as-of']) ?? localToday(),
+    lang: langOption(options.lang),
+    format,
+    out,
+    annotate: typeof options.annotate === 'string' ? path.resolve(cwd, options.annotate) : undefined,
+    maxFindings:
+      options['max-findings'] === undefined ? undefined : intOption('max-findings', options['max-findings'], 0, 0, 10_000_000),
+    quiet: options.quiet === true,
+  };
+}
+
+/** The file name of the annotated copy of an input: `<name>.checked.xlsx`, made unique within the run. */
+export function annotatedName(input: string, taken: Set<string>): string {
+  const ext = path.extname(input);
+  const base = path.basename(input, ext);
+  const tag = ext.replace('.', '-');
+  // Names compare case-insensitively: two copies must not collide on Windows or macOS file systems either.
+  const tryName = (name: string): boolean => {
+    if (taken.has(name.toLowerCase())) return false;
+    taken.add(name.toLowerCase());
+    return true;
+  };
+  if (tryName(`${base}.checked.xlsx`)) return `${base}.checked.xlsx`;
+  if (tryName(`${base}${tag}.checked.xlsx`)) return `${base}${tag}.checked.xlsx`;
+  for (let n = 2; ; n++) if (tryName(`${base}${tag}-${n}.checked.xlsx`)) return `${base}${tag}-${n}.checked.xlsx`;
+}
+
+async function prepareAnnotateDir(dir: string): Promise<void> {
+  try {
+    await fsp.mkdir(dir, { recursive: true });
+  } catch (err) {
+    throw new UsageError(`--annotate ${describeFsError(err, dir)}`);
+  }
+  const st = await fsp.stat(dir);
+  if (!st.isDirectory()) throw new UsageError(`--annotate ${dir} is a file; give a folder for the annotated copies`);
+}
+
+async function writeCopy(
+  entry: InputEntry,
+  workbook: WorkbookModel,
+  validation: ReturnType<typeof validateWorkbook>,
+  target: string,
+): Promise<void> {
+  // CSV text was decoded by the reader (UTF-8, GB18030, UTF-16); every other format is re-read from its bytes so
+  // formulas, number formats, widths and merges survive.
+  const isCsv = path.extname(entry.abs).toLowerCase() === '.csv';
+  const source = isCsv ? workbook : new Uint8Array(await fsp.readFile(entry.abs));
+  const plan = validationAnnotatePlan(validation, { firstSheet: workbook.sheets[0]?.name });
+  const bytes = writeAnnotated(source, plan);
+  await writeFileAtomic(target, bytes);
+}
+
+function say(io: CliIo, quiet: boolean, text: string): void {
+  if (!quiet) io.err(text);
+}
+
+/** `lmc validate <files or folders…>`: validates every tracker, prints or writes the report, optionally annotated copies. */
+export const run: Command = async (args, io) => {
+  const opts = validateOptions(args.options, io.cwd);
+  if (args.positionals.length === 0) {
+    throw new UsageError('validate needs at least one file or folder, e.g. lmc validate tracker.xlsx');
+  }
+  const inputs = await collectInputs(args.positionals, io.cwd);
+  if (inputs.length === 0) {
+    throw new UsageError(`no .xlsx, .xlsm, .xls, .ods or .csv files found in ${args.positionals.join(', ')}`);
+  }
+  const inputPaths = inputs.filter((i) => !i.problem).map((i) => i.abs);
+  if (opts.out) await assertNotInput(opts.out, inputPaths, '--out');
+  const copyTargets = new Map<InputEntry, string>();
+  if (opts.annotate) {
+    await prepareAnnotateDir(opts.annotate);
+    const taken = new Set<string>();
+    for (const entry of inputs) {
+      if (entry.problem) continue;
+      const target = path.join(opts.annotate, annotatedName(entry.abs, taken));
+      await assertNotInput(target, inputPaths, '--annotate');
+      if (opts.out && path.resolve(opts.out) === target) {
+        throw new UsageError(`--out ${opts.out} is also the annotated copy of ${entry.display}; choose another path`);
+      }
+      copyTargets.set(entry, target);
+    }
+  }
+
+  const results: FileResult[] = [];
+  let outputFailed = false;
+  const progress = createProgress(io, inputs.length);
+  for (const entry of inputs) {
+    // A path that does not exist is read too: the reader's file-unreadable finding names it, and the batch goes on.
+    const read = await readWorkbookFile(entry.abs);
+    if (!read.ok) {
+      results.push(unreadableResult(entry.display, read.finding));
+      progress.tick(entry.display);
+      continue;
+    }
+    const validation = validateWorkbook(read.workbook, { asOf: opts.asOf });
+    results.push({
+      file: entry.display,
+      status: 'ok',
+      sheet: validation.sheet,
+      headerRow: validation.headerRow,
+      rows: validation.rows,
+      blankRows: validation.blankRows,
+      findings: validation.findings,
+    });
+    const target = copyTargets.get(entry);
+    if (target) {
+      try {
+        await writeCopy(entry, read.workbook, validation, target);
+        progress.done();
+        say(io, opts.quiet, `${entry.display} → ${target}\n`);
+      } catch (err) {
+        outputFailed = true;
+        progress.done();
+        io.err(`lmc validate: cannot write the annotated copy of ${entry.display}: ${describeFsError(err, target)}\n`);
+      }
+    }
+    progress.tick(entry.display);
+  }
+  progress.done();
+
+  const report =
+    opts.format === 'json'
+      ? renderJson(results, opts.asOf, opts.maxFindings)
+      : opts.format === 'html'
+        ? renderHtml(results, { lang: opts.lang, asOf: opts.asOf, generated: localToday(), maxFindings: opts.maxFindings })
+        : renderText(results, { lang: opts.lang, color: io.color && !opts.out, maxFindings: opts.maxFindings });
+  if (opts.out) {
+    try {
+      await writeFileAtomic(opts.out, report);
+      say(io, opts.quiet, `${opts.out}\n`);
+    } catch (err) {
+      io.err(`lmc validate: cannot write the report: ${describeFsError(err, opts.out)}\n`);
+      outputFailed = true;
+    }
+  } else if (!opts.quiet || opts.format !== 'text') {
+    io.out(report);
+  }
+  const code = batchExitCode(results);
+  return outputFailed ? EXIT.usage : code;
+};
