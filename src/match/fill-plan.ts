@@ -9,7 +9,7 @@ import { isEmptyCell } from '../schema/values.js';
 import { columnMeta, type CheckValue, type TrackerRow } from '../schema/tracker.js';
 import type { Cell } from '../workbook/model.js';
 import type { AnnotatePlan, FillColumn } from '../workbook/write-annotated.js';
-import { crossReferences } from '../xref/index.js';
+import { crossReferenceIds } from '../xref/index.js';
 import { DEFAULT_ACCEPT_THRESHOLD, matchActivity, type MatchCandidate, type MatchResult } from './index.js';
 
 /** Language of the texts written into a workbook. */
@@ -106,8 +106,7 @@ export function fillRow(input: FillRowInput, opts: FillOptions): FillRowResult {
     const clause = getClause(clauseId);
     out.clauseId = clauseId;
     if (clause) out.clause_title = clause.title[lang];
-    const related = crossReferences(clauseId, { docs: ['ND', 'IC'], limit: opts.xrefLimit ?? 5 });
-    out.xref = related.map((e) => e.id).join('; ');
+    out.xref = crossReferenceIds(clauseId, { docs: ['ND', 'IC'], limit: opts.xrefLimit ?? 5 });
   }
   const a = assess({
     status: input.values.status,

@@ -1,5 +1,6 @@
 export {
   crossReferences,
+  crossReferenceIds,
   reasonsBetween,
   scoreOf,
   topicSimilarity,

@@ -147,10 +147,29 @@ export function scoreOf(reasons: XrefReason[]): number {
  * Unknown ids give an empty list.
  */
 export function crossReferences(id: string, opts: XrefOptions = {}): XrefEntry[] {
-  const ps = getProfiles();
-  const self = ps.get(id);
+  const list = cachedList(id, opts.docs);
+  const out = opts.limit !== undefined ? list.slice(0, opts.limit) : list.slice();
+  return out.map((e) => ({ ...e, reasons: e.reasons.map((r) => ({ ...r })) }));
+}
+
+/** The ids of `crossReferences(id, opts)` joined with `; ` (the tracker's `xref` column), cached per clause. */
+export function crossReferenceIds(id: string, opts: XrefOptions = {}): string {
+  const key = `${id}|${opts.docs?.join(',') ?? ''}|${opts.limit ?? ''}`;
+  let text = idsCache.get(key);
+  if (text === undefined) {
+    const list = cachedList(id, opts.docs);
+    text = (opts.limit !== undefined ? list.slice(0, opts.limit) : list).map((e) => e.id).join('; ');
+    idsCache.set(key, text);
+  }
+  return text;
+}
+
+const idsCache = new Map<string, string>();
+
+function cachedList(id: string, wanted: DocId[] | undefined): XrefEntry[] {
+  const self = getProfiles().get(id);
   if (!self) return [];
-  const docs = opts.docs ?? (['AP', 'ND', 'IC'] as DocId[]).filter((d) => d !== self.clause.doc);
+  const docs = wanted ?? (['AP', 'ND', 'IC'] as DocId[]).filter((d) => d !== self.clause.doc);
   // A tracker repeats the same few dozen clauses over many rows: each list is computed once.
   const key = `${id}|${docs.join(',')}`;
   let list = cache.get(key);
@@ -158,8 +177,7 @@ export function crossReferences(id: string, opts: XrefOptions = {}): XrefEntry[]
     list = compute(self, docs);
     cache.set(key, list);
   }
-  const out = opts.limit !== undefined ? list.slice(0, opts.limit) : list.slice();
-  return out.map((e) => ({ ...e, reasons: e.reasons.map((r) => ({ ...r })) }));
+  return list;
 }
 
 const cache = new Map<string, XrefEntry[]>();
