@@ -5,12 +5,12 @@ export function foldWidth(s: string): string {
 
 /** Normalises a header for matching: width-folded, lower-case, all white space removed. */
 export function normaliseHeader(s: string): string {
-  return foldWidth(s).toLowerCase().replace(/\s+/gu, '');
+  return foldWidth(s).toLowerCase().replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, '');
 }
 
 /** Normalises an activity name for duplicate detection: width, case, white space and punctuation ignored. */
 export function normaliseName(s: string): string {
-  return foldWidth(s).toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  return foldWidth(s).toLowerCase().replace(/[\s\p{P}\p{S}\u200b-\u200d\u2060\ufeff]+/gu, '');
 }
 
 /** Levenshtein distance between two short strings, used to propose the nearest accepted value. */

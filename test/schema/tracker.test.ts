@@ -71,6 +71,7 @@ describe('header matching', () => {
     ['预算（美元）', 'budget'], ['预算 (美元)', 'budget'], ['Budget (USD)', 'budget'], ['金额', 'budget'],
     ['资金渠道', 'funding'], ['Ｆｕｎｄｉｎｇ　ｓｏｕｒｃｅ', 'funding'],
     ['校验结果', 'check'], ['Issues', 'issues'], ['交叉引用', 'xref'],
+    ['\u200b活动编号\ufeff', 'activity_id'], ['开始\u3000日期', 'start'], ['Lead\u00a0country', 'lead_country'],
   ])('%s → %s', (h, key) => {
     expect(matchHeader(h)).toBe(key);
   });
