@@ -1,13 +1,10 @@
-import { getClause } from '../src/catalog/index.js';
-import { parseRef } from '../src/catalog/ref.js';
-import { assess } from '../src/assess/assess.js';
-import { matchActivity, type MatchCandidate } from '../src/match/index.js';
+import { buildFillPlan, type FillPlan } from '../src/match/fill-plan.js';
+import type { MatchCandidate } from '../src/match/index.js';
 import type { Lang } from '../src/messages/index.js';
 import { tableLanguage, validationAnnotatePlan } from '../src/report/annotate-plan.js';
 import type { WorkbookValidation } from '../src/rules/validate-workbook.js';
 import { columnMeta, type ColumnKey } from '../src/schema/tracker.js';
 import { cellText } from '../src/schema/values.js';
-import { crossReferences } from '../src/xref/index.js';
 
 /** Values for one filled or normalised column, by the sheet's 1-based row (the write-annotated FillColumn shape). */
 export interface PlannedColumn {
@@ -46,66 +43,43 @@ export function planCheck(v: WorkbookValidation, lang: Lang): PlannedColumn[] {
   }));
 }
 
-/**
- * The mapping plan: a blank clause gets the accepted match (with title and confidence), an explicit reference is
- * rewritten in canonical form, and rows whose best match is not accepted are returned with their candidates.
- */
-export function planMap(v: WorkbookValidation, lang: Lang): { columns: PlannedColumn[]; filled: number; normalised: number; open: OpenRow[] } {
-  const clause = column(v, 'clause', lang);
-  const title = column(v, 'clause_title', lang);
-  const confidence = column(v, 'match_confidence', lang);
-  const open: OpenRow[] = [];
-  let filled = 0;
-  let normalised = 0;
-  for (const row of v.table?.rows ?? []) {
-    const raw = cellText(row.cells.clause);
-    if (raw !== null) {
-      const ref = parseRef(raw, { leafOnly: true, docs: ['AP'] });
-      if (ref.ok) {
-        if (ref.id !== raw) {
-          clause.values.set(row.row, ref.id);
-          normalised++;
-        }
-        title.values.set(row.row, ref.clause.title[lang]);
-      }
-      continue;
-    }
-    const text = [cellText(row.cells.activity), cellText(row.cells.description)].filter(Boolean).join('\n');
-    if (text === '') continue;
-    const m = matchActivity(text, { top: 3 });
-    if (m.accepted && m.best) {
-      clause.values.set(row.row, m.best);
-      title.values.set(row.row, getClause(m.best)?.title[lang] ?? '');
-      confidence.values.set(row.row, m.confidence);
-      filled++;
-    } else {
-      open.push({ row: row.row, text, candidates: m.candidates });
-    }
+/** The shared fill plan's columns by key (values by 1-based row), from `buildFillPlan`, the function `lmc fill` uses. */
+function fillColumns(v: WorkbookValidation, lang: Lang, asOf: string): { plan: FillPlan; byKey: Map<string, PlannedColumn> } {
+  const plan = buildFillPlan(v, { asOf, lang });
+  const byKey = new Map<string, PlannedColumn>();
+  for (const f of plan.plan.fills) {
+    byKey.set(f.key, { key: f.key as ColumnKey, header: f.header, ...(f.col !== undefined ? { col: f.col } : {}), values: f.values });
   }
-  return { columns: [clause, title, confidence].filter((c) => c.values.size > 0), filled, normalised, open };
+  return { plan, byKey };
 }
 
-/** The fill plan: clause title, assessment at the as-of date and cross-references of every row with a valid clause. */
-export function planFill(v: WorkbookValidation, lang: Lang, asOf: string): PlannedColumn[] {
-  const title = column(v, 'clause_title', lang);
-  const assessment = column(v, 'assessment', lang);
-  const xref = column(v, 'xref', lang);
-  for (const r of v.rowResults) {
-    const vals = r.values as Record<string, unknown>;
-    const id = typeof vals.clause === 'string' ? vals.clause : null;
-    const c = id ? getClause(id) : undefined;
-    if (c) {
-      title.values.set(r.row, c.title[lang]);
-      xref.values.set(r.row, crossReferences(c.id, { limit: 5 }).map((e) => e.id).join('; '));
+/**
+ * The mapping plan, from the shared fill plan: a blank clause gets the accepted match (with title and confidence),
+ * an explicit reference is rewritten as its canonical id, and rows whose best match was not accepted are returned
+ * with their top-3 candidates.
+ */
+export function planMap(v: WorkbookValidation, lang: Lang, asOf: string): { columns: PlannedColumn[]; filled: number; normalised: number; open: OpenRow[] } {
+  const { plan, byKey } = fillColumns(v, lang, asOf);
+  const clause = byKey.get('clause') ?? column(v, 'clause', lang);
+  const cells = new Map((v.table?.rows ?? []).map((r) => [r.row, r.cells]));
+  const open: OpenRow[] = [];
+  let normalised = 0;
+  for (const r of plan.rows) {
+    const written = cellText(cells.get(r.row)?.clause);
+    if (r.clause === undefined && r.clauseId && written !== null && written !== r.clauseId) {
+      clause.values.set(r.row, r.clauseId);
+      normalised++;
     }
-    const a = assess({
-      status: (vals.status as never) ?? null,
-      start: (vals.start as string) ?? null,
-      end: (vals.end as string) ?? null,
-      progress: (vals.progress as number) ?? null,
-      asOf,
-    });
-    if (a) assessment.values.set(r.row, a);
+    if (r.match && !r.match.accepted) open.push({ row: r.row, text: r.match.query, candidates: r.match.candidates.slice(0, 3) });
   }
-  return [title, assessment, xref];
+  const columns = [clause, byKey.get('clause_title'), byKey.get('match_confidence')].filter(
+    (c): c is PlannedColumn => c !== undefined && (c.key !== 'clause' || c.values.size > 0),
+  );
+  return { columns, filled: plan.summary.mapped, normalised, open };
+}
+
+/** The fill plan's clause title, assessment and cross-reference columns (every data row, earlier values replaced). */
+export function planFill(v: WorkbookValidation, lang: Lang, asOf: string): PlannedColumn[] {
+  const { byKey } = fillColumns(v, lang, asOf);
+  return (['clause_title', 'assessment', 'xref'] as const).map((k) => byKey.get(k)!).filter(Boolean);
 }

@@ -195,7 +195,7 @@ export interface MapOutcome {
 export async function runMap(host: SheetHost, opts: ActionOptions): Promise<MapOutcome> {
   const detected = await detectTracker(host, opts);
   if (!detected.validation.table) return { detected, filled: 0, normalised: 0, open: [], columns: new Map() };
-  const plan = planMap(detected.validation, detected.lang);
+  const plan = planMap(detected.validation, detected.lang, opts.asOf);
   const columns = await writePlan(host, detected, plan.columns, opts);
   const clauseCol = detected.validation.table.columns.find((c) => c.key === 'clause')?.col;
   if (clauseCol !== undefined) columns.set('clause', clauseCol);

@@ -4,6 +4,7 @@ import { SEVERITY_FILL } from '../../taskpane/sheet-host.js';
 import { insertTemplate, TEMPLATE_TABLE } from '../../taskpane/template-action.js';
 import { detectTracker, pickCandidate, runFill, runMap, runValidate } from '../../taskpane/tracker-actions.js';
 import { getClause } from '../../src/catalog/index.js';
+import { assessmentLabel } from '../../src/assess/labels.js';
 import { hostFromXlsx, sampleXlsx } from './fixtures.js';
 
 const AS_OF = '2025-06-30';
@@ -123,12 +124,12 @@ describe('Fill', () => {
     const s = host.sheet(SHEET);
     expect(out.keys).toEqual(['clause_title', 'assessment', 'xref']);
     expect(s.rows[1]!.slice(10).map((c) => c?.v)).toEqual(['条款标题', '进展评估', '交叉引用']);
-    expect(s.rows.slice(2, 7).map((r) => r[11]?.v)).toEqual(['Overdue', 'Completed', 'On track', 'Late start', 'Completed']);
+    expect(s.rows.slice(2, 7).map((r) => r[11]?.v)).toEqual((['Overdue', 'Completed', 'On track', 'Late start', 'Completed'] as const).map((a) => assessmentLabel(a, 'zh')));
     expect(String(s.rows[2]![12]!.v)).toMatch(/^ND-\d+(; (ND|IC)-\d+)*$/);
     // Running it again writes into the same columns instead of appending new ones.
     await runFill(host, { ...opts, asOf: '2024-06-30' });
     expect(s.rows[1]!.length).toBe(13);
-    expect(s.rows[2]![11]!.v).toBe('On track');
+    expect(s.rows[2]![11]!.v).toBe(assessmentLabel('On track', 'zh'));
   });
 });
 
