@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { getClause, leafClauses } from '../../src/catalog/index.js';
+import { insertClause } from '../../taskpane/clause-browser.js';
+import { createExcelHost } from '../../taskpane/excel-adapter.js';
+import { SEVERITY_FILL } from '../../taskpane/sheet-host.js';
+import { insertTemplate } from '../../taskpane/template-action.js';
+import { pickCandidate, runFill, runMap, runValidate } from '../../taskpane/tracker-actions.js';
+import { FakeExcel, fakeSettings } from './fake-excel.js';
+import { SAMPLE_HEADER, SAMPLE_ROWS } from './fixtures.js';
+
+const opts = { asOf: '2025-06-30', uiLang: 'zh' as const };
+
+/** The sample tracker on an office-addin-mock worksheet, dates as real date cells (serials with a date format). */
+function excelWithSample(): { fake: FakeExcel; host: ReturnType<typeof createExcelHost> } {
+  const fake = new FakeExcel(['活动清单']);
+  const serial = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86400000 + 25569;
+  const rows = SAMPLE_ROWS.map((r) => r.map((v, j) => (j === 6 || j === 7) && typeof v === 'string' ? serial(v) : v));
+  const formats = SAMPLE_ROWS.map((r) => r.map((_, j) => (j === 6 || j === 7 ? 'yyyy/m/d' : undefined)));
+  fake.put('活动清单', [['澜湄合作活动清单（示例）'], SAMPLE_HEADER, ...rows], { formats: [[], [], ...formats] });
+  const host = createExcelHost({ excel: fake.excel, settings: fakeSettings(), isSetSupported: (_n, v) => v <= '1.18' });
+  return { fake, host };
+}
+
+describe('the pane’s actions through the Office.js adapter', () => {
+  it('Validate writes check and issues as text, highlights and notes cells, and a re-run clears only its own marks', async () => {
+    const { fake, host } = excelWithSample();
+    const out = await runValidate(host, opts);
+    expect(out.counts).toEqual({ error: 4, warning: 3, info: 0 });
+    expect(fake.cell('活动清单', 1, 10)).toMatchObject({ value: '校验结果', format: '@' });
+    expect([2, 3, 4, 5, 6].map((r) => fake.cell('活动清单', r, 10)?.value)).toEqual(['Warning', 'Error', 'OK', 'Warning', 'Error']);
+    expect(String(fake.cell('活动清单', 3, 11)?.value)).toMatch(/^id-country: /);
+    expect(fake.cell('活动清单', 3, 7)?.fill).toBe(SEVERITY_FILL.error);
+    expect(fake.sheets.get('活动清单')!.notes.get('E7')).toMatch(/^enum: /);
+
+    fake.cell('活动清单', 6, 4)!.value = '中国';
+    const again = await runValidate(host, opts);
+    expect(again.cleared).toBe(7);
+    expect(fake.cell('活动清单', 6, 4)?.fill).toBeUndefined();
+    expect(fake.sheets.get('活动清单')!.notes.has('E7')).toBe(false);
+    expect(fake.cell('活动清单', 6, 3)?.fill).toBe(SEVERITY_FILL.error);
+  });
+
+  it('Map fills and normalises clauses as text; a pick sets the cell', async () => {
+    const { fake, host } = excelWithSample();
+    const out = await runMap(host, opts);
+    expect(out.filled).toBe(1);
+    expect(fake.cell('活动清单', 4, 3)).toMatchObject({ value: 'AP-4.2.12', format: '@' });
+    expect(fake.cell('活动清单', 3, 3)?.value).toBe('AP-4.2.12');
+    // The clause of row 7 was a heading: left as written for Validate to report.
+    expect(fake.cell('活动清单', 6, 3)?.value).toBe('4.2');
+    const open = out.open[0]!;
+    await pickCandidate(host, out, open.row, open.candidates[0]!.id);
+    expect(fake.cell('活动清单', open.row - 1, 3)).toMatchObject({ value: open.candidates[0]!.id, format: '@' });
+  });
+
+  it('Fill appends clause title, assessment and cross-references; dates read from real date cells', async () => {
+    const { fake, host } = excelWithSample();
+    const out = await runFill(host, opts);
+    expect(out.keys).toEqual(['clause_title', 'assessment', 'xref']);
+    expect(fake.cell('活动清单', 1, 10)?.value).toBe('条款标题');
+    expect(fake.cell('活动清单', 2, 10)?.value).toBe(getClause('AP-4.2.12')!.title.zh);
+    expect(fake.cell('活动清单', 2, 11)?.value).toBe('逾期');
+    expect(String(fake.cell('活动清单', 2, 12)?.value)).toMatch(/^ND-\d+/);
+  });
+
+  it('Template and the clause browser write through the adapter', async () => {
+    const { fake, host } = excelWithSample();
+    const t = await insertTemplate(host, 'en');
+    expect(t).toEqual({ sheet: 'Activities', clauses: 'Clauses' });
+    const sheet = fake.sheets.get('Activities')!;
+    expect(sheet.tables[0]?.name).toBe('LmcTracker');
+    expect(sheet.validation.map((v) => (v.rule as { list: { source: string } }).list.source)).toContain(`='Clauses'!$A$2:$A$${leafClauses('AP').length + 1}`);
+    expect(fake.cell('Clauses', leafClauses('AP').length, 0)?.value).toBe(leafClauses('AP').at(-1)!.id);
+    expect(fake.active).toBe('Activities');
+    await insertClause(host, getClause('ND-12')!, 'title', true, 'en');
+    expect(fake.cell('Activities', 3, 2)?.formula).toBe('=LMC.TITLE("ND-12","en")');
+  });
+});
