@@ -26,7 +26,7 @@ function hasSpreadsheetExtension(name: string): boolean {
 }
 
 /** Expands files and folders into a stable, de-duplicated list of inputs; folders are walked recursively for spreadsheets. */
-export async function collectInputs(args: string[], cwd: string): Promise<InputEntry[]> {
+export async function collectInputs(args: string[], cwd: string, opts: { skipDirs?: string[] } = {}): Promise<InputEntry[]> {
   const out: InputEntry[] = [];
   const seen = new Set<string>();
   const push = (entry: InputEntry): void => {
@@ -48,7 +48,14 @@ export async function collectInputs(args: string[], cwd: string): Promise<InputE
       push({ display: arg, abs });
       continue;
     }
-    await walk(abs, arg, push, new Set());
+    const visited = new Set<string>();
+    // Output folders (annotated copies) inside an input folder are not inputs: re-runs would validate their own copies.
+    const root = await fsp.realpath(abs).catch(() => abs);
+    for (const d of opts.skipDirs ?? []) {
+      const real = await fsp.realpath(d).catch(() => path.resolve(d));
+      if (real !== root) visited.add(real);
+    }
+    await walk(abs, arg, push, visited);
   }
   return out;
 }

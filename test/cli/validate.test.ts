@@ -141,6 +141,12 @@ describe('lmc validate: exit codes and reports', () => {
     const report = JSON.parse(io.stdout()) as JsonReport;
     expect(report.files.map((x) => x.file)).toEqual(['a.XLSX', path.join('b', 'deep', 'c.csv'), 'z.xlsx']);
     expect(code).toBe(1);
+    // the folder of annotated copies is not walked as input, so re-runs do not validate their own copies
+    await runCli(['validate', '-q', '.', '--annotate', 'checked'], captureIo(tree));
+    const again = captureIo(tree);
+    await runCli(['validate', '--json', '.', '--annotate', 'checked'], again);
+    expect((JSON.parse(again.stdout()) as JsonReport).files).toHaveLength(3);
+    expect(readdirSync(path.join(tree, 'checked')).sort()).toEqual(['a.checked.xlsx', 'c.checked.xlsx', 'z.checked.xlsx']);
   });
 
   it('caps the findings listed with --max-findings and says how many were left out', async () => {

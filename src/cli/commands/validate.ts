@@ -116,7 +116,7 @@ export const run: Command = async (args, io) => {
   if (args.positionals.length === 0) {
     throw new UsageError('validate needs at least one file or folder, e.g. lmc validate tracker.xlsx');
   }
-  const inputs = await collectInputs(args.positionals, io.cwd);
+  const inputs = await collectInputs(args.positionals, io.cwd, { skipDirs: opts.annotate ? [opts.annotate] : [] });
   if (inputs.length === 0) {
     throw new UsageError(`no .xlsx, .xlsm, .xls, .ods or .csv files found in ${args.positionals.join(', ')}`);
   }
