@@ -10,9 +10,15 @@ for (const c of COLUMNS) {
   }
 }
 
+// Marks that templates put on headers to flag required or optional columns: `活动编号*`, `开始日期（必填）`.
+const MARKS = /[*＊※]|[(（](?:必填|选填|可选|必须|required|optional|mandatory)[)）]/giu;
+
 /** The column a header names (Chinese, English or alias; case-, width- and space-insensitive), or null. */
 export function matchHeader(text: string): ColumnKey | null {
   const n = normaliseHeader(text);
   if (n === '') return null;
-  return headerIndex.get(n) ?? null;
+  const exact = headerIndex.get(n);
+  if (exact) return exact;
+  const unmarked = n.replace(MARKS, '');
+  return unmarked === n || unmarked === '' ? null : headerIndex.get(unmarked) ?? null;
 }

@@ -117,7 +117,9 @@ function buildTable(sheet: SheetGrid, r0: number): TrackerTable {
   }
   const rows: TrackerRowCells[] = [];
   let blankRows = 0;
-  for (let r = r0 + 1; r <= last; r++) {
+  // A second header row (English names under Chinese ones) repeats the bound columns; it is not data.
+  const first = isHeaderEcho(sheet.rows[r0 + 1], columns) ? r0 + 2 : r0 + 1;
+  for (let r = first; r <= last; r++) {
     const row = sheet.rows[r];
     if (!hasData(row)) {
       blankRows++;
@@ -137,6 +139,19 @@ function buildTable(sheet: SheetGrid, r0: number): TrackerTable {
     rows.push({ row: r + 1, cells });
   }
   return { sheet: sheet.name, headerRow: r0 + 1, columns, unknownColumns, rows, blankRows, lastCol };
+}
+
+function isHeaderEcho(row: (Cell | undefined)[] | undefined, columns: BoundColumn[]): boolean {
+  if (!row) return false;
+  let same = 0;
+  for (let c = 0; c < row.length; c++) {
+    const t = cellText(row[c]);
+    if (t === null) continue;
+    const k = headerKey(t);
+    if (!k || columns.find((b) => b.col === c)?.key !== k) return false;
+    same++;
+  }
+  return same >= HEADER_MIN_COLUMNS;
 }
 
 const norm = (s: string): string => s.normalize('NFKC').trim().toLowerCase();

@@ -55,6 +55,22 @@ describe('locateTracker', () => {
     expect(t.unknownColumns.map((u) => u.header)).toEqual(['开始日期 End date']);
   });
 
+  it('reads headers flagged as required or optional', () => {
+    const t = located(workbook([sheet('S', [['活动编号*', '活动名称（必填）', 'Status (required)', '备注(选填)', '预算(美元)']])]));
+    expect(t.columns.map((c) => c.key)).toEqual(['activity_id', 'activity', 'status', 'description', 'budget']);
+  });
+
+  it('skips a second header row that repeats the columns in the other language', () => {
+    const t = located(workbook([sheet('S', [
+      ['活动编号', '活动名称', '实施状态', '备注'],
+      ['Activity ID', 'Activity', 'Status', 'Notes'],
+      ['KH-2024-001', '培训', '进行中', ''],
+    ])]));
+    expect([t.headerRow, t.rows.map((r) => r.row), t.blankRows]).toEqual([1, [3], 0]);
+    const data = located(workbook([sheet('S', [['活动编号', '活动名称', '实施状态'], ['Activity ID', 'x', '进行中']])]));
+    expect(data.rows.map((r) => r.row)).toEqual([2]);
+  });
+
   it('keeps a repeated column as unknown, naming the column it repeats', () => {
     const t = located(workbook([sheet('S', [['活动编号', '活动名称', '实施状态', 'Status']])]));
     expect(t.unknownColumns).toEqual([{ col: 3, header: 'Status', duplicateOf: 'status' }]);
