@@ -160,6 +160,11 @@ export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Mat
   return { clauses, index, match };
 }
 
+// Scratch buffers of `explain`, shared by every matcher: matching is synchronous, so one call uses them at a time.
+const spanStart = new Int32Array(4096);
+const spanEnd = new Int32Array(4096);
+const spanW = new Float64Array(4096);
+
 /**
  * The parts of the query that weigh most in the best clause's score, as written in the query: overlapping matched
  * terms are merged into one phrase (`共享` + `享平` + `平台` → `共享平台`), heaviest first, at most six.
@@ -173,35 +178,51 @@ function explain(
   queryLen: Int32Array,
   nq: number,
 ): string[] {
-  const spans: { start: number; end: number; w: number }[] = [];
+  let n = 0;
   for (let i = 0; i < nq; i++) {
     const t = queryTerms[i];
     for (let p = index.postStart[t], e = index.postStart[t + 1]; p < e; p++) {
-      if (index.postDoc[p] === doc) {
-        spans.push({ start: queryAt[i], end: queryAt[i] + queryLen[i], w: index.termWeight[t] * index.postWeight[p] });
-        break;
+      if (index.postDoc[p] !== doc) continue;
+      // Insertion by start (terms arrive nearly in order, so this is cheap).
+      const start = queryAt[i];
+      const end = start + queryLen[i];
+      let k = n++;
+      while (k > 0 && (spanStart[k - 1] > start || (spanStart[k - 1] === start && spanEnd[k - 1] < end))) {
+        spanStart[k] = spanStart[k - 1];
+        spanEnd[k] = spanEnd[k - 1];
+        spanW[k] = spanW[k - 1];
+        k--;
       }
+      spanStart[k] = start;
+      spanEnd[k] = end;
+      spanW[k] = index.termWeight[t] * index.postWeight[p];
+      break;
     }
   }
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: { start: number; end: number; w: number }[] = [];
-  for (const s of spans) {
-    const last = merged[merged.length - 1];
-    if (last && s.start < last.end) {
-      last.end = Math.max(last.end, s.end);
-      last.w += s.w;
+  // Merge overlapping spans in place.
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (m > 0 && spanStart[i] < spanEnd[m - 1]) {
+      if (spanEnd[i] > spanEnd[m - 1]) spanEnd[m - 1] = spanEnd[i];
+      spanW[m - 1] += spanW[i];
     } else {
-      merged.push({ ...s });
+      spanStart[m] = spanStart[i];
+      spanEnd[m] = spanEnd[i];
+      spanW[m] = spanW[i];
+      m++;
     }
   }
-  merged.sort((a, b) => b.w - a.w);
   const out: string[] = [];
-  for (const m of merged) {
-    const text = folded.slice(m.start, m.end);
+  // Pick the heaviest remaining span up to six times (m is small).
+  for (let round = 0; round < m && out.length < 6; round++) {
+    let best = -1;
+    for (let i = 0; i < m; i++) if (spanW[i] >= 0 && (best < 0 || spanW[i] > spanW[best])) best = i;
+    if (best < 0) break;
+    spanW[best] = -1;
+    const text = folded.slice(spanStart[best], spanEnd[best]);
     // A lone Chinese character explains nothing to a reader, though it counted in the score.
     if (text.length === 1 && text.charCodeAt(0) > 0x2e80) continue;
     if (!out.includes(text)) out.push(text);
-    if (out.length >= 6) break;
   }
   return out;
 }
