@@ -1,6 +1,6 @@
 import { COUNTRY_CODES, STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
-import type { FindingCode } from '../rules/finding.js';
+import type { Finding, FindingCode } from '../rules/finding.js';
 import { baseName, bytes, columnHeaders, columnName, countryName, list, num, params, show, statusName, type MessageFn } from './format.js';
 
 const HINT: Record<ValueForm, string> = {
@@ -22,6 +22,8 @@ const HINT: Record<ValueForm, string> = {
 const hint = (column: string | null): string => (column && isColumnKey(column) ? HINT[columnMeta(column).type] : 'a value');
 const col = (c: string | null): string => columnName(c, 'en');
 const at = (f: { cell: string | null }): string => (f.cell ? ` (${f.cell})` : '');
+/** The canonical clause id, when it differs from what was written. */
+const alias = (f: Finding): string => (params(f).id && params(f).id !== show(f.value) ? ` (${show(params(f).id)})` : '');
 
 /** The file named in a file-level finding, or a generic subject. */
 const file = (f: { params?: Record<string, unknown> }): string => (typeof f.params?.file === 'string' ? `The file "${baseName(f.params.file)}" ` : 'The file ');
@@ -81,7 +83,7 @@ export const en: Record<FindingCode, MessageFn> = {
     const sug = Array.isArray(p.suggestions) && p.suggestions.length ? ` Did you mean ${list(p.suggestions, 'en')}?` : '';
     if (p.reason === 'not-action-plan') {
       const what = p.doc === 'IC' ? 'an item of the Innovation Corridor Initiative' : 'a paragraph of the Nay Pyi Taw Declaration';
-      return `Clause${at(f)} "${show(f.value)}" (${show(p.id)}) is ${what}, not an action-plan clause. Enter the action-plan clause the activity implements (e.g. 4.2.12); related declaration paragraphs and initiative items go to the cross-references.`;
+      return `Clause${at(f)} "${show(f.value)}"${alias(f)} is ${what}, not an action-plan clause. Enter the action-plan clause the activity implements (e.g. 4.2.12); related declaration paragraphs and initiative items go to the cross-references.`;
     }
     if (p.reason === 'malformed') {
       return `Clause${at(f)} "${show(f.value)}" is not a clause reference.${sug} Write the action-plan clause number, e.g. 4.2.12 or AP-4.2.12, or leave the cell blank for mapping to fill.`;
@@ -91,7 +93,7 @@ export const en: Record<FindingCode, MessageFn> = {
   'not-leaf-clause': (f) => {
     const p = params(f);
     const sug = Array.isArray(p.suggestions) && p.suggestions.length ? ` Choose one of its clauses, e.g. ${list(p.suggestions, 'en')}.` : ' Choose one of its clauses.';
-    return `Clause${at(f)} "${show(f.value)}" (${show(p.id)}) is a section heading without text of its own.${sug}`;
+    return `Clause${at(f)} "${show(f.value)}"${alias(f)} is a section heading without text of its own.${sug}`;
   },
   'date-order': (f) => {
     const p = params(f);

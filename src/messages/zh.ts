@@ -1,6 +1,6 @@
 import { COUNTRY_CODES, STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
-import type { FindingCode } from '../rules/finding.js';
+import type { Finding, FindingCode } from '../rules/finding.js';
 import { baseName, bytes, columnHeaders, columnName, countryName, list, num, params, show, statusName, type MessageFn } from './format.js';
 
 const HINT: Record<ValueForm, string> = {
@@ -22,6 +22,8 @@ const HINT: Record<ValueForm, string> = {
 const hint = (column: string | null): string => (column && isColumnKey(column) ? HINT[columnMeta(column).type] : '数值');
 const col = (c: string | null): string => columnName(c, 'zh');
 const at = (f: { cell: string | null }): string => (f.cell ? `（${f.cell}）` : '');
+/** The canonical clause id, when it differs from what was written. */
+const alias = (f: Finding): string => (params(f).id && params(f).id !== show(f.value) ? `（${show(params(f).id)}）` : '');
 
 /** The file named in a file-level finding, or a generic subject. */
 const file = (f: { params?: Record<string, unknown> }): string => (typeof f.params?.file === 'string' ? `文件“${baseName(f.params.file)}”` : '文件');
@@ -80,7 +82,7 @@ export const zh: Record<FindingCode, MessageFn> = {
     const sug = Array.isArray(p.suggestions) && p.suggestions.length ? `是否应为 ${list(p.suggestions, 'zh')}？` : '';
     if (p.reason === 'not-action-plan') {
       const what = p.doc === 'IC' ? '《创新走廊建设共同倡议》的条目' : '《内比都宣言》的段落';
-      return `对应条款${at(f)}“${show(f.value)}”（${show(p.id)}）是${what}，不是行动计划条款。请填写该活动落实的行动计划条款（如 4.2.12）；相关宣言段落和倡议条目会写入交叉引用列。`;
+      return `对应条款${at(f)}“${show(f.value)}”${alias(f)}是${what}，不是行动计划条款。请填写该活动落实的行动计划条款（如 4.2.12）；相关宣言段落和倡议条目会写入交叉引用列。`;
     }
     if (p.reason === 'malformed') {
       return `对应条款${at(f)}“${show(f.value)}”不是条款编号。${sug}请填写行动计划条款编号（如 4.2.12 或 AP-4.2.12），或留空由匹配功能填写。`;
@@ -90,7 +92,7 @@ export const zh: Record<FindingCode, MessageFn> = {
   'not-leaf-clause': (f) => {
     const p = params(f);
     const sug = Array.isArray(p.suggestions) && p.suggestions.length ? `请选择其下的具体条款，如 ${list(p.suggestions, 'zh')}。` : '请选择其下的具体条款。';
-    return `对应条款${at(f)}“${show(f.value)}”（${show(p.id)}）是章节标题，本身没有条文。${sug}`;
+    return `对应条款${at(f)}“${show(f.value)}”${alias(f)}是章节标题，本身没有条文。${sug}`;
   },
   'date-order': (f) => {
     const p = params(f);
