@@ -108,11 +108,12 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
       tables.load('items/name');
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
-      let date1904 = false;
-      const wbAny = ctx.workbook as unknown as { load?: (p: string) => void; use1904DateSystem?: boolean };
-      if (supports('1.16') && typeof wbAny.load === 'function') wbAny.load('use1904DateSystem');
+      // The date system is not exposed as a property: DATE(1904,1,1) is serial 0 in the 1904 system, 1462 in the 1900 one.
+      const fns = (ctx.workbook as Partial<Excel.Workbook>).functions;
+      const probe = typeof fns?.date === 'function' ? fns.date(1904, 1, 1) : undefined;
+      probe?.load('value');
       await ctx.sync();
-      if (supports('1.16')) date1904 = wbAny.use1904DateSystem === true;
+      const date1904 = probe?.value === 0;
 
       let region: SheetRegion = { sheet: sheet.name, top: 0, left: 0, rowCount: 0, colCount: 0 };
       if (!used.isNullObject) {

@@ -105,7 +105,8 @@ export function mountPane(root: HTMLElement, o: PaneOptions): void {
       s.map = null;
       if (out.detected.validation.headerRow === null) return T().noTracker;
       const prefix = out.cleared > 0 ? `${T().cleared(out.cleared)}\n` : '';
-      return prefix + T().validateDone(out.counts.error, out.counts.warning, out.counts.info, out.detected.validation.rows);
+      const limited = out.markable > out.marked ? `\n${T().marksLimited(out.marked, out.markable)}` : '';
+      return prefix + T().validateDone(out.counts.error, out.counts.warning, out.counts.info, out.detected.validation.rows) + limited;
     });
 
   const doMap = () =>

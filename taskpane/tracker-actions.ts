@@ -44,6 +44,9 @@ export interface FindingGroup {
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
+/** Most cells one Validate run highlights (each mark is remembered in the document's settings, which are small). */
+export const MAX_MARKS = 10_000;
+
 /** Every column key, for the mapping dropdowns. */
 export const COLUMN_KEYS: ColumnKey[] = COLUMNS.map((c) => c.key as ColumnKey);
 
@@ -164,6 +167,9 @@ export interface ValidateOutcome {
   counts: Record<Severity, number>;
   groups: FindingGroup[];
   cleared: number;
+  /** Cells highlighted, and cells that had findings (more than MAX_MARKS are not all highlighted). */
+  marked: number;
+  markable: number;
 }
 
 /**
@@ -174,11 +180,18 @@ export async function runValidate(host: SheetHost, opts: ActionOptions): Promise
   const detected = await detectTracker(host, opts);
   const v = detected.validation;
   const cleared = await host.clearMarks(detected.read.region.sheet, opts);
+  let marked = 0;
+  let markable = 0;
   if (v.table) {
     await writePlan(host, detected, planCheck(v, detected.lang), opts);
-    await host.mark(v.table.sheet, marksFor(v, opts.uiLang), opts);
+    const marks = marksFor(v, opts.uiLang);
+    markable = marks.length;
+    // Errors first, so a capped run still shows the worst cells; every finding stays in the issues column.
+    const chosen = marks.length > MAX_MARKS ? [...marks].sort((a, b) => RANK[b.severity] - RANK[a.severity]).slice(0, MAX_MARKS) : marks;
+    await host.mark(v.table.sheet, chosen, opts);
+    marked = chosen.length;
   }
-  return { detected, counts: summarise(v.findings), groups: groupFindings(v.findings), cleared };
+  return { detected, counts: summarise(v.findings), groups: groupFindings(v.findings), cleared, marked, markable };
 }
 
 /** What Map did: rows filled, references normalised, and rows left for a person with their candidates. */

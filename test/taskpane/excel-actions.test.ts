@@ -76,3 +76,28 @@ describe('the pane’s actions through the Office.js adapter', () => {
     expect(fake.cell('Activities', 3, 2)?.formula).toBe('=LMC.TITLE("ND-12","en")');
   });
 });
+
+describe('a 100,000-row sheet through the adapter', () => {
+  it('validates in chunked syncs, writes check for every row and highlights the bad cells', async () => {
+    const fake = new FakeExcel(['活动清单']);
+    const rows: (string | number)[][] = [['活动编号', '活动名称', '对应条款', '牵头国家', '开始日期', '结束日期', '实施状态']];
+    for (let i = 1; i <= 100_000; i++) {
+      const bad = i % 1000 === 0;
+      rows.push([`CN-2024-${String(i % 1000).padStart(3, '0')}`, `活动 ${i}`, '4.2.12', bad ? '火星' : '中国', '2024-01-01', '2026-12-31', '进行中']);
+    }
+    fake.put('活动清单', rows);
+    const host = createExcelHost({ excel: fake.excel, settings: fakeSettings(), isSetSupported: (_n, v) => v <= '1.18' });
+    const progress: string[] = [];
+    const out = await runValidate(host, { ...opts, onProgress: (p) => progress.push(p.phase) });
+    expect(out.detected.validation.rows).toBe(100_000);
+    expect(fake.cell('活动清单', 1000, 7)?.value).toBe('Error');
+    expect(fake.cell('活动清单', 1001, 7)?.value).toBe(out.detected.validation.rowResults[1000]!.check);
+    expect(fake.cell('活动清单', 1000, 3)?.fill).toBe(SEVERITY_FILL.error);
+    expect(out.marked).toBeLessThanOrEqual(out.markable);
+    // Reading 100k rows and writing two columns: about one sync per 5,000 rows each way, plus marks.
+    const markSyncs = 2 * Math.ceil(out.marked / 1000);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2 * (100_001 / 5000 + 3) + markSyncs);
+    expect(fake.stats.maxCellsPerSync).toBeLessThanOrEqual(5000 * 7);
+    expect(new Set(progress)).toEqual(new Set(['read', 'write', 'mark']));
+  }, 300_000);
+});

@@ -33,6 +33,17 @@ describe('Office.js adapter: reading', () => {
     expect(rows[0]![0]).toBeUndefined();
   });
 
+  it('reads dates of a 1904-system workbook as the same calendar dates', async () => {
+    const fake = new FakeExcel();
+    fake.date1904 = true;
+    // 43904 in the 1904 system is 2024-03-15 (1,462 days fewer than in the 1900 system).
+    fake.put('Activities', [['开始日期'], [43904]], { formats: [[], ['yyyy-mm-dd']] });
+    const { host: h } = host(fake);
+    const read = await h.readActiveSheet();
+    expect(read.date1904).toBe(true);
+    expect(read.grid.rows[1]![0]).toEqual({ v: '2024-03-15', t: 'd', z: 'yyyy-mm-dd' });
+  });
+
   it('reads the table on the sheet when there is one, from row 1 so row numbers stay the sheet’s own', async () => {
     const fake = new FakeExcel();
     fake.put('Activities', [HEADER, ['CN-2024-001', 'A', '4.2.12', '中国', 45366, '进行中']], { top: 3 });

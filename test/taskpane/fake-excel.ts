@@ -44,6 +44,8 @@ function parseA1(ref: string): { row: number; col: number } {
 export class FakeExcel {
   readonly sheets = new Map<string, FakeSheet>();
   active: string;
+  /** True to make the workbook use the 1904 date system. */
+  date1904 = false;
   readonly stats: FakeStats = { syncs: 0, maxCellsPerSync: 0, suspended: 0, selected: null };
   private pending: (() => void)[] = [];
   private mocks: OfficeMockObject[] = [];
@@ -291,6 +293,10 @@ export class FakeExcel {
             if (!s.comments.delete(cell!)) throw new Error('ItemNotFound');
           }),
         }),
+      },
+      functions: {
+        date: (y: number, m: number, d: number) =>
+          self.track(new OfficeMockObject({ value: (Date.UTC(y, m - 1, d) - Date.UTC(self.date1904 ? 1904 : 1899, self.date1904 ? 0 : 11, self.date1904 ? 1 : 30)) / 86400000 })),
       },
       getSelectedRange: () => {
         const s = self.sheets.get(self.active)!;
