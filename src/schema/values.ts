@@ -135,7 +135,7 @@ export function serialToIso(serial: number, date1904 = false): string | null {
   }
   const t = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
   const y = t.getUTCFullYear();
-  if (y < 1900 || y > 9999) return null;
+  if (Number.isNaN(y) || y < 1900 || y > 9999) return null;
   return `${pad(y, 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
 

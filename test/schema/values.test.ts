@@ -144,6 +144,10 @@ describe('dates', () => {
     [s('15/03/2024'), 'not-a-date'],
     [n(2024), 'year-only'],
     [n(60), 'impossible-date'],
+    [n(-5), 'impossible-date'],
+    [n(1e300), 'impossible-date'],
+    [n(3e6), 'impossible-date'],
+    [n(Number.NaN), 'impossible-date'],
     [{ v: true, t: 'b' } as Cell, 'not-a-date'],
     [{ v: '#N/A', t: 'e', w: '#N/A' } as Cell, 'error-cell'],
   ])('%j is rejected (%s)', (cell, reason) => {
