@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import type { Finding } from '../rules/finding.js';
 import { readWorkbook, type ReadLimits, type ReadResult } from '../workbook/read.js';
 import { resolveLimits } from '../workbook/limits.js';
-import type { ReadRequest } from './read-worker.js';
+import { unpackWorkbook } from '../workbook/pack.js';
+import type { ReadReply, ReadRequest } from './read-worker.js';
 
 /** Options of a file read: a time limit for the worker and overrides of the reader's limits. */
 export interface ReadFileOptions {
@@ -129,7 +130,14 @@ export async function readWorkbookFile(path: string, opts: ReadFileOptions = {})
     const timer = setTimeout(() => {
       finish(failure('file-timeout', path, { seconds: Math.round(timeoutMs / 100) / 10, limitMs: timeoutMs }));
     }, timeoutMs);
-    worker.once('message', (result: ReadResult) => finish(result));
+    worker.once('message', (reply: ReadReply) => {
+      if (!reply.ok) return finish(reply);
+      try {
+        finish({ ok: true, workbook: unpackWorkbook(reply.packed) });
+      } catch (err) {
+        finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: String((err as Error)?.message ?? err).slice(0, 200) }));
+      }
+    });
     worker.once('error', (err: Error & { code?: string }) => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory/i.test(err.message)) {
         finish(failure('file-too-large', path, { reason: 'memory', limitMb: opts.maxHeapMb ?? DEFAULT_HEAP_MB }));

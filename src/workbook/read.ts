@@ -166,7 +166,9 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits):
 
   const stored = storeZip(parts);
   parts.length = 0;
-  const wb = XLSX.read(stored, PARSE_OPTIONS);
+  // Stubs are needed to see formulas without a cached value; in OOXML each stub is a real `<c>`
+  // element (already counted above), unlike ODS where one element can repeat into millions.
+  const wb = XLSX.read(stored, format === 'ooxml' ? { ...PARSE_OPTIONS, sheetStubs: true } : PARSE_OPTIONS);
   return { ok: true, workbook: toModel(wb, file, lim, findings, true) };
 }
 
@@ -407,7 +409,8 @@ function toModel(wb: XLSX.WorkBook, file: string, lim: ReadLimits, findings: Fin
 function toCell(x: SjsCell, date1904: boolean, sheet: string, r: number, c: number, file: string, findings: Finding[]): Cell | undefined {
   let cell: Cell;
   const f = x.f;
-  if (x.v === undefined || x.v === null) {
+  // SheetJS marks a formula without a cached value as a stub (t 'z') or leaves its value out.
+  if (x.t === 'z' || x.v === undefined || x.v === null) {
     if (f === undefined) return undefined;
     findings.push({
       code: 'formula-no-value',
