@@ -21,6 +21,7 @@ const HINT: Record<ValueForm, string> = {
 
 const hint = (column: string | null): string => (column && isColumnKey(column) ? HINT[columnMeta(column).type] : 'a value');
 const col = (c: string | null): string => columnName(c, 'en');
+const EXAMPLE_HEADERS = (['activity_id', 'activity', 'start'] as const).map((k) => `${columnName(k, 'zh')} / ${columnName(k, 'en')}`).join(', ');
 const at = (f: { cell: string | null }): string => (f.cell ? ` (${f.cell})` : '');
 /** The canonical clause id, when it differs from what was written. */
 const alias = (f: Finding): string => (params(f).id && params(f).id !== show(f.value) ? ` (${show(params(f).id)})` : '');
@@ -74,30 +75,30 @@ export const en: Record<FindingCode, MessageFn> = {
     return `${col(f.column)}${at(f)} has ${num(p.length)} characters; the limit is ${num(p.max)}. Shorten it${f.column === 'activity' ? ' and put the details in the description' : ''}.`;
   },
   'id-format': (f) =>
-    `Activity ID${at(f)} "${show(f.value)}" is not of the form ${show(params(f).pattern ?? 'CC-YYYY-NNN')} ` +
+    `${col('activity_id')}${at(f)} "${show(f.value)}" is not of the form ${show(params(f).pattern ?? 'CC-YYYY-NNN')} ` +
     `(CC one of ${list(params(f).countries ?? [...COUNTRY_CODES], 'en')}, then the year and a 3-digit number, e.g. KH-2024-001). Correct it.`,
   'duplicate-id': (f) =>
-    `Activity ID ${show(params(f).id ?? f.value)}${at(f)} is already used in row ${show(params(f).firstRow)}. Give each activity its own ID.`,
+    `${col('activity_id')} ${show(params(f).id ?? f.value)}${at(f)} is already used in row ${show(params(f).firstRow)}. Give each activity its own ID.`,
   'unknown-clause': (f) => {
     const p = params(f);
     const sug = Array.isArray(p.suggestions) && p.suggestions.length ? ` Did you mean ${list(p.suggestions, 'en')}?` : '';
     if (p.reason === 'not-action-plan') {
       const what = p.doc === 'IC' ? 'an item of the Innovation Corridor Initiative' : 'a paragraph of the Nay Pyi Taw Declaration';
-      return `Clause${at(f)} "${show(f.value)}"${alias(f)} is ${what}, not an action-plan clause. Enter the action-plan clause the activity implements (e.g. 4.2.12); related declaration paragraphs and initiative items go to the cross-references.`;
+      return `${col('clause')}${at(f)} "${show(f.value)}"${alias(f)} is ${what}, not an action-plan clause. Enter the action-plan clause the activity implements (e.g. 4.2.12); related declaration paragraphs and initiative items go to the cross-references.`;
     }
     if (p.reason === 'malformed') {
-      return `Clause${at(f)} "${show(f.value)}" is not a clause reference.${sug} Write the action-plan clause number, e.g. 4.2.12 or AP-4.2.12, or leave the cell blank for mapping to fill.`;
+      return `${col('clause')}${at(f)} "${show(f.value)}" is not a clause reference.${sug} Write the action-plan clause number, e.g. 4.2.12 or AP-4.2.12, or leave the cell blank for mapping to fill.`;
     }
-    return `Clause${at(f)} "${show(f.value)}" names no clause of the action plan${p.id ? ` (${show(p.id)})` : ''}.${sug} Check the number (lmc catalog lists every clause).`;
+    return `${col('clause')}${at(f)} "${show(f.value)}" names no clause of the action plan${p.id ? ` (${show(p.id)})` : ''}.${sug} Check the number (lmc catalog lists every clause).`;
   },
   'not-leaf-clause': (f) => {
     const p = params(f);
     const sug = Array.isArray(p.suggestions) && p.suggestions.length ? ` Choose one of its clauses, e.g. ${list(p.suggestions, 'en')}.` : ' Choose one of its clauses.';
-    return `Clause${at(f)} "${show(f.value)}"${alias(f)} is a section heading without text of its own.${sug}`;
+    return `${col('clause')}${at(f)} "${show(f.value)}"${alias(f)} is a section heading without text of its own.${sug}`;
   },
   'date-order': (f) => {
     const p = params(f);
-    return `End date ${show(p.end)}${at(f)} is before the start date ${show(p.start)}${p.startCell ? ` (${show(p.startCell)})` : ''}. Correct one of the two dates.`;
+    return `${col('end')} ${show(p.end)}${at(f)} is before the ${col('start').toLowerCase()} ${show(p.start)}${p.startCell ? ` (${show(p.startCell)})` : ''}. Correct one of the two dates.`;
   },
   'out-of-period': (f) => {
     const p = params(f);
@@ -105,7 +106,7 @@ export const en: Record<FindingCode, MessageFn> = {
   },
   range: (f) => {
     const p = params(f);
-    if (f.column === 'progress') return `Progress${at(f)} ${num(f.value)} is outside ${num(p.min)}–${num(p.max ?? 100)} %. Enter a value from 0 to 100 (or 0%–100%).`;
+    if (f.column === 'progress') return `${col('progress')}${at(f)} ${num(f.value)} is outside ${num(p.min)}–${num(p.max ?? 100)} %. Enter a value from 0 to 100 (or 0%–100%).`;
     return `${col(f.column)}${at(f)} ${num(f.value)} is below ${num(p.min)}. Enter ${num(p.min)} or more.`;
   },
   'status-progress': (f) => {
@@ -114,7 +115,7 @@ export const en: Record<FindingCode, MessageFn> = {
   },
   'id-country': (f) => {
     const p = params(f);
-    return `Activity ID${at(f)} "${show(f.value)}" begins with ${show(p.idCountry)} (${countryName(p.idCountry, 'en')}) but the lead country is ${show(p.leadCountry)} (${countryName(p.leadCountry, 'en')}). Correct the ID or the lead country.`;
+    return `${col('activity_id')}${at(f)} "${show(f.value)}" begins with ${show(p.idCountry)} (${countryName(p.idCountry, 'en')}) but the lead country is ${show(p.leadCountry)} (${countryName(p.leadCountry, 'en')}). Correct the ID or the lead country.`;
   },
   'partner-is-lead': (f) =>
     `${countryName(params(f).country, 'en')} is the lead country and is also listed among the partner countries${at(f)}. Remove it from the partners.`,
@@ -187,7 +188,7 @@ export const en: Record<FindingCode, MessageFn> = {
     `${file(f)}contains an XML DOCTYPE declaration${params(f).entry ? ` (${show(params(f).entry)})` : ''}, which is refused for safety; it was not read. Re-save the workbook from Excel.`,
   'sheet-no-header': (f) => {
     const p = params(f);
-    return `No header row found in the sheet(s) ${list(p.sheets, 'en')}: one of the first ${show(p.rows ?? 10)} rows must hold at least ${show(p.min ?? 3)} column names such as 活动编号 / Activity ID, 活动名称 / Activity, 开始日期 / Start date. Start from the template (lmc template).`;
+    return `No header row found in the sheet(s) ${list(p.sheets, 'en')}: one of the first ${show(p.rows ?? 10)} rows must hold at least ${show(p.min ?? 3)} column names such as ${EXAMPLE_HEADERS}. Start from the template (lmc template).`;
   },
   'sheet-empty': (f) =>
     `The workbook holds no data${Array.isArray(params(f).sheets) && (params(f).sheets as string[]).length ? ` (sheets: ${list(params(f).sheets, 'en')})` : ''}. Fill in the activities, starting from the template (lmc template).`,

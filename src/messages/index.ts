@@ -10,6 +10,17 @@ export { columnName } from './format.js';
 export type MessageMap = Record<FindingCode, MessageFn>;
 
 const maps: Record<Lang, MessageMap> = { zh, en };
+let locale: Lang = 'zh';
+
+/** Sets the language `renderMessage` uses when none is given (the hosts set it from `--lang` or Office's UI language). */
+export function setLocale(lang: Lang): void {
+  locale = lang;
+}
+
+/** The language `renderMessage` uses when none is given. */
+export function getLocale(): Lang {
+  return locale;
+}
 
 /** Replaces the messages of one language (in whole or in part), e.g. for reviewed wording; returns the previous map. */
 export function setMessages(lang: Lang, messages: Partial<MessageMap>): MessageMap {
@@ -23,8 +34,8 @@ export function getMessages(lang: Lang): MessageMap {
   return maps[lang];
 }
 
-/** The text of a finding in one language; a code without a renderer still yields a readable line. */
-export function renderMessage(f: Finding, lang: Lang): string {
+/** The text of a finding in one language (default: the current locale); a code without a renderer still yields a readable line. */
+export function renderMessage(f: Finding, lang: Lang = locale): string {
   const fn = maps[lang][f.code];
   if (fn) return fn(f);
   return `${f.code}${f.cell ? ` (${f.cell})` : ''}`;

@@ -21,6 +21,7 @@ const HINT: Record<ValueForm, string> = {
 
 const hint = (column: string | null): string => (column && isColumnKey(column) ? HINT[columnMeta(column).type] : '数值');
 const col = (c: string | null): string => columnName(c, 'zh');
+const EXAMPLE_HEADERS = (['activity_id', 'activity', 'start'] as const).map((k) => columnName(k, 'zh')).join('、');
 const at = (f: { cell: string | null }): string => (f.cell ? `（${f.cell}）` : '');
 /** The canonical clause id, when it differs from what was written. */
 const alias = (f: Finding): string => (params(f).id && params(f).id !== show(f.value) ? `（${show(params(f).id)}）` : '');
@@ -73,30 +74,30 @@ export const zh: Record<FindingCode, MessageFn> = {
     return `${col(f.column)}${at(f)}共 ${num(p.length)} 个字符，超过上限 ${num(p.max)}。请精简${f.column === 'activity' ? '，详细内容写入活动说明' : ''}。`;
   },
   'id-format': (f) =>
-    `活动编号${at(f)}“${show(f.value)}”不符合 ${show(params(f).pattern ?? 'CC-YYYY-NNN')} 格式` +
+    `${col('activity_id')}${at(f)}“${show(f.value)}”不符合 ${show(params(f).pattern ?? 'CC-YYYY-NNN')} 格式` +
     `（CC 为 ${list(params(f).countries ?? [...COUNTRY_CODES], 'zh')} 之一，其后为年份和三位序号，如 KH-2024-001）。请更正。`,
   'duplicate-id': (f) =>
-    `活动编号 ${show(params(f).id ?? f.value)}${at(f)}已在第 ${show(params(f).firstRow)} 行使用。每项活动须有唯一编号。`,
+    `${col('activity_id')} ${show(params(f).id ?? f.value)}${at(f)}已在第 ${show(params(f).firstRow)} 行使用。每项活动须有唯一编号。`,
   'unknown-clause': (f) => {
     const p = params(f);
     const sug = Array.isArray(p.suggestions) && p.suggestions.length ? `是否应为 ${list(p.suggestions, 'zh')}？` : '';
     if (p.reason === 'not-action-plan') {
       const what = p.doc === 'IC' ? '《创新走廊建设共同倡议》的条目' : '《内比都宣言》的段落';
-      return `对应条款${at(f)}“${show(f.value)}”${alias(f)}是${what}，不是行动计划条款。请填写该活动落实的行动计划条款（如 4.2.12）；相关宣言段落和倡议条目会写入交叉引用列。`;
+      return `${col('clause')}${at(f)}“${show(f.value)}”${alias(f)}是${what}，不是行动计划条款。请填写该活动落实的行动计划条款（如 4.2.12）；相关宣言段落和倡议条目会写入交叉引用列。`;
     }
     if (p.reason === 'malformed') {
-      return `对应条款${at(f)}“${show(f.value)}”不是条款编号。${sug}请填写行动计划条款编号（如 4.2.12 或 AP-4.2.12），或留空由匹配功能填写。`;
+      return `${col('clause')}${at(f)}“${show(f.value)}”不是条款编号。${sug}请填写行动计划条款编号（如 4.2.12 或 AP-4.2.12），或留空由匹配功能填写。`;
     }
-    return `对应条款${at(f)}“${show(f.value)}”在行动计划中不存在${p.id ? `（${show(p.id)}）` : ''}。${sug}请核对编号（lmc catalog 列出全部条款）。`;
+    return `${col('clause')}${at(f)}“${show(f.value)}”在行动计划中不存在${p.id ? `（${show(p.id)}）` : ''}。${sug}请核对编号（lmc catalog 列出全部条款）。`;
   },
   'not-leaf-clause': (f) => {
     const p = params(f);
     const sug = Array.isArray(p.suggestions) && p.suggestions.length ? `请选择其下的具体条款，如 ${list(p.suggestions, 'zh')}。` : '请选择其下的具体条款。';
-    return `对应条款${at(f)}“${show(f.value)}”${alias(f)}是章节标题，本身没有条文。${sug}`;
+    return `${col('clause')}${at(f)}“${show(f.value)}”${alias(f)}是章节标题，本身没有条文。${sug}`;
   },
   'date-order': (f) => {
     const p = params(f);
-    return `结束日期 ${show(p.end)}${at(f)}早于开始日期 ${show(p.start)}${p.startCell ? `（${show(p.startCell)}）` : ''}。请更正其中一个日期。`;
+    return `${col('end')} ${show(p.end)}${at(f)}早于${col('start')} ${show(p.start)}${p.startCell ? `（${show(p.startCell)}）` : ''}。请更正其中一个日期。`;
   },
   'out-of-period': (f) => {
     const p = params(f);
@@ -104,26 +105,26 @@ export const zh: Record<FindingCode, MessageFn> = {
   },
   range: (f) => {
     const p = params(f);
-    if (f.column === 'progress') return `完成进度${at(f)}为 ${num(f.value)}，超出 ${num(p.min)}–${num(p.max ?? 100)}% 范围。请填写 0 到 100（或 0%–100%）。`;
+    if (f.column === 'progress') return `${col('progress')}${at(f)}为 ${num(f.value)}，超出 ${num(p.min)}–${num(p.max ?? 100)}% 范围。请填写 0 到 100（或 0%–100%）。`;
     return `${col(f.column)}${at(f)}为 ${num(f.value)}，小于 ${num(p.min)}。请填写不小于 ${num(p.min)} 的数。`;
   },
   'status-progress': (f) => {
     const p = params(f);
-    return `实施状态为“${statusName(p.status, 'zh')}”，但完成进度${at(f)}为 ${num(p.progress)}%。请将进度改为 ${num(p.expected)}%，或修改状态。`;
+    return `${col('status')}为“${statusName(p.status, 'zh')}”，但${col('progress')}${at(f)}为 ${num(p.progress)}%。请将进度改为 ${num(p.expected)}%，或修改状态。`;
   },
   'id-country': (f) => {
     const p = params(f);
-    return `活动编号${at(f)}“${show(f.value)}”以 ${show(p.idCountry)}（${countryName(p.idCountry, 'zh')}）开头，但牵头国家是 ${show(p.leadCountry)}（${countryName(p.leadCountry, 'zh')}）。请更正编号或牵头国家。`;
+    return `${col('activity_id')}${at(f)}“${show(f.value)}”以 ${show(p.idCountry)}（${countryName(p.idCountry, 'zh')}）开头，但${col('lead_country')}是 ${show(p.leadCountry)}（${countryName(p.leadCountry, 'zh')}）。请更正编号或牵头国家。`;
   },
   'partner-is-lead': (f) =>
-    `${countryName(params(f).country, 'zh')}是牵头国家，又列在参与国家中${at(f)}。请从参与国家中删除。`,
+    `${countryName(params(f).country, 'zh')}是${col('lead_country')}，又列在${col('partners')}中${at(f)}。请从${col('partners')}中删除。`,
   overdue: (f) => {
     const p = params(f);
-    return `实施状态为“${statusName(p.status, 'zh')}”，但结束日期 ${show(p.end)}${at(f)}已早于评估日期 ${show(p.asOf)}。请更新状态，或填写新的结束日期。`;
+    return `${col('status')}为“${statusName(p.status, 'zh')}”，但${col('end')} ${show(p.end)}${at(f)}已早于评估日期 ${show(p.asOf)}。请更新状态，或填写新的结束日期。`;
   },
   'late-start': (f) => {
     const p = params(f);
-    return `实施状态为“${statusName('not_started', 'zh')}”，但开始日期 ${show(p.start)}${at(f)}已早于评估日期 ${show(p.asOf)}。请更新状态，或填写新的开始日期。`;
+    return `${col('status')}为“${statusName('not_started', 'zh')}”，但${col('start')} ${show(p.start)}${at(f)}已早于评估日期 ${show(p.asOf)}。请更新状态，或填写新的开始日期。`;
   },
   'clause-mismatch': (f) => {
     const p = params(f);
@@ -185,7 +186,7 @@ export const zh: Record<FindingCode, MessageFn> = {
     `${file(f)}含有 XML DOCTYPE 声明${params(f).entry ? `（${show(params(f).entry)}）` : ''}，出于安全考虑拒绝读取。请用 Excel 重新保存工作簿。`,
   'sheet-no-header': (f) => {
     const p = params(f);
-    return `在工作表 ${list(p.sheets, 'zh')} 中找不到表头行：前 ${show(p.rows ?? 10)} 行中须有一行至少包含 ${show(p.min ?? 3)} 个列名，如 活动编号、活动名称、开始日期。请使用模板（lmc template）。`;
+    return `在工作表 ${list(p.sheets, 'zh')} 中找不到表头行：前 ${show(p.rows ?? 10)} 行中须有一行至少包含 ${show(p.min ?? 3)} 个列名，如 ${EXAMPLE_HEADERS}。请使用模板（lmc template）。`;
   },
   'sheet-empty': (f) =>
     `工作簿中没有数据${Array.isArray(params(f).sheets) && (params(f).sheets as string[]).length ? `（工作表：${list(params(f).sheets, 'zh')}）` : ''}。请从模板（lmc template）开始填写活动。`,

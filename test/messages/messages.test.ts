@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getMessages, renderMessage, setMessages, withMessages } from '../../src/messages/index.js';
+import { getLocale, getMessages, renderMessage, setLocale, setMessages, withMessages } from '../../src/messages/index.js';
 import type { Finding, FindingCode } from '../../src/rules/finding.js';
 import { FINDING_CODES, SEVERITY } from '../../src/rules/severity.js';
 
@@ -118,6 +118,16 @@ describe('messages', () => {
   describe('swapping messages', () => {
     let restore: (() => void) | null = null;
     afterEach(() => restore?.());
+
+    it('renders in the current locale when no language is given', () => {
+      const before = getLocale();
+      restore = () => setLocale(before);
+      const m = f('required', { column: 'activity', cell: 'B2' });
+      setLocale('en');
+      expect(renderMessage(m)).toBe(renderMessage(m, 'en'));
+      setLocale('zh');
+      expect(renderMessage(m)).toBe(renderMessage(m, 'zh'));
+    });
 
     it('replaces one code of one language and restores it', () => {
       const previous = setMessages('en', { required: (x) => `Fill in ${x.cell}.` });
