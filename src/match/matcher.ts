@@ -69,6 +69,25 @@ export function confidenceOf(best: number, runnerUp: number): number {
   return Math.round(size * Math.sqrt(margin) * 1000) / 1000;
 }
 
+/** Score added for each phrase of a clause's title found in the text. */
+export const TITLE_BONUS = 6;
+
+/**
+ * The phrases of a clause's titles worth finding verbatim in a text: the Chinese title split at 和、与 and commas,
+ * without a trailing 合作 (`水资源合作` → `水资源`); English multi-word parts likewise (`water resources`).
+ */
+export function titlePhrases(c: Clause): string[] {
+  const zh = foldText(c.title.zh)
+    .split(/[和与、,，及]/)
+    .map((p) => p.trim().replace(/合作$/, ''))
+    .filter((p) => p.length >= 2);
+  const en = foldText(c.title.en)
+    .split(/,|\band\b/)
+    .map((p) => p.trim().replace(/\s+cooperation$/, ''))
+    .filter((p) => p.includes(' '));
+  return [...new Set([...zh, ...en])];
+}
+
 /** Builds a matcher over `clauses`; the index is built once, and each query reuses the same score buffers. */
 export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Matcher {
   const index = buildClauseIndex(clauses, opts.extra);
@@ -81,6 +100,25 @@ export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Mat
   const queryLen = new Int32Array(4096);
   let stamp = 0;
   const byId = new Map(clauses.map((c, i) => [c.id, i]));
+  // Title phrases, reached through the term that starts them so that no query scans every title.
+  const phraseText: string[] = [];
+  const phraseDoc: number[] = [];
+  const phraseHead = new Int32Array(nTerms).fill(-1);
+  const phraseNext: number[] = [];
+  clauses.forEach((c, d) => {
+    for (const phrase of titlePhrases(c)) {
+      let head: number | undefined;
+      forEachFoldedTerm(phrase, (key, _kind, at) => {
+        if (head === undefined && at === 0) head = index.termIds.get(key);
+      });
+      if (head === undefined) continue;
+      phraseText.push(phrase);
+      phraseDoc.push(d);
+      phraseNext.push(phraseHead[head]);
+      phraseHead[head] = phraseText.length - 1;
+    }
+  });
+  const phraseSeen = new Int32Array(phraseText.length);
 
   const match = (text: string, mopts: MatchOptions = {}): MatchResult => {
     const top = Math.max(1, mopts.top ?? 3);
@@ -103,6 +141,7 @@ export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Mat
     stamp++;
     if (stamp === 0x7fffffff) {
       seen.fill(0);
+      phraseSeen.fill(0);
       stamp = 1;
     }
     scores.fill(0);
@@ -110,7 +149,16 @@ export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Mat
     const folded = foldText(body);
     forEachFoldedTerm(folded, (key, _kind, at, len) => {
       const t = index.termIds.get(key);
-      if (t === undefined || seen[t] === stamp) return;
+      if (t === undefined) return;
+      // A clause whose title is written out in the text (`农业示范项目` → 农业) gets a bonus: a title is the most
+      // specific name of a topic, and it outweighs the boilerplate around it (示范项目, 联合研究, 务实合作).
+      for (let ph = phraseHead[t]; ph >= 0; ph = phraseNext[ph]) {
+        if (phraseSeen[ph] !== stamp && folded.startsWith(phraseText[ph], at)) {
+          phraseSeen[ph] = stamp;
+          scores[phraseDoc[ph]] += TITLE_BONUS;
+        }
+      }
+      if (seen[t] === stamp) return;
       seen[t] = stamp;
       if (nq < queryTerms.length) {
         queryTerms[nq] = t;

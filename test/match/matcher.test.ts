@@ -51,6 +51,18 @@ describe('retrieval', () => {
     if (en.reason.kind === 'terms') expect(en.reason.terms).toEqual(expect.arrayContaining(['customs', 'single', 'window']));
   });
 
+  it('a clause title written out in the text outweighs project boilerplate', () => {
+    for (const [text, id] of [
+      ['农业示范项目（第70期） 围绕农业开展联合研究，促进澜湄国家务实合作。', 'AP-4.2.5'],
+      ['产能合作培训班（第226期） 围绕产能合作开展联合研究，促进澜湄国家务实合作。', 'AP-4.2.2'],
+      ['Water resources forum', 'AP-4.2.12'],
+    ]) {
+      const r = matchActivity(text);
+      expect(r.best, text).toBe(id);
+      expect(r.accepted, text).toBe(true);
+    }
+  });
+
   it('returns top-k candidates with bilingual titles and descending scores', () => {
     const r = matchActivity('澜湄国家职业教育与高校学术交流', { top: 5 });
     expect(r.candidates).toHaveLength(5);
