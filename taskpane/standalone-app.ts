@@ -3,7 +3,7 @@ import type { Severity } from '../src/rules/finding.js';
 import { clauseView, newClauseViewState } from './clause-view.js';
 import { h, replace } from './dom.js';
 import { strings, type UiLang } from './i18n.js';
-import { annotatedCopy, annotatedFileName, checkFile, type FileCheck } from './standalone.js';
+import { annotatedCopy, annotatedFileName, checkFile, filledCopy, filledFileName, type FileCheck } from './standalone.js';
 
 /** Options of the standalone validator page. */
 export interface StandaloneOptions {
@@ -50,13 +50,15 @@ export function mountStandalone(root: HTMLElement, o: StandaloneOptions): void {
     }
   }
 
-  function download(): void {
+  function download(kind: 'annotated' | 'filled'): void {
     if (!s.file || !s.check?.ok) return;
     try {
-      const bytes = annotatedCopy(s.file.bytes, s.check);
+      const bytes = kind === 'annotated' ? annotatedCopy(s.file.bytes, s.check) : filledCopy(s.file.bytes, s.check, s.asOf);
+      if (!bytes) return;
+      const name = kind === 'annotated' ? annotatedFileName(s.file.name) : filledFileName(s.file.name);
       const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
       const url = URL.createObjectURL(blob);
-      const a = h('a', { href: url, download: annotatedFileName(s.file.name) });
+      const a = h('a', { href: url, download: name });
       document.body.appendChild(a);
       a.click();
       a.remove();
@@ -129,7 +131,12 @@ export function mountStandalone(root: HTMLElement, o: StandaloneOptions): void {
         card('warning', c.counts.warning, T().severity.warning),
         card('info', c.counts.info, T().severity.info),
       ),
-      h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'download', onclick: download }, T().download)),
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'button', class: 'primary', 'data-testid': 'download', onclick: () => download('annotated') }, T().download),
+        v.table ? h('button', { type: 'button', 'data-testid': 'download-filled', onclick: () => download('filled') }, T().downloadFilled) : null,
+      ),
       h('h2', {}, T().findingsTitle),
       v.findings.length === 0
         ? h('p', { class: 'muted' }, T().noFindings)

@@ -1,4 +1,5 @@
-import { validationAnnotatePlan } from '../src/report/annotate-plan.js';
+import { buildFillPlan } from '../src/match/fill-plan.js';
+import { tableLanguage, validationAnnotatePlan } from '../src/report/annotate-plan.js';
 import type { Finding, Severity } from '../src/rules/finding.js';
 import { summarise, validateWorkbook, type WorkbookValidation } from '../src/rules/validate-workbook.js';
 import type { WorkbookModel } from '../src/workbook/model.js';
@@ -24,6 +25,23 @@ export function annotatedCopy(bytes: Uint8Array, check: Extract<FileCheck, { ok:
   // CSV text was decoded by the reader, so the copy is made from the model; other formats from their own bytes.
   const source = /\.csv$/i.test(check.fileName) ? check.workbook : bytes;
   return writeAnnotated(source, plan);
+}
+
+/**
+ * The filled copy: blank clauses mapped, clause titles, confidence, check, issues, assessment and cross-references,
+ * the same plan and writer as `lmc fill`. Null when the workbook has no tracker table.
+ */
+export function filledCopy(bytes: Uint8Array, check: Extract<FileCheck, { ok: true }>, asOf: string): Uint8Array | null {
+  if (!check.validation.table) return null;
+  const fill = buildFillPlan(check.validation, { asOf, lang: tableLanguage(check.validation) });
+  const source = /\.csv$/i.test(check.fileName) ? check.workbook : bytes;
+  return writeAnnotated(source, fill.plan);
+}
+
+/** The download name of the filled copy: `<name>.filled.xlsx`. */
+export function filledFileName(fileName: string): string {
+  const base = fileName.replace(/\.[^.]+$/, '') || 'workbook';
+  return `${base}.filled.xlsx`;
 }
 
 /** The download name of the annotated copy: `<name>.checked.xlsx`, as the command line names it. */
