@@ -112,6 +112,8 @@ export async function readWorkbookFile(path: string, opts: ReadFileOptions = {})
       const spec = workerSpec();
       worker = new Worker(spec.script, {
         eval: spec.eval,
+        // Flags of the parent (`--input-type`, test-runner loaders) are not the worker's business.
+        execArgv: [],
         resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? DEFAULT_HEAP_MB },
         stdout: false,
         stderr: true,
