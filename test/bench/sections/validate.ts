@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { runCli } from '../../../src/cli/main.js';
-import { readWorkbookFile } from '../../../src/cli/read-file.js';
+import { readWorkbookFile, readWorkbookFileInline } from '../../../src/cli/read-file.js';
 import type { CliIo } from '../../../src/cli/io.js';
 import { renderJson } from '../../../src/report/json.js';
 import { validateWorkbook } from '../../../src/rules/validate-workbook.js';
@@ -74,6 +74,11 @@ export const section: BenchSection = {
     const floor = Math.min(...floors);
 
     t0 = process.hrtime.bigint();
+    const inline = await readWorkbookFileInline(file);
+    const tInline = seconds(t0);
+    if (!inline.ok) throw new Error(`the reader refused the generated file: ${inline.finding.code}`);
+
+    t0 = process.hrtime.bigint();
     const read = await readWorkbookFile(file);
     const tRead = seconds(t0);
     if (!read.ok) throw new Error(`the reader refused the generated file: ${read.finding.code}`);
@@ -125,6 +130,7 @@ export const section: BenchSection = {
     return {
       rows: [
         row('XLSX.read (floor, best of 2)', floor),
+        row('  readWorkbookFileInline (no worker)', tInline),
         row('  readWorkbookFile (worker)', tRead),
         row('  validateWorkbook', tValidate),
         row('  JSON report', tJson),
