@@ -30,7 +30,7 @@ export function sheetPreview(host: MemoryHost): HTMLElement {
   return h(
     'div',
     { style: 'overflow:auto', 'data-testid': 'preview' },
-    h('p', { class: 'muted' }, `${s.name}`),
+    h('p', { class: 'muted' }, `Excel · ${s.name}`),
     h(
       'table',
       { class: 'sheet-preview' },

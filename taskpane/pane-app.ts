@@ -275,7 +275,7 @@ export function mountPane(root: HTMLElement, o: PaneOptions): void {
       h(
         'div',
         { class: 'row' },
-        h('label', {}, `${T().asOf} `, h('input', { type: 'date', value: s.asOf, onchange: (e: Event) => void (s.asOf = (e.target as HTMLInputElement).value || o.today) })),
+        h('label', {}, `${T().asOf} `, h('input', { type: 'date', value: s.asOf, 'data-testid': 'as-of', onchange: (e: Event) => void (s.asOf = (e.target as HTMLInputElement).value || o.today) })),
       ),
       h(
         'div',
@@ -326,8 +326,9 @@ export function mountPane(root: HTMLElement, o: PaneOptions): void {
   function render(): void {
     const tabs: [Tab, string][] = [['tracker', T().tabTracker], ['template', T().tabTemplate], ['clauses', T().tabClauses]];
     document.documentElement.lang = s.lang === 'zh' ? 'zh-CN' : 'en';
-    replace(
-      root,
+    const pane = h(
+      'div',
+      { class: 'pane-col' },
       h(
         'header',
         { class: 'bar' },
@@ -347,8 +348,10 @@ export function mountPane(root: HTMLElement, o: PaneOptions): void {
       s.tab === 'clauses'
         ? h('section', { class: 'panel' }, clauseView(s.clauses, s.lang, (c, what, f) => insertClause(o.host, c, what, f, s.lang)))
         : null,
-      o.preview ? h('section', { class: 'panel' }, o.preview()) : null,
     );
+    // In the demo the sheet sits where Excel's grid would be, left of the pane.
+    if (o.preview) replace(root, h('div', { class: 'demo-layout' }, h('div', { class: 'sheet-col' }, o.preview()), pane));
+    else replace(root, pane);
     renderProgress();
   }
 

@@ -126,7 +126,7 @@ export function mountStandalone(root: HTMLElement, o: StandaloneOptions): void {
       h(
         'div',
         { class: 'summary' },
-        card('rows', v.rows, T().colRow),
+        card('rows', v.rows, T().dataRows),
         card('error', c.counts.error, T().severity.error),
         card('warning', c.counts.warning, T().severity.warning),
         card('info', c.counts.info, T().severity.info),

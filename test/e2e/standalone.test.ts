@@ -50,8 +50,8 @@ function serve(dir: string): Promise<http.Server> {
   return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
 }
 
-async function openPage(query: string, officeScript?: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
+async function openPage(query: string, officeScript?: string, width = 1100): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ acceptDownloads: true, viewport: { width, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // No network here, and none wanted: the CDN script either fails at once or is a stand-in.
@@ -171,10 +171,11 @@ describe.skipIf(!hasChromium)('standalone validator page in Chromium', () => {
   });
 
   it('runs the pane’s actions in demo mode: Validate highlights cells and lists findings; clicking one selects its cell', async () => {
-    const { page, errors } = await openPage('?demo&lang=zh');
+    const { page, errors } = await openPage('?demo&lang=zh', undefined, 1440);
+    await page.getByTestId('as-of').fill('2025-06-30');
     await page.getByRole('button', { name: '校验', exact: true }).click();
     await page.getByTestId('findings').waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('status').textContent()).toMatch(/错误 4，警告 \d+/);
+    expect(await page.getByTestId('status').textContent()).toContain('错误 4，警告 3');
     // The preview shows the highlight of H4 (date-order) in the error colour.
     const h4 = page.getByTestId('preview').locator('tr').nth(4).locator('td').nth(7);
     expect(await h4.getAttribute('style')).toContain('background:#FFC7CE');
