@@ -123,6 +123,10 @@ describe('lmc validate: exit codes and reports', () => {
     expect(await runCli(['validate', 'good.xlsx', '--format', 'pdf'], captureIo(dir))).toBe(2);
     expect(await runCli(['validate', 'good.xlsx', '--as-of', '2025-02-30'], captureIo(dir))).toBe(2);
     expect(await runCli(['validate', 'good.xlsx', '--max-findings', '-1'], captureIo(dir))).toBe(2);
+    const io3 = captureIo(dir);
+    expect(await runCli(['validate', 'good.xlsx', '--annotate', 'bad.xlsx'], io3)).toBe(2);
+    expect(io3.stderr()).toMatch(/is a file; give a folder/);
+    expect(await runCli(['validate', 'good.xlsx', '--json', '--format', 'html'], captureIo(dir))).toBe(2);
   });
 
   it('walks folders recursively in a stable order, skipping lock files, hidden files and other extensions', async () => {

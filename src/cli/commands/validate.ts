@@ -82,13 +82,14 @@ export function annotatedName(input: string, taken: Set<string>): string {
 }
 
 async function prepareAnnotateDir(dir: string): Promise<void> {
+  const st = await fsp.stat(dir).catch(() => null);
+  if (st && !st.isDirectory()) throw new UsageError(`--annotate ${dir} is a file; give a folder for the annotated copies`);
+  if (st) return;
   try {
     await fsp.mkdir(dir, { recursive: true });
   } catch (err) {
     throw new UsageError(`--annotate ${describeFsError(err, dir)}`);
   }
-  const st = await fsp.stat(dir);
-  if (!st.isDirectory()) throw new UsageError(`--annotate ${dir} is a file; give a folder for the annotated copies`);
 }
 
 async function writeCopy(
