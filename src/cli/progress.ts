@@ -2,6 +2,8 @@ import type { CliIo } from './io.js';
 
 /** A progress bar on stderr: `tick` after each unit of work, `done` to erase it. */
 export interface Progress {
+  /** Announces the unit now being worked on; if it takes long, the bar appears while it runs. */
+  begin(label: string): void;
   tick(label?: string): void;
   done(): void;
 }
@@ -38,8 +40,25 @@ export function createProgress(io: CliIo, total: number, opts: ProgressOptions =
     io.err(`\r\x1b[2K[${bar}] ${count}/${total} ${name}`);
     drawn = true;
   };
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const cancel = (): void => {
+    if (pending) clearTimeout(pending);
+    pending = undefined;
+  };
   return {
+    begin(label) {
+      cancel();
+      if (!enabled) return;
+      pending = setTimeout(() => {
+        pending = undefined;
+        lastDraw = now();
+        draw(label);
+      }, delayMs);
+      // The timer must never keep the process alive on its own.
+      pending.unref?.();
+    },
     tick(label = '') {
+      cancel();
       count++;
       if (!enabled) return;
       const t = now();
@@ -49,6 +68,7 @@ export function createProgress(io: CliIo, total: number, opts: ProgressOptions =
       draw(label);
     },
     done() {
+      cancel();
       if (drawn) io.err('\r\x1b[2K');
       drawn = false;
     },

@@ -143,6 +143,7 @@ export const run: Command = async (args, io) => {
   const progress = createProgress(io, inputs.length);
   for (const entry of inputs) {
     // A path that does not exist is read too: the reader's file-unreadable finding names it, and the batch goes on.
+    progress.begin(entry.display);
     const read = await readWorkbookFile(entry.abs);
     if (!read.ok) {
       results.push(unreadableResult(entry.display, read.finding));
