@@ -256,6 +256,20 @@ describe('lmc validate --annotate', () => {
     expect(ws.B3.f).toBeUndefined();
   });
 
+  it.each(['ods', 'xls', 'xlsm'] as const)('writes an .xlsx copy of .%s input', async (ext) => {
+    const d = mkdtempSync(path.join(tmpdir(), `lmc-${ext}-`));
+    const wb = XLSX.read(sheetBytes(BAD), { type: 'array' });
+    const bookType = ext === 'xls' ? 'biff8' : ext;
+    writeFileSync(path.join(d, `t.${ext}`), XLSX.write(wb, { type: 'buffer', bookType }));
+    expect(await runCli(['validate', `t.${ext}`, '--annotate', 'out', '-q'], captureIo(d))).toBe(1);
+    expect(readdirSync(path.join(d, 'out'))).toEqual(['t.checked.xlsx']);
+    const copy = readFileSync(path.join(d, 'out', 't.checked.xlsx'));
+    expect(copy.subarray(0, 2).toString('latin1')).toBe('PK');
+    const ws = XLSX.read(copy).Sheets['活动清单'];
+    expect([ws.I2.v, ws.I3.v, ws.I5.v]).toEqual(['OK', 'Error', 'Error']);
+    expect(String(ws.J3.v)).toMatch(/^id-format: /);
+  });
+
   it('refuses when an annotated copy would land on an input file', async () => {
     const d = mkdtempSync(path.join(tmpdir(), 'lmc-clash-'));
     writeFileSync(path.join(d, 'a.xlsx'), sheetBytes(GOOD));
@@ -298,6 +312,19 @@ describe('lmc validate on third-party edge-case workbooks', () => {
     expect(readdirSync(out).filter((n) => n.endsWith('.checked.xlsx')).length).toBe(readable);
     expect(io.stderr()).not.toMatch(/internal error/);
   }, 480_000);
+});
+
+describe('annotated copies of macro workbooks', () => {
+  it.skipIf(!existsSync(path.join(corpus, 'poi__SimpleMacro.xlsm')))('drop the macros: the .xlsx copy has no VBA project', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'lmc-macro-'));
+    const io = captureIo(root);
+    await runCli(['validate', '--json', path.join(corpus, 'poi__SimpleMacro.xlsm'), '--annotate', out, '-q'], io);
+    const report = JSON.parse(io.stdout()) as JsonReport;
+    expect(report.files[0].findings.map((x) => x.code)).toContain('file-macros');
+    const entries = Object.keys(unzipSync(readFileSync(path.join(out, 'poi__SimpleMacro.checked.xlsx'))));
+    expect(entries).toContain('xl/workbook.xml');
+    expect(entries.filter((e) => /vba/i.test(e))).toEqual([]);
+  });
 });
 
 describe('the real lmc binary', () => {
