@@ -107,7 +107,7 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
       const tables = sheet.tables;
       tables.load('items/name');
       const used = sheet.getUsedRangeOrNullObject(true);
-      used.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
       // The date system is not exposed as a property: DATE(1904,1,1) is serial 0 in the 1904 system, 1462 in the 1900 one.
       const fns = (ctx.workbook as Partial<Excel.Workbook>).functions;
       const probe = typeof fns?.date === 'function' ? fns.date(1904, 1, 1) : undefined;
@@ -234,7 +234,7 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
         const part = marks.slice(i, i + maxOps);
         const noteProbes: Excel.Note[] = [];
         for (const m of part) if (m.n === 1) noteProbes.push(sheet.notes.getItemOrNullObject(m.c));
-        for (const p of noteProbes) p.load('isNullObject');
+        for (const p of noteProbes) p.load('content');
         suspend(ctx);
         for (const m of part) {
           const fill = sheet.getRange(m.c).format.fill;
@@ -276,7 +276,7 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
           const fill = sheet.getRange(address).format.fill;
           fill.load('color');
           const note = m.note && useNotes ? sheet.notes.getItemOrNullObject(address) : undefined;
-          note?.load('isNullObject');
+          note?.load('content');
           return { m, address, fill, note };
         });
         await ctx.sync();

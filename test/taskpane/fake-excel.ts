@@ -228,7 +228,10 @@ export class FakeExcel {
         },
         getUsedRangeOrNullObject: () => {
           const b = self.usedBounds(s);
-          return self.track(new OfficeMockObject(b ? { isNullObject: false, ...b } : { isNullObject: true, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }));
+          // isNullObject is not a loadable property in Office.js: it is plain data here too.
+          const used = self.track(new OfficeMockObject(b ?? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 })) as any;
+          used.isNullObject = !b;
+          return used;
         },
         activate: () => self.pending.push(() => void (self.active = s.name)),
       }) as any,
@@ -250,7 +253,9 @@ export class FakeExcel {
     };
     ws.notes = {
       getItemOrNullObject(address: string) {
-        return self.track(new OfficeMockObject({ isNullObject: !s.notes.has(address), delete: () => self.pending.push(() => void s.notes.delete(address)) }));
+        const note = self.track(new OfficeMockObject({ content: s.notes.get(address) ?? '', delete: () => self.pending.push(() => void s.notes.delete(address)) })) as any;
+        note.isNullObject = !s.notes.has(address);
+        return note;
       },
       add(address: string, content: string) {
         self.pending.push(() => {
