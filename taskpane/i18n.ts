@@ -26,7 +26,7 @@ const zh = {
   cancel: '取消',
   cancelled: '已取消。工作表中已写入的部分保持不变。',
   working: '处理中…',
-  phase: { read: '读取', write: '写入', mark: '标注', clear: '清除旧标注' } as Record<string, string>,
+  phase: { read: '读取', validate: '校验', write: '写入', mark: '标注', clear: '清除旧标注' } as Record<string, string>,
   mapDone: (filled: number, normalised: number, open: number) =>
     `已填写 ${filled} 行条款，规范化 ${normalised} 个引用；${open} 行需要人工选择。`,
   mapPick: '请选择条款（点击即写入单元格）：',
@@ -103,7 +103,7 @@ const en: Strings = {
   cancel: 'Cancel',
   cancelled: 'Cancelled. What was already written to the sheet stays as it is.',
   working: 'Working…',
-  phase: { read: 'Reading', write: 'Writing', mark: 'Highlighting', clear: 'Clearing old highlights' },
+  phase: { read: 'Reading', validate: 'Checking', write: 'Writing', mark: 'Highlighting', clear: 'Clearing old highlights' },
   mapDone: (filled, normalised, open) =>
     `Filled the clause of ${filled} rows, normalised ${normalised} references; ${open} rows need a choice.`,
   mapPick: 'Pick a clause (one click writes it into the cell):',

@@ -3,7 +3,7 @@ import type { Severity } from '../src/rules/finding.js';
 
 /** Progress of a long host operation: `done` of `total` units (rows or cells) in the named phase. */
 export interface Progress {
-  phase: 'read' | 'write' | 'mark' | 'clear';
+  phase: 'read' | 'validate' | 'write' | 'mark' | 'clear';
   done: number;
   total: number;
 }

@@ -7,7 +7,7 @@ import { COLUMNS, isFilledColumn, type ColumnKey } from '../src/schema/tracker.j
 import { cellText } from '../src/schema/values.js';
 import { colIndex, type Cell, type WorkbookModel } from '../src/workbook/model.js';
 import { planCheck, planFill, planMap, workbookLang, type OpenRow, type PlannedColumn } from './row-plan.js';
-import type { CellMark, ColumnWrite, RunOptions, SheetHost, SheetRead } from './sheet-host.js';
+import { checkCancel, type CellMark, type ColumnWrite, type RunOptions, type SheetHost, type SheetRead } from './sheet-host.js';
 
 /** A header of the located table and the column key it is read as (null: not read as any column). */
 export interface ColumnChoice {
@@ -67,6 +67,10 @@ function withOverrides(read: SheetRead, headerRow: number, overrides: MappingOve
 /** Reads the active sheet through the host and runs the shared validation, applying the user's column corrections. */
 export async function detectTracker(host: SheetHost, opts: ActionOptions): Promise<Detected> {
   const read = await host.readActiveSheet(opts);
+  checkCancel(opts.signal);
+  opts.onProgress?.({ phase: 'validate', done: 0, total: read.grid.rows.length });
+  // The rules run synchronously: give the pane one turn to paint the phase first.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const model: WorkbookModel = { sheets: [read.grid], date1904: read.date1904, findings: [] };
   let validation = validateWorkbook(model, { asOf: opts.asOf });
   if (opts.overrides && opts.overrides.size > 0 && validation.headerRow !== null) {

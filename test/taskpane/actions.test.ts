@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clauseInsertValue, insertClause, searchClauses } from '../../taskpane/clause-browser.js';
-import { SEVERITY_FILL } from '../../taskpane/sheet-host.js';
+import { CancelledError, SEVERITY_FILL } from '../../taskpane/sheet-host.js';
 import { insertTemplate, TEMPLATE_TABLE } from '../../taskpane/template-action.js';
 import { detectTracker, pickCandidate, runFill, runMap, runValidate } from '../../taskpane/tracker-actions.js';
 import { getClause } from '../../src/catalog/index.js';
@@ -84,6 +84,18 @@ describe('Validate', () => {
     expect(s.rows[2]![10]!.v).toBe('OK');
     // The old issues text of a now clean row is cleared, not left stale.
     expect(s.rows[2]![11]).toBeUndefined();
+  });
+});
+
+describe('Cancel', () => {
+  it('a cancel while the rules run stops the action before anything is written', async () => {
+    const host = hostFromXlsx(sampleXlsx());
+    const ctl = new AbortController();
+    await expect(
+      runValidate(host, { ...opts, signal: ctl.signal, onProgress: (p) => p.phase === 'validate' && ctl.abort() }),
+    ).rejects.toBeInstanceOf(CancelledError);
+    expect(host.sheet(SHEET).rows[1]!.length).toBe(10);
+    expect(host.sheet(SHEET).fills.size).toBe(0);
   });
 });
 

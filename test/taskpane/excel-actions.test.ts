@@ -98,6 +98,6 @@ describe('a 100,000-row sheet through the adapter', () => {
     const markSyncs = 2 * Math.ceil(out.marked / 1000);
     expect(fake.stats.syncs).toBeLessThanOrEqual(2 * (100_001 / 5000 + 3) + markSyncs);
     expect(fake.stats.maxCellsPerSync).toBeLessThanOrEqual(5000 * 7);
-    expect(new Set(progress)).toEqual(new Set(['read', 'write', 'mark']));
+    expect(new Set(progress)).toEqual(new Set(['read', 'validate', 'write', 'mark']));
   }, 300_000);
 });
