@@ -170,6 +170,25 @@ describe.skipIf(!hasChromium)('standalone validator page in Chromium', () => {
     await page.close();
   });
 
+  it('mounts the Excel pane when Office.js reports Excel, in Office’s display language, and shows Excel errors as messages', async () => {
+    const stub = `
+      window.Office = {
+        HostType: { Excel: 'Excel' },
+        onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }); },
+        context: {
+          displayLanguage: 'en-US',
+          requirements: { isSetSupported: function () { return true; } },
+          document: { settings: { get: function () { return null; }, set: function () {}, saveAsync: function (cb) { cb && cb({}); } } },
+        },
+      };
+      window.Excel = { run: function () { return Promise.reject(new Error('The workbook is protected.')); } };`;
+    const { page } = await openPage('', stub);
+    await expect.poll(() => page.getByTestId('mode').textContent(), { timeout: 10_000 }).toBe('Excel task pane');
+    await page.getByRole('button', { name: 'Validate', exact: true }).click();
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 10_000 }).toContain('The workbook is protected.');
+    await page.close();
+  });
+
   it('runs the pane’s actions in demo mode: Validate highlights cells and lists findings; clicking one selects its cell', async () => {
     const { page, errors } = await openPage('?demo&lang=zh', undefined, 1440);
     await page.getByTestId('as-of').fill('2025-06-30');
