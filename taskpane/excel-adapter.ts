@@ -227,7 +227,10 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
     const marks = all[sheetName] ?? [];
     if (marks.length === 0) return 0;
     await excel.run(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem(sheetName);
+      // A sheet deleted or renamed since takes its highlights with it: forget them instead of failing the run.
+      const sheet = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
+      await ctx.sync();
+      if (sheet.isNullObject) return;
       opts.onProgress?.({ phase: 'clear', done: 0, total: marks.length });
       for (let i = 0; i < marks.length; i += maxOps) {
         checkCancel(opts.signal);

@@ -356,4 +356,6 @@ export function mountPane(root: HTMLElement, o: PaneOptions): void {
   }
 
   render();
+  // Reading is harmless, so the pane shows what it found on the active sheet as soon as it opens.
+  void doDetect();
 }

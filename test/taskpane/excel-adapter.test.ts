@@ -184,6 +184,16 @@ describe('Office.js adapter: highlights and notes', () => {
     expect(await h.clearMarks('Activities')).toBe(0);
   });
 
+  it('forgets the highlights of a sheet that was deleted since, instead of failing', async () => {
+    const fake = new FakeExcel(['Old', 'Activities']);
+    fake.put('Old', [['a']]);
+    const { host: h } = host(fake);
+    await h.mark('Old', [{ row: 0, col: 0, severity: 'error', note: 'x' }]);
+    fake.sheets.delete('Old');
+    expect(await h.clearMarks('Old')).toBe(1);
+    expect(await h.clearMarks('Old')).toBe(0);
+  });
+
   it('falls back to comments where notes (ExcelApi 1.18) are not supported', async () => {
     const fake = new FakeExcel(['My sheet']);
     fake.put('My sheet', [['a']]);

@@ -278,6 +278,11 @@ export class FakeExcel {
           if (!s) throw new Error(`ItemNotFound: ${name}`);
           return self.worksheet(s);
         },
+        getItemOrNullObject: (name: string) => {
+          const s = self.sheets.get(name);
+          if (s) return Object.assign(self.worksheet(s), { isNullObject: false });
+          return { isNullObject: true };
+        },
         load() {
           this.items = [...self.sheets.values()].map((s) => ({ name: s.name }));
         },
