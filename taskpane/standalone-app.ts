@@ -1,4 +1,6 @@
 import { renderMessage } from '../src/messages/index.js';
+import { COLUMNS } from '../src/schema/tracker.js';
+import { a1 } from '../src/workbook/model.js';
 import type { Severity } from '../src/rules/finding.js';
 import { clauseView, newClauseViewState } from './clause-view.js';
 import { h, replace } from './dom.js';
@@ -137,6 +139,24 @@ export function mountStandalone(root: HTMLElement, o: StandaloneOptions): void {
         h('button', { type: 'button', class: 'primary', 'data-testid': 'download', onclick: () => download('annotated') }, T().download),
         v.table ? h('button', { type: 'button', 'data-testid': 'download-filled', onclick: () => download('filled') }, T().downloadFilled) : null,
       ),
+      v.table
+        ? h(
+            'details',
+            { 'data-testid': 'mapping' },
+            h('summary', {}, T().mapping),
+            h(
+              'table',
+              {},
+              h('tr', {}, h('th', {}, T().colCell), h('th', {}, T().colHeader), h('th', {}, T().colMeaning)),
+              [...v.table.columns.map((c) => ({ col: c.col, header: c.header, key: c.key as string | null })), ...v.table.unknownColumns.map((u) => ({ col: u.col, header: u.header, key: null }))]
+                .sort((a, b) => a.col - b.col)
+                .map((c) => {
+                  const meta = c.key ? COLUMNS.find((m) => m.key === c.key) : undefined;
+                  return h('tr', {}, h('td', {}, a1(v.headerRow! - 1, c.col)), h('td', {}, c.header), h('td', {}, meta ? `${meta[s.lang]} (${meta.key})` : T().unmapped));
+                }),
+            ),
+          )
+        : null,
       h('h2', {}, T().findingsTitle),
       v.findings.length === 0
         ? h('p', { class: 'muted' }, T().noFindings)

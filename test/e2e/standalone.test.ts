@@ -112,6 +112,7 @@ describe.skipIf(!hasChromium)('standalone validator page in Chromium', () => {
     expect(await page.getByTestId('count-warning').textContent()).toMatch(/^3/);
     expect(await page.getByTestId('summary').textContent()).toContain('header in row 2, 5 data rows');
     expect(await table.locator('tr[data-code="enum"] td').last().textContent()).toContain('火星');
+    expect(await page.getByTestId('mapping').locator('tr').nth(4).textContent()).toBe('D2对应条款Clause (clause)');
 
     if (shotsDir) mkdirSync(shotsDir, { recursive: true });
     await page.screenshot({ path: path.join(shotsDir ?? tmp, 'standalone.png'), fullPage: true });
