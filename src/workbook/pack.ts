@@ -17,8 +17,10 @@ export interface PackedWorkbook {
   flags: Uint8Array;
   /** Per cell: the number (kind `n`), 1/0 (kind `b`), otherwise 0. */
   nums: Float64Array;
-  /** JSON array of every cell's strings, in cell order: text value, then `w`, `z`, `f` when present. */
+  /** Every cell's strings concatenated, in cell order: text value, then `w`, `z`, `f` when present. */
   strings: string;
+  /** Length of each string in `strings`, in order. */
+  stringLengths: Int32Array;
 }
 
 interface PackedMeta {
@@ -28,6 +30,7 @@ interface PackedMeta {
 }
 
 const KINDS: CellKind[] = ['s', 'n', 'b', 'd', 'e', 'z'];
+const KIND_CODE: Record<CellKind, number> = { s: 0, n: 1, b: 2, d: 3, e: 4, z: 5 };
 const KIND_MASK = 0x07;
 const HAS_W = 0x08;
 const HAS_Z = 0x10;
@@ -56,7 +59,7 @@ export function packWorkbook(wb: WorkbookModel): { packed: PackedWorkbook; trans
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         if (cell === undefined) continue;
-        let f = KINDS.indexOf(cell.t);
+        let f = KIND_CODE[cell.t];
         const v = cell.v;
         if (v === null) f |= NULL_V;
         else if (typeof v === 'number') nums[ci] = v;
@@ -79,18 +82,26 @@ export function packWorkbook(wb: WorkbookModel): { packed: PackedWorkbook; trans
     findings: wb.findings,
     sheets: wb.sheets.map((s) => ({ name: s.name, visibility: s.visibility, declaredRange: s.declaredRange, rows: s.rows.length })),
   };
-  const packed: PackedWorkbook = { meta: JSON.stringify(meta), rowLengths, cols, flags, nums, strings: JSON.stringify(strings) };
-  return { packed, transferables: [rowLengths.buffer, cols.buffer, flags.buffer, nums.buffer] as ArrayBuffer[] };
+  const stringLengths = new Int32Array(strings.length);
+  for (let i = 0; i < strings.length; i++) stringLengths[i] = strings[i].length;
+  const packed: PackedWorkbook = { meta: JSON.stringify(meta), rowLengths, cols, flags, nums, strings: strings.join(''), stringLengths };
+  return { packed, transferables: [rowLengths.buffer, cols.buffer, flags.buffer, nums.buffer, stringLengths.buffer] as ArrayBuffer[] };
 }
 
 /** Rebuilds the workbook model from its packed form (the inverse of packWorkbook). */
 export function unpackWorkbook(p: PackedWorkbook): WorkbookModel {
   const meta = JSON.parse(p.meta) as PackedMeta;
-  const strings = JSON.parse(p.strings) as string[];
-  const { rowLengths, cols, flags, nums } = p;
+  const { rowLengths, cols, flags, nums, strings: all, stringLengths } = p;
+  let at = 0;
+  let si = 0;
+  const next = (): string => {
+    const len = stringLengths[si++];
+    const s = all.slice(at, at + len);
+    at += len;
+    return s;
+  };
   let ri = 0;
   let ci = 0;
-  let si = 0;
   const sheets: SheetGrid[] = meta.sheets.map((m) => {
     const rows: (Cell | undefined)[][] = new Array(m.rows);
     for (let r = 0; r < m.rows; r++) {
@@ -103,10 +114,10 @@ export function unpackWorkbook(p: PackedWorkbook): WorkbookModel {
         if (f & NULL_V) v = null;
         else if (t === 'n') v = nums[ci];
         else if (t === 'b') v = nums[ci] === 1;
-        else v = strings[si++];
-        const cell: Cell = f & HAS_W ? { v, t, w: strings[si++] } : { v, t };
-        if (f & HAS_Z) cell.z = strings[si++];
-        if (f & HAS_F) cell.f = strings[si++];
+        else v = next();
+        const cell: Cell = f & HAS_W ? { v, t, w: next() } : { v, t };
+        if (f & HAS_Z) cell.z = next();
+        if (f & HAS_F) cell.f = next();
         if (f & NO_CACHE) cell.noCache = true;
         row[cols[ci]] = cell;
       }
