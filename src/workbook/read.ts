@@ -126,7 +126,7 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits):
 
   let format: 'ooxml' | 'ods';
   const mimeEntry = byName.get('mimetype');
-  if (byName.has('[content_types].xml')) {
+  if (byName.has('[content_types].xml') || byName.has('xl/workbook.xml')) {
     if (byName.has('word/document.xml')) notSpreadsheet('word', ext);
     if (byName.has('ppt/presentation.xml')) notSpreadsheet('powerpoint', ext);
     format = 'ooxml';
@@ -377,6 +377,10 @@ function toModel(wb: XLSX.WorkBook, file: string, lim: ReadLimits, findings: Fin
           if (c >= width) width = c + 1;
         }
       }
+      // Stubs dropped at the end of a row leave no trailing holes behind.
+      let n = row.length;
+      while (n > 0 && row[n - 1] === undefined) n--;
+      row.length = n;
     }
     trimTrailing(rows);
     if (rows.length > lim.maxRows || width > lim.maxColumns) {

@@ -189,3 +189,10 @@ describe('sheets', () => {
     expect(wb.sheets[0].rows[0][0]?.v).toBe('老挝');
   });
 });
+
+describe('rows', () => {
+  it('empty formatted cells at the end of a row leave no trailing holes', () => {
+    const wb = workbook(readWorkbook(rawXlsx({ sheetData: '<row r="1"><c r="A1"><v>1</v></c><c r="M1" s="2"/></row>' }), 'h.xlsx'));
+    expect(wb.sheets[0].rows[0]).toHaveLength(1);
+  });
+});
