@@ -10,7 +10,9 @@ const USAGE: Record<string, string> = {
     '             [--out report-file] [--annotate out-dir] [--max-findings N]   check tracker workbooks',
   template: 'lmc template [-o tracker.xlsx] [--lang zh|en]                a blank tracker workbook',
   schema: 'lmc schema [-o schema.json]                                   the JSON Schema of a tracker row',
-  match: 'lmc match <text> [--top N] [--json] [--lang zh|en]           the clauses an activity belongs to (`-` reads stdin lines)',
+  match:
+    'lmc match <text> [--top N] [--json] [--lang zh|en] [--docs AP,ND,IC]\n' +
+    '                                                             the clauses an activity belongs to (`-` reads stdin lines)',
   xref: 'lmc xref <ref> [--json] [--lang zh|en]                      related clauses in the other two texts',
   fill:
     'lmc fill <in.xlsx> -o <out.xlsx> [--as-of DATE] [--lang zh|en] [--accept-threshold X]\n' +
