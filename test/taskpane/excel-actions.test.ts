@@ -6,7 +6,8 @@ import { SEVERITY_FILL } from '../../taskpane/sheet-host.js';
 import { insertTemplate } from '../../taskpane/template-action.js';
 import { pickCandidate, runFill, runMap, runValidate } from '../../taskpane/tracker-actions.js';
 import { FakeExcel, fakeSettings } from './fake-excel.js';
-import { SAMPLE_HEADER, SAMPLE_ROWS } from './fixtures.js';
+import { SAMPLE_HEADER, SAMPLE_ROWS, sampleXlsx } from './fixtures.js';
+import { checkFile } from '../../taskpane/standalone.js';
 
 const opts = { asOf: '2025-06-30', uiLang: 'zh' as const };
 
@@ -38,6 +39,15 @@ describe('the pane’s actions through the Office.js adapter', () => {
     expect(fake.cell('活动清单', 6, 4)?.fill).toBeUndefined();
     expect(fake.sheets.get('活动清单')!.notes.has('E7')).toBe(false);
     expect(fake.cell('活动清单', 6, 3)?.fill).toBe(SEVERITY_FILL.error);
+  });
+
+  it('finds exactly what the SheetJS path (the CLI and the standalone page) finds in the same workbook', async () => {
+    const { host } = excelWithSample();
+    const viaExcel = await runValidate(host, opts);
+    const viaFile = checkFile(sampleXlsx(), 'sample.xlsx', opts.asOf);
+    if (!viaFile.ok) throw new Error(viaFile.finding.code);
+    const key = (f: { code: string; cell: string | null }) => `${f.code}@${f.cell}`;
+    expect(viaExcel.detected.validation.findings.map(key)).toEqual(viaFile.validation.findings.map(key));
   });
 
   it('Map fills and normalises clauses as text; a pick sets the cell', async () => {
