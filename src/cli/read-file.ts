@@ -95,6 +95,46 @@ function workerSpec(): { script: string | URL; eval: boolean } {
   return { script: code, eval: true };
 }
 
+// One parked worker is kept for the next file: starting a worker and loading SheetJS into it
+// costs ~0.2 s, which adds up over a folder of trackers. A worker that timed out, crashed or was
+// started with a non-default heap is never reused.
+let parked: Worker | undefined;
+
+function startWorker(heapMb: number): Worker {
+  const spec = workerSpec();
+  const worker = new Worker(spec.script, {
+    eval: spec.eval,
+    // Flags of the parent (`--input-type`, test-runner loaders) are not the worker's business.
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+  });
+  worker.on('exit', () => {
+    if (parked === worker) parked = undefined;
+  });
+  // A parked worker has no listener of its own; errors while parked only end it.
+  worker.on('error', () => undefined);
+  return worker;
+}
+
+function takeWorker(heapMb: number): Worker {
+  if (heapMb === DEFAULT_HEAP_MB && parked) {
+    const w = parked;
+    parked = undefined;
+    w.ref();
+    return w;
+  }
+  return startWorker(heapMb);
+}
+
+function park(worker: Worker, heapMb: number): void {
+  if (heapMb === DEFAULT_HEAP_MB && !parked) {
+    worker.unref();
+    parked = worker;
+  } else {
+    void worker.terminate();
+  }
+}
+
 /**
  * Reads a spreadsheet file: checks the path, reads its bytes and parses them in a worker thread
  * with a heap limit and a time limit, so a hostile file can at worst cost one finding
@@ -105,53 +145,51 @@ export async function readWorkbookFile(path: string, opts: ReadFileOptions = {})
   const loaded = await loadBytes(path, lim);
   if (!loaded.ok) return loaded.result;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const heapMb = opts.maxHeapMb ?? DEFAULT_HEAP_MB;
   return new Promise<ReadResult>((resolve) => {
-    let settled = false;
     let worker: Worker;
     try {
-      const spec = workerSpec();
-      worker = new Worker(spec.script, {
-        eval: spec.eval,
-        // Flags of the parent (`--input-type`, test-runner loaders) are not the worker's business.
-        execArgv: [],
-        resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? DEFAULT_HEAP_MB },
-        stdout: false,
-        stderr: true,
-      });
+      worker = takeWorker(heapMb);
     } catch (err) {
       resolve(failure('file-unreadable', path, { reason: 'worker-start', detail: String((err as Error)?.message ?? err) }));
       return;
     }
-    const finish = (result: ReadResult): void => {
+    let settled = false;
+    const finish = (result: ReadResult, reusable: boolean): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (reusable) park(worker, heapMb);
+      else void worker.terminate();
       resolve(result);
-      void worker.terminate();
     };
     const timer = setTimeout(() => {
-      finish(failure('file-timeout', path, { seconds: Math.round(timeoutMs / 100) / 10, limitMs: timeoutMs }));
+      finish(failure('file-timeout', path, { seconds: Math.round(timeoutMs / 100) / 10, limitMs: timeoutMs }), false);
     }, timeoutMs);
-    worker.once('message', (reply: ReadReply) => {
-      if (!reply.ok) return finish(reply);
+    const onMessage = (reply: ReadReply): void => {
+      if (!reply.ok) return finish(reply, true);
       try {
-        finish({ ok: true, workbook: unpackWorkbook(reply.packed) });
+        finish({ ok: true, workbook: unpackWorkbook(reply.packed) }, true);
       } catch (err) {
-        finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: String((err as Error)?.message ?? err).slice(0, 200) }));
+        finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: String((err as Error)?.message ?? err).slice(0, 200) }), false);
       }
-    });
-    worker.once('error', (err: Error & { code?: string }) => {
+    };
+    const onError = (err: Error & { code?: string }): void => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory/i.test(err.message)) {
-        finish(failure('file-too-large', path, { reason: 'memory', limitMb: opts.maxHeapMb ?? DEFAULT_HEAP_MB }));
+        finish(failure('file-too-large', path, { reason: 'memory', limitMb: heapMb }), false);
       } else {
-        finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: err.message.slice(0, 200) }));
+        finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: err.message.slice(0, 200) }), false);
       }
-    });
-    worker.once('exit', (code) => {
-      finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: `exit ${code}` }));
-    });
-    // The worker's stderr is drained and dropped: a crashing parser must not print a stack trace.
-    worker.stderr?.resume();
+    };
+    const onExit = (code: number): void => {
+      finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: `exit ${code}` }), false);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
     const req: ReadRequest = { bytes: loaded.bytes, fileName: path, limits: lim, delayMs: opts.delayMs };
     worker.postMessage(req, [loaded.bytes.buffer as ArrayBuffer]);
   });

@@ -15,8 +15,11 @@ export interface ReadRequest {
 /** What the worker answers: the packed workbook (see pack.ts), or the file-level finding. */
 export type ReadReply = { ok: true; packed: PackedWorkbook } | { ok: false; finding: Finding };
 
-// One request per worker: the main thread terminates the worker after the answer (or the timeout).
-parentPort?.once('message', (req: ReadRequest) => {
+// The parser's console chatter would land in the command's output; a worker says nothing.
+for (const k of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) console[k] = () => undefined;
+
+// Requests come one at a time; the main thread terminates the worker on a timeout.
+parentPort?.on('message', (req: ReadRequest) => {
   const run = (): void => {
     const result = readWorkbook(req.bytes, req.fileName, req.limits);
     if (!result.ok) {

@@ -100,6 +100,13 @@ describe('readWorkbookFile (worker thread)', () => {
     expect(r.ok ? null : r.finding).toMatchObject({ code: 'file-zip-bomb', params: expect.objectContaining({ file, reason: 'ratio' }) });
   });
 
+  it('reads several files at once and one after another (the parked worker is shared safely)', async () => {
+    const missing = path.join(dir, 'gone.xlsx');
+    const results = await Promise.all([readWorkbookFile(tracker), readWorkbookFile(tracker), readWorkbookFile(missing), readWorkbookFile(tracker)]);
+    expect(results.map((r) => (r.ok ? r.workbook.sheets[0].rows[1][0]?.v : r.finding.code))).toEqual(['KH-2024-001', 'KH-2024-001', 'file-unreadable', 'KH-2024-001']);
+    for (let i = 0; i < 3; i++) expect((await readWorkbookFile(tracker)).ok).toBe(true);
+  });
+
   it('the inline variant gives the same answers', async () => {
     const a = await readWorkbookFileInline(tracker);
     const b = await readWorkbookFile(tracker);
