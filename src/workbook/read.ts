@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx';
 import type { Finding, FindingCode, Severity } from '../rules/finding.js';
 import { a1, type Cell, type SheetGrid, type Visibility, type WorkbookModel } from './model.js';
-import { decodeText, extensionOf, sniff, TEXT_EXTENSIONS, type LooksLike } from './sniff.js';
+import { decodeText, extensionOf, sniff, type LooksLike } from './sniff.js';
 import { inflateEntry, listZipEntries, storeZip, type ZipEntry, type ZipProblem } from './zip-guard.js';
 import { parseDelimited, plainNumber } from './csv.js';
 import { countOdsCells, countSheetCells, hasDoctype, startsLikeXml } from './scan.js';

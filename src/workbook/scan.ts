@@ -9,6 +9,11 @@ const DOCTYPE = [0x44, 0x4f, 0x43, 0x54, 0x59, 0x50, 0x45]; // DOCTYPE
 
 /** True when the XML text holds a `<!DOCTYPE` declaration (the door to entity expansion and XXE). */
 export function hasDoctype(b: Uint8Array): boolean {
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
+    // A UTF-16 part: the ASCII scan below would step over the NUL bytes between letters.
+    const text = new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b);
+    return /<!DOCTYPE/i.test(text);
+  }
   let i = b.indexOf(BANG);
   while (i >= 0) {
     if (i > 0 && b[i - 1] === LT && i + 7 < b.length) {

@@ -30,9 +30,6 @@ export interface Sniffed {
 /** File extensions the reader accepts, lower case with the dot. */
 export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv'] as const;
 
-/** Extensions read as delimited text. */
-export const TEXT_EXTENSIONS = ['.csv', '.tsv', '.txt'] as const;
-
 /** The lower-case extension of a file name with its dot (`.xlsx`), or `''` when there is none. */
 export function extensionOf(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '');

@@ -264,3 +264,15 @@ function indexOf(hay: Uint8Array, needle: Uint8Array): number {
   }
   return -1;
 }
+
+describe('readWorkbook: DOCTYPE in a UTF-16 part', () => {
+  it('is found too', () => {
+    const text = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "b">]><x/>';
+    const u16 = new Uint8Array(2 + text.length * 2);
+    u16[0] = 0xff;
+    u16[1] = 0xfe;
+    for (let i = 0; i < text.length; i++) u16[2 + 2 * i] = text.charCodeAt(i);
+    const r = readWorkbook(rawXlsx({ sheetData: '', extra: { 'docProps/app.xml': u16 } }), 'u16.xlsx');
+    expect(r.ok ? null : r.finding.code).toBe('file-doctype');
+  });
+});
