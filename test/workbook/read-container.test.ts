@@ -276,3 +276,27 @@ describe('readWorkbook: DOCTYPE in a UTF-16 part', () => {
     expect(r.ok ? null : r.finding.code).toBe('file-doctype');
   });
 });
+
+describe('readWorkbook: whatever SheetJS throws becomes a finding', () => {
+  it('a package SheetJS cannot make sense of is corrupt, with its reason', () => {
+    const r = readWorkbook(zipParts({ '[Content_Types].xml': strToU8('<Types/>') }), 'empty-package.xlsx');
+    expect(r.ok ? null : r.finding).toMatchObject({
+      code: 'file-corrupt',
+      severity: 'error',
+      params: expect.objectContaining({ file: 'empty-package.xlsx', reason: 'unreadable-content', detail: expect.any(String) }),
+    });
+  });
+
+  it('an ODS with broken content is corrupt', () => {
+    const ods = zipParts(
+      {
+        mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+        'META-INF/manifest.xml': strToU8('<manifest/>'),
+        'content.xml': strToU8('<office:document-content><office:body><office:spreadsheet></office:scripts>'),
+      },
+      0,
+    );
+    const r = readWorkbook(ods, 'broken.ods');
+    expect(r.ok ? null : r.finding.code).toBe('file-corrupt');
+  });
+});
