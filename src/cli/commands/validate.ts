@@ -150,7 +150,22 @@ export const run: Command = async (args, io) => {
       progress.tick(entry.display);
       continue;
     }
-    const validation = validateWorkbook(read.workbook, { asOf: opts.asOf });
+    let validation: ReturnType<typeof validateWorkbook>;
+    try {
+      validation = validateWorkbook(read.workbook, { asOf: opts.asOf });
+    } catch (err) {
+      // A defect in a rule must not cost the rest of the batch; the file is reported as not checked.
+      const detail = err instanceof Error ? err.message : String(err);
+      io.err(`lmc validate: internal error while checking ${entry.display}: ${detail}\n`);
+      results.push(
+        unreadableResult(entry.display, {
+          code: 'file-unreadable', severity: 'error', row: null, column: null, cell: null, value: null,
+          params: { file: entry.display, reason: 'internal-error', detail: detail.slice(0, 200) },
+        }),
+      );
+      progress.tick(entry.display);
+      continue;
+    }
     results.push({
       file: entry.display,
       status: 'ok',
