@@ -166,9 +166,15 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits):
 
   const stored = storeZip(parts);
   parts.length = 0;
+  // Under Node, SheetJS turns each part into text with Buffer's native latin1 decoder when the
+  // zip is a Buffer, and with TextDecoder plus a whole-text regex replace when it is a plain
+  // Uint8Array — seconds on a large sheet. Feature-detected, so the core stays host-neutral.
+  const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): Uint8Array } }).Buffer;
+  const input = NodeBuffer ? NodeBuffer.from(stored.buffer, stored.byteOffset, stored.length) : stored;
+  const type = NodeBuffer ? 'buffer' : 'array';
   // Stubs are needed to see formulas without a cached value; in OOXML each stub is a real `<c>`
   // element (already counted above), unlike ODS where one element can repeat into millions.
-  const wb = XLSX.read(stored, format === 'ooxml' ? { ...PARSE_OPTIONS, sheetStubs: true } : PARSE_OPTIONS);
+  const wb = XLSX.read(input, { ...PARSE_OPTIONS, type, sheetStubs: format === 'ooxml' });
   return { ok: true, workbook: toModel(wb, file, lim, findings, true) };
 }
 
