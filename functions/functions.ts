@@ -14,6 +14,12 @@ import { getClause } from '../src/catalog/index.js';
 import { clauseRef, guard, invalid, line, notAvailable, readDate, readLang, readPercent, readStatus, readText, readTop, today, toCell } from './convert.js';
 import { FN_TEXT } from './messages.js';
 
+// The task pane page also loads this bundle in an ordinary browser (the standalone validator), where Excel's
+// CustomFunctions runtime does not exist: registering the functions is then a no-op rather than a script error.
+if (typeof CustomFunctions === 'undefined') {
+  (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { associate: () => undefined };
+}
+
 /** Most candidates LMC.MATCH and LMC.SEARCH return. */
 export const MAX_TOP = 20;
 

@@ -10,14 +10,24 @@ import { checkManifest } from './manifest-check.js';
 import { ErrorCode, StandInError } from './custom-functions-stand-in.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ADDIN_URL = 'https://addin.example.org/lmc/';
+import { TEST_ADDIN_URL as ADDIN_URL } from '../global-setup.js';
 /** Budget of the minified functions bundle, catalog included. */
 export const FUNCTIONS_BUDGET = 300 * 1024;
 
 let out: string;
 let build: ReturnType<typeof spawnSync>;
 
+let own = false;
+
 beforeAll(() => {
+  // The shared build of test/global-setup.ts, when it ran (same command, same ADDIN_URL).
+  if (process.env.LMC_BUILD_DIST && process.env.LMC_BUILD_LOG) {
+    out = process.env.LMC_BUILD_DIST;
+    const log = readFileSync(process.env.LMC_BUILD_LOG, 'utf8');
+    build = { status: Number(process.env.LMC_BUILD_STATUS), stdout: log, stderr: '', error: undefined, pid: 0, output: [], signal: null };
+    return;
+  }
+  own = true;
   out = mkdtempSync(path.join(tmpdir(), 'lmc-addin-build-'));
   build = spawnSync(process.execPath, [path.join(root, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--env', `outDir=${out}`], {
     cwd: root,
@@ -28,7 +38,7 @@ beforeAll(() => {
 }, 180_000);
 
 afterAll(() => {
-  if (out) rmSync(out, { recursive: true, force: true });
+  if (out && own) rmSync(out, { recursive: true, force: true });
 });
 
 const file = (name: string): string => path.join(out, name);
