@@ -7,7 +7,7 @@ const USAGE: Record<string, string> = {
   clause: 'lmc clause <ref> [--json] [--lang zh|en]                    one clause: title, text, parent, children',
   validate:
     'lmc validate <files or folders…> [--as-of YYYY-MM-DD] [--lang zh|en] [--format text|json|html] [--json]\n' +
-    '             [--out report-file] [--annotate out-dir] [--max-findings N]   check tracker workbooks',
+    '             [--out report-file] [--annotate out-dir] [--max-findings N] [-q]   check tracker workbooks',
   template: 'lmc template [-o tracker.xlsx] [--lang zh|en]                a blank tracker workbook',
   schema: 'lmc schema [-o schema.json]                                   the JSON Schema of a tracker row',
   match:
