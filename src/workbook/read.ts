@@ -2,7 +2,7 @@ import * as XLSX from 'xlsx';
 import type { Finding, FindingCode, Severity } from '../rules/finding.js';
 import { a1, type Cell, type SheetGrid, type Visibility, type WorkbookModel } from './model.js';
 import { decodeText, extensionOf, sniff, type LooksLike } from './sniff.js';
-import { inflateEntry, listZipEntries, storeZip, type ZipEntry, type ZipProblem } from './zip-guard.js';
+import { inflateEntry, inflateEntryTo, listZipEntries, StoredZipWriter, type ZipEntry, type ZipProblem } from './zip-guard.js';
 import { parseDelimited, plainNumber } from './csv.js';
 import { countOdsCells, countSheetCells, hasDoctype, startsLikeXml } from './scan.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
@@ -148,24 +148,31 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits):
     findings.push(fileFinding('file-macros', 'warning', file, { vba: vba || basic, excel4, extension: ext }));
   }
 
-  const parts: { rawName: Uint8Array; data: Uint8Array }[] = [];
+  const wanted = entries.filter((e) => !e.isDirectory && !SKIPPED_PART.test(e.name));
+  // Sized from the declared sizes, each capped by what the limits allow: a lying header can make
+  // the buffer grow (bounded by the caps), never start huge.
+  let estimate = 22;
+  for (const e of wanted) {
+    const likely = Math.min(e.declaredSize, lim.maxEntryBytes, Math.max(lim.ratioFloorBytes, e.compressedSize * lim.maxRatio));
+    estimate += 76 + 2 * e.rawName.length + likely;
+  }
+  const writer = new StoredZipWriter(Math.min(estimate, lim.maxTotalBytes + 1024 * 1024));
   let cellEstimate = 0;
-  for (const e of entries) {
-    if (e.isDirectory || SKIPPED_PART.test(e.name)) continue;
-    const r = inflateEntry(bytes, e, lim, budget);
-    if (!r.ok) problem(r.problem);
+  for (const e of wanted) {
+    writer.begin(e.rawName);
+    const p = inflateEntryTo(bytes, e, lim, budget, (chunk) => writer.write(chunk));
+    if (p) problem(p);
+    const data = writer.end();
     if (!BINARY_PART.test(e.name)) {
-      if (hasDoctype(r.data)) throw new ReadFailure('file-doctype', { entry: e.name });
-      if (XML_PART.test(e.name) && !startsLikeXml(r.data)) throw new ReadFailure('file-corrupt', { reason: 'bad-xml-part', entry: e.name });
+      if (hasDoctype(data)) throw new ReadFailure('file-doctype', { entry: e.name });
+      if (XML_PART.test(e.name) && !startsLikeXml(data)) throw new ReadFailure('file-corrupt', { reason: 'bad-xml-part', entry: e.name });
     }
-    if (format === 'ooxml' && /(?:^|\/)(?:worksheets|macrosheets)\/[^/]+\.xml$/i.test(e.name)) cellEstimate += countSheetCells(r.data);
-    else if (format === 'ods' && /^content\.xml$/i.test(e.name)) cellEstimate += countOdsCells(r.data);
+    if (format === 'ooxml' && /(?:^|\/)(?:worksheets|macrosheets)\/[^/]+\.xml$/i.test(e.name)) cellEstimate += countSheetCells(data);
+    else if (format === 'ods' && /^content\.xml$/i.test(e.name)) cellEstimate += countOdsCells(data);
     if (cellEstimate > lim.maxCells) throw new ReadFailure('file-too-large', { reason: 'cells', limit: lim.maxCells });
-    parts.push({ rawName: e.rawName, data: r.data });
   }
 
-  const stored = storeZip(parts);
-  parts.length = 0;
+  const stored = writer.finish();
   // Under Node, SheetJS turns each part into text with Buffer's native latin1 decoder when the
   // zip is a Buffer, and with TextDecoder plus a whole-text regex replace when it is a plain
   // Uint8Array — seconds on a large sheet. Feature-detected, so the core stays host-neutral.

@@ -175,27 +175,29 @@ export interface InflateBudget {
 }
 
 /**
- * Inflates one entry without trusting its declared size: output is counted as it is produced and
- * inflation stops as soon as the entry or the container passes its size cap, or the entry's
- * compression ratio passes the ratio cap.
+ * Inflates one entry without trusting its declared size, handing each piece of output to `sink`:
+ * output is counted as it is produced and inflation stops as soon as the entry or the container
+ * passes its size cap, or the entry's compression ratio passes the ratio cap.
  */
-export function inflateEntry(
+export function inflateEntryTo(
   b: Uint8Array,
   entry: ZipEntry,
   limits: ZipLimits,
   budget: InflateBudget,
-): { ok: true; data: Uint8Array } | { ok: false; problem: ZipProblem } {
+  sink: (chunk: Uint8Array) => void,
+): ZipProblem | undefined {
   const src = b.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   if (entry.method === 0) {
     budget.total += src.length;
+    if (src.length > limits.maxEntryBytes) return bomb(entry, src.length, 'entry', limits.maxEntryBytes);
     if (budget.total > limits.maxTotalBytes) return bomb(entry, budget.total, 'total', limits.maxTotalBytes);
-    return { ok: true, data: src };
+    sink(src);
+    return undefined;
   }
-  const chunks: Uint8Array[] = [];
   let size = 0;
   let done = false;
   const inflater = new Inflate((chunk, final) => {
-    if (chunk.length) chunks.push(chunk);
+    if (chunk.length) sink(chunk);
     size += chunk.length;
     if (final) done = true;
   });
@@ -210,12 +212,25 @@ export function inflateEntry(
     }
     if (src.length === 0) inflater.push(src, true);
   } catch {
-    return corrupt('bad-compressed-data', entry.name);
+    return corrupt('bad-compressed-data', entry.name).problem;
   }
-  if (!done) return corrupt('bad-compressed-data', entry.name);
+  if (!done) return corrupt('bad-compressed-data', entry.name).problem;
   budget.total += size;
+  return undefined;
+}
+
+/** Inflates one entry into one array, with the same caps as inflateEntryTo. */
+export function inflateEntry(
+  b: Uint8Array,
+  entry: ZipEntry,
+  limits: ZipLimits,
+  budget: InflateBudget,
+): { ok: true; data: Uint8Array } | { ok: false; problem: ZipProblem } {
+  const chunks: Uint8Array[] = [];
+  const problem = inflateEntryTo(b, entry, limits, budget, (c) => chunks.push(c));
+  if (problem) return { ok: false, problem };
   if (chunks.length === 1) return { ok: true, data: chunks[0] };
-  const data = new Uint8Array(size);
+  const data = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
     data.set(c, at);
@@ -224,75 +239,119 @@ export function inflateEntry(
   return { ok: true, data };
 }
 
-function bomb(entry: ZipEntry, size: number, reason: string, limit: number): { ok: false; problem: ZipProblem } {
-  return { ok: false, problem: { code: 'file-zip-bomb', params: { reason, entry: entry.name, size, limit } } };
+function bomb(entry: ZipEntry, size: number, reason: string, limit: number): ZipProblem {
+  return { code: 'file-zip-bomb', params: { reason, entry: entry.name, size, limit } };
 }
 
 /**
- * Writes an uncompressed zip of already-inflated parts, so a downstream parser never inflates
- * untrusted data itself. CRCs are left zero: the only consumer (SheetJS) does not verify them,
- * and computing them would cost a pass over every byte.
+ * Builds an uncompressed zip of already-inflated parts as they are inflated, so a downstream
+ * parser never inflates untrusted data itself and each part's bytes are copied once. CRCs are
+ * left zero: the only consumer (SheetJS) does not verify them, and computing them would cost a
+ * pass over every byte.
  */
-export function storeZip(parts: { rawName: Uint8Array; data: Uint8Array }[]): Uint8Array {
-  let size = 22;
-  for (const p of parts) size += 30 + 46 + 2 * p.rawName.length + p.data.length;
-  const out = new Uint8Array(size);
-  const offsets: number[] = [];
-  let at = 0;
-  const w16 = (v: number) => {
-    out[at++] = v & 0xff;
-    out[at++] = (v >>> 8) & 0xff;
-  };
-  const w32 = (v: number) => {
-    w16(v & 0xffff);
-    w16(v >>> 16);
-  };
-  for (const p of parts) {
-    offsets.push(at);
-    w32(SIG_LOCAL);
-    w16(20); // version needed
-    w16(0); // flags
-    w16(0); // stored
-    w32(0); // time, date
-    w32(0); // crc
-    w32(p.data.length);
-    w32(p.data.length);
-    w16(p.rawName.length);
-    w16(0);
-    out.set(p.rawName, at);
-    at += p.rawName.length;
-    out.set(p.data, at);
-    at += p.data.length;
+export class StoredZipWriter {
+  private buf: Uint8Array;
+  private at = 0;
+  private readonly done: { rawName: Uint8Array; offset: number; size: number }[] = [];
+  private current: { rawName: Uint8Array; offset: number; dataStart: number } | undefined;
+
+  /** `estimate` sizes the first buffer (the sum of the parts' expected sizes); it grows when needed. */
+  constructor(estimate: number) {
+    this.buf = new Uint8Array(Math.max(1024, estimate));
   }
-  const cdStart = at;
-  parts.forEach((p, i) => {
-    w32(SIG_CENTRAL);
-    w16(20);
-    w16(20);
-    w16(0);
-    w16(0);
-    w32(0);
-    w32(0);
-    w32(p.data.length);
-    w32(p.data.length);
-    w16(p.rawName.length);
-    w16(0);
-    w16(0);
-    w16(0);
-    w16(0);
-    w32(0);
-    w32(offsets[i]);
-    out.set(p.rawName, at);
-    at += p.rawName.length;
-  });
-  const cdSize = at - cdStart;
-  w32(SIG_EOCD);
-  w16(0);
-  w16(0);
-  w16(parts.length);
-  w16(parts.length);
-  w32(cdSize);
-  w32(cdStart);
-  w16(0);
-  return out;
+
+  private ensure(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
+    next.set(this.buf.subarray(0, this.at));
+    this.buf = next;
+  }
+
+  private u16(v: number): void {
+    this.buf[this.at++] = v & 0xff;
+    this.buf[this.at++] = (v >>> 8) & 0xff;
+  }
+
+  private u32(v: number): void {
+    this.u16(v & 0xffff);
+    this.u16(v >>> 16);
+  }
+
+  /** Starts a part: writes its local header (sizes are filled in by `end`). */
+  begin(rawName: Uint8Array): void {
+    this.ensure(30 + rawName.length);
+    const offset = this.at;
+    this.u32(SIG_LOCAL);
+    this.u16(20); // version needed
+    this.u16(0); // flags
+    this.u16(0); // stored
+    this.u32(0); // time, date
+    this.u32(0); // crc
+    this.u32(0); // sizes, patched in end()
+    this.u32(0);
+    this.u16(rawName.length);
+    this.u16(0);
+    this.buf.set(rawName, this.at);
+    this.at += rawName.length;
+    this.current = { rawName, offset, dataStart: this.at };
+  }
+
+  /** Appends bytes to the current part. */
+  write(chunk: Uint8Array): void {
+    this.ensure(chunk.length);
+    this.buf.set(chunk, this.at);
+    this.at += chunk.length;
+  }
+
+  /** Ends the current part and returns its bytes (a view, valid until the next write). */
+  end(): Uint8Array {
+    const cur = this.current;
+    if (!cur) throw new Error('StoredZipWriter.end without begin');
+    const size = this.at - cur.dataStart;
+    const at = this.at;
+    this.at = cur.offset + 18;
+    this.u32(size);
+    this.u32(size);
+    this.at = at;
+    this.done.push({ rawName: cur.rawName, offset: cur.offset, size });
+    this.current = undefined;
+    return this.buf.subarray(cur.dataStart, at);
+  }
+
+  /** Writes the central directory and returns the whole container. */
+  finish(): Uint8Array {
+    const cdStart = this.at;
+    for (const p of this.done) {
+      this.ensure(46 + p.rawName.length);
+      this.u32(SIG_CENTRAL);
+      this.u16(20);
+      this.u16(20);
+      this.u16(0);
+      this.u16(0);
+      this.u32(0);
+      this.u32(0);
+      this.u32(p.size);
+      this.u32(p.size);
+      this.u16(p.rawName.length);
+      this.u16(0);
+      this.u16(0);
+      this.u16(0);
+      this.u16(0);
+      this.u32(0);
+      this.u32(p.offset);
+      this.buf.set(p.rawName, this.at);
+      this.at += p.rawName.length;
+    }
+    const cdSize = this.at - cdStart;
+    this.ensure(22);
+    this.u32(SIG_EOCD);
+    this.u16(0);
+    this.u16(0);
+    this.u16(this.done.length);
+    this.u16(this.done.length);
+    this.u32(cdSize);
+    this.u32(cdStart);
+    this.u16(0);
+    return this.buf.subarray(0, this.at);
+  }
 }
