@@ -1,6 +1,5 @@
 import { getClause } from '../src/catalog/index.js';
-import type { Lang } from '../src/messages/index.js';
-import { issueText } from '../src/report/annotate-plan.js';
+import { issueText, type Lang } from '../src/messages/index.js';
 import type { Finding, Severity } from '../src/rules/finding.js';
 import { summarise, validateWorkbook, type WorkbookValidation } from '../src/rules/validate-workbook.js';
 import { COLUMNS, isFilledColumn, type ColumnKey } from '../src/schema/tracker.js';

@@ -4,7 +4,7 @@ import { getClause } from '../catalog/index.js';
 import { activityText } from '../rules/clause-mismatch.js';
 import type { Finding } from '../rules/finding.js';
 import type { WorkbookValidation } from '../rules/validate-workbook.js';
-import { renderMessage } from '../messages/index.js';
+import { issueText } from '../messages/index.js';
 import { isEmptyCell } from '../schema/values.js';
 import { columnMeta, type CheckValue, type TrackerRow } from '../schema/tracker.js';
 import type { Cell } from '../workbook/model.js';
@@ -56,12 +56,6 @@ export interface FillRowResult {
   xref?: string;
   /** The match, when the clause cell was blank and an activity text was there to match. */
   match?: MatchResult;
-}
-
-// The spec's `issues` form, `code: message`. Written here rather than imported from the report module, which pulls
-// in the workbook writer (SheetJS) and would load it into the Excel task pane's bundle.
-function issueText(f: Finding, lang: FillLang): string {
-  return `${f.code}: ${renderMessage(f, lang)}`;
 }
 
 const CANDIDATE_LINE = {

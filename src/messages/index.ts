@@ -44,6 +44,11 @@ export function renderMessage(f: Finding, lang: Lang = locale): string {
 /** A finding with its message in both languages. */
 export type FindingWithMessage = Finding & { message: { zh: string; en: string } };
 
+/** One line of the spec's `issues` column (and of a cell note): `code: message`. */
+export function issueText(f: Finding, lang: Lang = locale): string {
+  return `${f.code}: ${renderMessage(f, lang)}`;
+}
+
 /** Adds the zh and en messages to a finding. */
 export function withMessages(f: Finding): FindingWithMessage {
   return { ...f, message: { zh: renderMessage(f, 'zh'), en: renderMessage(f, 'en') } };

@@ -1,4 +1,4 @@
-import { renderMessage } from '../messages/index.js';
+import { issueText, renderMessage } from '../messages/index.js';
 import type { Finding } from '../rules/finding.js';
 import type { WorkbookValidation } from '../rules/validate-workbook.js';
 import { columnMeta } from '../schema/tracker.js';
@@ -6,10 +6,6 @@ import type { AnnotatePlan, FillColumn, IssueLine } from '../workbook/write-anno
 import { headerLanguage } from '../workbook/write-annotated.js';
 import { LABELS, type Lang } from './labels.js';
 
-/** One line of the `issues` column or a note: `code: message`. */
-export function issueText(f: Finding, lang: Lang): string {
-  return `${f.code}: ${renderMessage(f, lang)}`;
-}
 
 /** The language of a validated table: zh when its header row is mostly Chinese. */
 export function tableLanguage(v: WorkbookValidation): Lang {
