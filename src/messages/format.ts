@@ -57,9 +57,12 @@ export function fundingName(key: unknown, lang: Lang): string {
   return s ? s[lang] : show(key);
 }
 
+// One formatter for every call: `toLocaleString` with options builds a new one each time, which dominated report rendering.
+const NUM_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
 /** Formats a number with thousands separators (as typed numbers appear in the sheet). */
 export function num(v: unknown): string {
-  return typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 4 }) : show(v);
+  return typeof v === 'number' ? NUM_FORMAT.format(v) : show(v);
 }
 
 /** A byte count in a readable unit. */
