@@ -1,3 +1,4 @@
+import { catalog } from '../catalog/index.js';
 import { parseRef } from '../catalog/ref.js';
 import type { DocId } from '../catalog/types.js';
 import { foldText } from './tokenize.js';
@@ -16,6 +17,14 @@ const EMBEDDED: RegExp[] = [
   /(declaration\s+para(?:graph)?\.?\s*\d{1,2})(?!\d)/gi,
 ];
 
+let titles: Set<string> | null = null;
+
+// Every clause title of the catalog, folded, for telling whether a text could be `number + title`.
+function allTitles(): Set<string> {
+  titles ??= new Set(catalog.clauses.flatMap((c) => [foldText(c.title.zh), foldText(c.title.en)]));
+  return titles;
+}
+
 /**
  * Finds an explicit clause reference in an activity text (`4.2.12 水资源合作`, `AP-4.2.12`, `依据行动计划第4.2.12条…`,
  * `ND-12`) and returns its canonical id among `docs`, or null. A leading bare number (`3 training workshops`) is not a
@@ -28,12 +37,17 @@ export function findReference(text: string, docs: DocId[] = ['AP']): string | nu
   const s = foldText(raw).trim();
   if (s === '') return null;
   const opts = { leafOnly: true, docs };
-  const whole = parseRef(s, opts);
-  if (whole.ok) {
-    if (EXPLICIT_START.test(s) || DOTTED_START.test(s)) return whole.id;
-    const rest = s.replace(/^\s*(?:\d{1,2}|[一二三四五])\s*[、:：.]?\s*/, '').trim();
-    const title = whole.clause.title;
-    if (rest === '' || rest === foldText(title.zh) || rest === foldText(title.en)) return whole.id;
+  const explicit = EXPLICIT_START.test(s) || DOTTED_START.test(s);
+  const rest = s.replace(/^\s*(?:\d{1,2}|[一二三四五])\s*[、:：.]?\s*/, '').trim();
+  // The whole text only counts as a reference when it starts like one or is a number and a title; most activity
+  // texts are neither, and reading them as a reference (with its suggestions) is the costly part of a match.
+  if (explicit || rest === '' || allTitles().has(rest)) {
+    const whole = parseRef(s, opts);
+    if (whole.ok) {
+      if (explicit) return whole.id;
+      const title = whole.clause.title;
+      if (rest === '' || rest === foldText(title.zh) || rest === foldText(title.en)) return whole.id;
+    }
   }
   const scan = s.slice(0, 2000);
   for (const re of EMBEDDED) {

@@ -1,4 +1,4 @@
-import { parseRef } from '../catalog/ref.js';
+import { parseRef, type RefResult } from '../catalog/ref.js';
 import type { Cell } from '../workbook/model.js';
 import {
   COUNTRIES, FUNDING_SOURCES, STATUSES, lookupEnum, optionLabel,
@@ -236,14 +236,29 @@ export function parsePercent(cell: Cell | undefined): ParseResult<number> {
 
 // ---- clauses ----
 
+// A tracker repeats a few dozen clause references over thousands of rows; each distinct text is read once.
+// Bounded, so a hostile sheet of unique texts cannot grow it without limit.
+const CLAUSE_MEMO_MAX = 4096;
+const clauseMemo = new Map<string, RefResult>();
+
+function clauseRef(text: string): RefResult {
+  let r = clauseMemo.get(text);
+  if (r === undefined) {
+    r = parseRef(text, { leafOnly: true, docs: ['AP'] });
+    if (clauseMemo.size >= CLAUSE_MEMO_MAX) clauseMemo.clear();
+    clauseMemo.set(text, r);
+  }
+  return r;
+}
+
 /** Reads an action-plan clause reference in any accepted form and returns its canonical id (leaf clauses only). */
 export function parseClause(cell: Cell | undefined): ParseResult<string> {
   if (cell?.t === 'e') return errorCell(cell);
   const t = cellText(cell);
   if (t === null) return fail('empty');
-  const r = parseRef(t, { leafOnly: true, docs: ['AP'] });
+  const r = clauseRef(t);
   if (r.ok) return { ok: true, value: r.id };
-  const params: ValueParams = { suggestions: r.suggestions, id: r.id ?? null };
+  const params: ValueParams = { suggestions: [...r.suggestions], id: r.id ?? null };
   switch (r.reason) {
     case 'heading':
       return fail('clause-heading', params);
