@@ -200,8 +200,6 @@ export const en: Record<FindingCode, MessageFn> = {
   },
   'formula-no-value': (f) =>
     `${f.cell ?? 'A cell'} holds a formula${params(f).formula ? ` (${show(params(f).formula)})` : ''} without a saved result, so it reads as empty. Open the file in Excel, let it recalculate and save it.`,
-  'formula-cached': (f) =>
-    `${f.cell ?? 'A cell'} holds a formula${params(f).formula ? ` (${show(params(f).formula)})` : ''}; its saved result "${show(f.value)}" was used.`,
   'control-char': (f) =>
     `${f.cell ?? 'A cell'} contains an invisible control character${params(f).char ? ` (${show(params(f).char)})` : ''}; it was removed. Retype the text if it looks wrong.`,
   'cell-too-long': (f) =>

@@ -198,8 +198,6 @@ export const zh: Record<FindingCode, MessageFn> = {
   },
   'formula-no-value': (f) =>
     `${f.cell ?? '某单元格'}含有公式${params(f).formula ? `（${show(params(f).formula)}）` : ''}但没有保存计算结果，按空值处理。请用 Excel 打开、重新计算后保存。`,
-  'formula-cached': (f) =>
-    `${f.cell ?? '某单元格'}含有公式${params(f).formula ? `（${show(params(f).formula)}）` : ''}，已使用其保存的结果“${show(f.value)}”。`,
   'control-char': (f) =>
     `${f.cell ?? '某单元格'}含有不可见的控制字符${params(f).char ? `（${show(params(f).char)}）` : ''}，已删除。如文字显示异常，请重新输入。`,
   'cell-too-long': (f) =>

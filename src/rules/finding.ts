@@ -39,7 +39,6 @@ export type FindingCode =
   | 'sheet-hidden'
   | 'sheet-huge-dimension'
   | 'formula-no-value'
-  | 'formula-cached'
   | 'control-char'
   | 'cell-too-long';
 

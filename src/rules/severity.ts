@@ -36,7 +36,6 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'sheet-hidden': 'info',
   'sheet-huge-dimension': 'warning',
   'formula-no-value': 'warning',
-  'formula-cached': 'info',
   'control-char': 'warning',
   'cell-too-long': 'error',
 };

@@ -43,7 +43,6 @@ const SAMPLES: Record<FindingCode, [Finding, string[]]> = {
   'sheet-hidden': [f('sheet-hidden', { row: null, sheet: 'Old data' }), ['Old data']],
   'sheet-huge-dimension': [f('sheet-huge-dimension', { row: null, sheet: 'Data', params: { file: 'x.xlsx', declared: 'A1:XFD1048576', used: 'A1:M40' } }), ['Data', 'A1:XFD1048576', 'A1:M40']],
   'formula-no-value': [f('formula-no-value', { cell: 'H5', params: { formula: 'DATE(2024,1,1)' } }), ['H5', 'DATE(2024,1,1)']],
-  'formula-cached': [f('formula-cached', { cell: 'L5', value: 1200, params: { formula: 'A1*2' } }), ['L5', '1200', 'A1*2']],
   'control-char': [f('control-char', { cell: 'B5', params: { file: 'x.xlsx', char: 'U+0007' } }), ['B5', 'U+0007']],
   'cell-too-long': [f('cell-too-long', { cell: 'C5', params: { length: 40000, limit: 32767 } }), ['C5', '40,000', '32,767']],
 };
