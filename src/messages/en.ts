@@ -201,7 +201,7 @@ export const en: Record<FindingCode, MessageFn> = {
   'formula-no-value': (f) =>
     `${f.cell ?? 'A cell'} holds a formula${params(f).formula ? ` (${show(params(f).formula)})` : ''} without a saved result, so it reads as empty. Open the file in Excel, let it recalculate and save it.`,
   'control-char': (f) =>
-    `${f.cell ?? 'A cell'} contains an invisible control character${params(f).char ? ` (${show(params(f).char)})` : ''}; it was removed. Retype the text if it looks wrong.`,
+    `${f.cell ?? 'A cell'} contains an invisible control character${params(f).char ? ` (${show(params(f).char)})` : ''}, usually brought in by copy and paste. Delete it or retype the text.`,
   'cell-too-long': (f) =>
-    `${f.cell ?? 'A cell'} holds ${num(params(f).length)} characters, over the limit of ${num(params(f).limit)}; only the first part was read. Shorten it.`,
+    `${f.cell ?? 'A cell'} holds ${num(params(f).length)} characters, over Excel's cell limit of ${num(params(f).limit)}, which Excel cannot store in full. Shorten it.`,
 };

@@ -199,7 +199,7 @@ export const zh: Record<FindingCode, MessageFn> = {
   'formula-no-value': (f) =>
     `${f.cell ?? '某单元格'}含有公式${params(f).formula ? `（${show(params(f).formula)}）` : ''}但没有保存计算结果，按空值处理。请用 Excel 打开、重新计算后保存。`,
   'control-char': (f) =>
-    `${f.cell ?? '某单元格'}含有不可见的控制字符${params(f).char ? `（${show(params(f).char)}）` : ''}，已删除。如文字显示异常，请重新输入。`,
+    `${f.cell ?? '某单元格'}含有不可见的控制字符${params(f).char ? `（${show(params(f).char)}）` : ''}，多为复制粘贴带入。请删除该字符或重新输入文字。`,
   'cell-too-long': (f) =>
-    `${f.cell ?? '某单元格'}共 ${num(params(f).length)} 个字符，超过上限 ${num(params(f).limit)}，只读取了前一部分。请精简。`,
+    `${f.cell ?? '某单元格'}共 ${num(params(f).length)} 个字符，超过 Excel 单元格上限 ${num(params(f).limit)}，Excel 无法完整保存。请精简。`,
 };
