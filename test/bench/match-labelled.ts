@@ -2,12 +2,18 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MatchResult } from '../../src/match/index.js';
 
+/** Parts of the labelled set: `tune` for tuning, `holdout` and `holdout2` never tuned on. */
+export type LabelledSplit = 'tune' | 'holdout' | 'holdout2';
+
+/** The splits whose items were never used for tuning. */
+export const HELD_OUT_SPLITS: readonly LabelledSplit[] = ['holdout', 'holdout2'];
+
 /** One labelled activity description. */
 export interface LabelledActivity {
   text: string;
   lang: 'zh' | 'en';
   clause: string;
-  split: 'tune' | 'holdout';
+  split: LabelledSplit;
 }
 
 /** Reads test/fixtures/activities.tsv (columns: clause, lang, split, text). */
@@ -17,7 +23,8 @@ export function loadLabelled(): LabelledActivity[] {
   if (header !== 'clause\tlang\tsplit\ttext') throw new Error(`unexpected header in ${path}`);
   return lines.map((l) => {
     const [clause, lang, split, text] = l.split('\t');
-    return { clause, lang: lang as 'zh' | 'en', split: split as 'tune' | 'holdout', text };
+    if (split !== 'tune' && !HELD_OUT_SPLITS.includes(split as LabelledSplit)) throw new Error(`unknown split ${split} in ${path}`);
+    return { clause, lang: lang as 'zh' | 'en', split: split as LabelledSplit, text };
   });
 }
 
