@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { packWorkbook, type PackedWorkbook } from '../workbook/pack.js';
-import { readWorkbook, type ReadLimits } from '../workbook/read.js';
+import { readWorkbookPacked, type PackedWorkbook } from '../workbook/pack.js';
+import type { ReadLimits } from '../workbook/read.js';
 import type { Finding } from '../rules/finding.js';
 
 /** What the main thread sends: the file's bytes (transferred), its name for findings, and the limits. */
@@ -21,13 +21,12 @@ for (const k of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) con
 // Requests come one at a time; the main thread terminates the worker on a timeout.
 parentPort?.on('message', (req: ReadRequest) => {
   const run = (): void => {
-    const result = readWorkbook(req.bytes, req.fileName, req.limits);
+    const result = readWorkbookPacked(req.bytes, req.fileName, req.limits);
     if (!result.ok) {
-      parentPort?.postMessage(result satisfies ReadReply);
+      parentPort?.postMessage({ ok: false, finding: result.finding } satisfies ReadReply);
       return;
     }
-    const { packed, transferables } = packWorkbook(result.workbook);
-    parentPort?.postMessage({ ok: true, packed } satisfies ReadReply, transferables);
+    parentPort?.postMessage({ ok: true, packed: result.packed } satisfies ReadReply, result.transferables);
   };
   if (req.delayMs) {
     const until = Date.now() + req.delayMs;

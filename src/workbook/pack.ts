@@ -1,5 +1,7 @@
 import type { Finding } from '../rules/finding.js';
 import type { Cell, CellKind, SheetGrid, Visibility, WorkbookModel } from './model.js';
+import type { ReadLimits } from './limits.js';
+import { readWorkbookInto, type RowSink } from './read.js';
 
 /**
  * A workbook model flattened into a few typed arrays and one JSON string, for crossing a worker
@@ -38,54 +40,122 @@ const HAS_F = 0x20;
 const NO_CACHE = 0x40;
 const NULL_V = 0x80;
 
+function grow<T extends Int32Array | Uint8Array | Float64Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+/** Packs a workbook row by row (a RowSink), so the cells never have to be kept as a model. */
+export class WorkbookPacker implements RowSink {
+  private rowLengths = new Int32Array(1024);
+  private rows = 0;
+  private cols = new Int32Array(8192);
+  private flags = new Uint8Array(8192);
+  private nums = new Float64Array(8192);
+  private cells = 0;
+  private readonly strings: string[] = [];
+  private readonly sheets: PackedMeta['sheets'] = [];
+  private sheetStart = 0;
+  private sheetUsed = 0;
+  private sheet: { name: string; visibility: Visibility } | undefined;
+
+  /** Starts a sheet. */
+  beginSheet(name: string, visibility: Visibility): void {
+    this.sheet = { name, visibility };
+    this.sheetStart = this.rows;
+    this.sheetUsed = 0;
+  }
+
+  /** Adds the next row of the current sheet. */
+  row(cells: readonly (Cell | undefined)[]): void {
+    this.rowLengths = grow(this.rowLengths, this.rows + 1);
+    const need = this.cells + cells.length;
+    if (need > this.cols.length) {
+      this.cols = grow(this.cols, need);
+      this.flags = grow(this.flags, need);
+      this.nums = grow(this.nums, need);
+    }
+    const { cols, flags, nums, strings } = this;
+    let ci = this.cells;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (cell === undefined) continue;
+      let f = KIND_CODE[cell.t];
+      const v = cell.v;
+      if (v === null) f |= NULL_V;
+      else if (typeof v === 'number') nums[ci] = v;
+      else if (typeof v === 'boolean') nums[ci] = v ? 1 : 0;
+      else strings.push(v);
+      if (cell.w !== undefined) (f |= HAS_W), strings.push(cell.w);
+      if (cell.z !== undefined) (f |= HAS_Z), strings.push(cell.z);
+      if (cell.f !== undefined) (f |= HAS_F), strings.push(cell.f);
+      if (cell.noCache) f |= NO_CACHE;
+      cols[ci] = c;
+      flags[ci] = f;
+      ci++;
+    }
+    const n = ci - this.cells;
+    this.cells = ci;
+    this.rowLengths[this.rows++] = n;
+    if (n > 0) this.sheetUsed = this.rows - this.sheetStart;
+  }
+
+  /** Ends the current sheet; rows without cells at its end are dropped, as in the model. */
+  endSheet(declaredRange: string | undefined): void {
+    if (!this.sheet) return;
+    this.rows = this.sheetStart + this.sheetUsed;
+    this.sheets.push({ ...this.sheet, declaredRange, rows: this.sheetUsed });
+    this.sheet = undefined;
+  }
+
+  /** The packed workbook and the buffers to transfer with it. */
+  finish(date1904: boolean, findings: Finding[]): { packed: PackedWorkbook; transferables: ArrayBuffer[] } {
+    const strings = this.strings;
+    const stringLengths = new Int32Array(strings.length);
+    for (let i = 0; i < strings.length; i++) stringLengths[i] = strings[i].length;
+    const meta: PackedMeta = { date1904, findings, sheets: this.sheets };
+    const packed: PackedWorkbook = {
+      meta: JSON.stringify(meta),
+      rowLengths: this.rowLengths.slice(0, this.rows),
+      cols: this.cols.slice(0, this.cells),
+      flags: this.flags.slice(0, this.cells),
+      nums: this.nums.slice(0, this.cells),
+      strings: strings.join(''),
+      stringLengths,
+    };
+    return {
+      packed,
+      transferables: [packed.rowLengths.buffer, packed.cols.buffer, packed.flags.buffer, packed.nums.buffer, stringLengths.buffer] as ArrayBuffer[],
+    };
+  }
+}
+
 /** Flattens a workbook model for transfer; `transferables` are the buffers to hand to postMessage. */
 export function packWorkbook(wb: WorkbookModel): { packed: PackedWorkbook; transferables: ArrayBuffer[] } {
-  let rowCount = 0;
-  let cellCount = 0;
+  const packer = new WorkbookPacker();
   for (const s of wb.sheets) {
-    rowCount += s.rows.length;
-    for (const row of s.rows) for (let c = 0; c < row.length; c++) if (row[c] !== undefined) cellCount++;
+    packer.beginSheet(s.name, s.visibility);
+    for (const row of s.rows) packer.row(row);
+    packer.endSheet(s.declaredRange);
   }
-  const rowLengths = new Int32Array(rowCount);
-  const cols = new Int32Array(cellCount);
-  const flags = new Uint8Array(cellCount);
-  const nums = new Float64Array(cellCount);
-  const strings: string[] = [];
-  let ri = 0;
-  let ci = 0;
-  for (const s of wb.sheets) {
-    for (const row of s.rows) {
-      let n = 0;
-      for (let c = 0; c < row.length; c++) {
-        const cell = row[c];
-        if (cell === undefined) continue;
-        let f = KIND_CODE[cell.t];
-        const v = cell.v;
-        if (v === null) f |= NULL_V;
-        else if (typeof v === 'number') nums[ci] = v;
-        else if (typeof v === 'boolean') nums[ci] = v ? 1 : 0;
-        else strings.push(v);
-        if (cell.w !== undefined) (f |= HAS_W), strings.push(cell.w);
-        if (cell.z !== undefined) (f |= HAS_Z), strings.push(cell.z);
-        if (cell.f !== undefined) (f |= HAS_F), strings.push(cell.f);
-        if (cell.noCache) f |= NO_CACHE;
-        cols[ci] = c;
-        flags[ci] = f;
-        ci++;
-        n++;
-      }
-      rowLengths[ri++] = n;
-    }
-  }
-  const meta: PackedMeta = {
-    date1904: wb.date1904,
-    findings: wb.findings,
-    sheets: wb.sheets.map((s) => ({ name: s.name, visibility: s.visibility, declaredRange: s.declaredRange, rows: s.rows.length })),
-  };
-  const stringLengths = new Int32Array(strings.length);
-  for (let i = 0; i < strings.length; i++) stringLengths[i] = strings[i].length;
-  const packed: PackedWorkbook = { meta: JSON.stringify(meta), rowLengths, cols, flags, nums, strings: strings.join(''), stringLengths };
-  return { packed, transferables: [rowLengths.buffer, cols.buffer, flags.buffer, nums.buffer, stringLengths.buffer] as ArrayBuffer[] };
+  return packer.finish(wb.date1904, wb.findings);
+}
+
+/**
+ * Reads a file's bytes straight into packed form: rows are packed as they are converted, so the
+ * worker never holds the whole workbook as cell objects.
+ */
+export function readWorkbookPacked(
+  bytes: Uint8Array,
+  fileName: string,
+  limits?: Partial<ReadLimits>,
+): { ok: true; packed: PackedWorkbook; transferables: ArrayBuffer[] } | { ok: false; finding: Finding } {
+  const packer = new WorkbookPacker();
+  const result = readWorkbookInto(bytes, fileName, limits, packer);
+  if (!result.ok) return result;
+  return { ok: true, ...packer.finish(result.workbook.date1904, result.workbook.findings) };
 }
 
 /** Rebuilds the workbook model from its packed form (the inverse of packWorkbook). */

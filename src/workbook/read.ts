@@ -65,9 +65,17 @@ function quote(s: string): string {
  * file-level finding naming the file, never an exception.
  */
 export function readWorkbook(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): ReadResult {
+  return readWorkbookInto(bytes, fileName, limits);
+}
+
+/**
+ * readWorkbook, with every sheet's rows handed to `sink` as they are converted instead of kept:
+ * the returned model then has the sheets, date system and findings, but no rows.
+ */
+export function readWorkbookInto(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>, sink?: RowSink): ReadResult {
   const lim = resolveLimits(limits);
   try {
-    return readChecked(bytes, fileName, lim);
+    return readChecked(bytes, fileName, lim, sink);
   } catch (err) {
     if (err instanceof ReadFailure) return { ok: false, finding: fileFinding(err.code, 'error', fileName, err.params) };
     const [code, params] = classifyError(err);
@@ -85,7 +93,7 @@ function classifyError(err: unknown): [FindingCode, Params] {
   return ['file-corrupt', { reason: 'unreadable-content', detail: quote(message) }];
 }
 
-function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits): ReadResult {
+function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink?: RowSink): ReadResult {
   if (bytes.length > lim.maxFileBytes) {
     throw new ReadFailure('file-too-large', { reason: 'file-size', size: bytes.length, limit: lim.maxFileBytes });
   }
@@ -96,12 +104,12 @@ function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits): ReadResu
     case 'binary':
       return notSpreadsheet(s.looksLike ?? 'binary', ext);
     case 'zip':
-      return readZip(bytes, file, ext, lim);
+      return readZip(bytes, file, ext, lim, sink);
     case 'ole':
-      return readOle(bytes, file, ext, lim);
+      return readOle(bytes, file, ext, lim, sink);
     case 'text': {
       if (s.looksLike !== 'text' || SPREADSHEET_ONLY_EXTENSIONS.has(ext)) return notSpreadsheet(s.looksLike ?? 'text', ext);
-      return readDelimited(decodeText(bytes, s).text, file, lim);
+      return readDelimited(decodeText(bytes, s).text, file, lim, sink);
     }
   }
 }
@@ -116,7 +124,7 @@ function problem(p: ZipProblem): never {
   throw new ReadFailure(p.code, p.params);
 }
 
-function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits): ReadResult {
+function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, sink?: RowSink): ReadResult {
   const listing = listZipEntries(bytes, lim);
   if (!listing.ok) problem(listing.problem);
   const entries = listing.entries;
@@ -182,7 +190,7 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits):
   // Stubs are needed to see formulas without a cached value; in OOXML each stub is a real `<c>`
   // element (already counted above), unlike ODS where one element can repeat into millions.
   const wb = XLSX.read(input, { ...PARSE_OPTIONS, type, sheetStubs: format === 'ooxml' });
-  return { ok: true, workbook: toModel(wb, file, lim, findings, true) };
+  return { ok: true, workbook: toModel(wb, file, lim, findings, true, sink) };
 }
 
 // ---------------------------------------------------------------- OLE (xls, encrypted OOXML)
@@ -190,7 +198,7 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits):
 type CfbEntry = { name: string; content?: Uint8Array | number[] };
 type CfbContainer = { FullPaths: string[] };
 
-function readOle(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits): ReadResult {
+function readOle(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, sink?: RowSink): ReadResult {
   let cfb: CfbContainer;
   try {
     cfb = XLSX.CFB.read(bytes, { type: 'array' }) as CfbContainer;
@@ -211,7 +219,7 @@ function readOle(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits):
     findings.push(fileFinding('file-macros', 'warning', file, { vba: true, excel4: false, extension: ext }));
   }
   const wb = XLSX.read(bytes, PARSE_OPTIONS);
-  return { ok: true, workbook: toModel(wb, file, lim, findings, false) };
+  return { ok: true, workbook: toModel(wb, file, lim, findings, false, sink) };
 }
 
 /** True when the workbook globals of a BIFF stream hold a FILEPASS record (the file is password-encrypted). */
@@ -229,7 +237,7 @@ function biffHasFilepass(content: Uint8Array | number[]): boolean {
 
 // ---------------------------------------------------------------- delimited text (csv)
 
-function readDelimited(text: string, file: string, lim: ReadLimits): ReadResult {
+function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSink): ReadResult {
   const parsed = parseDelimited(text, { maxRows: lim.maxRows, maxColumns: lim.maxColumns, maxCells: lim.maxCells });
   if (!Array.isArray(parsed)) {
     const limit = parsed.overflow === 'rows' ? lim.maxRows : parsed.overflow === 'columns' ? lim.maxColumns : lim.maxCells;
@@ -255,6 +263,12 @@ function readDelimited(text: string, file: string, lim: ReadLimits): ReadResult 
     rows[r] = out;
   }
   trimTrailing(rows);
+  if (sink) {
+    sink.beginSheet(name, 'visible');
+    for (const row of rows) sink.row(row);
+    sink.endSheet(undefined);
+    rows.length = 0;
+  }
   const sheet: SheetGrid = { name, visibility: 'visible', rows };
   return { ok: true, workbook: { sheets: [sheet], date1904: false, findings } };
 }
@@ -359,7 +373,24 @@ function checkText(s: string, sheet: string, r: number, c: number, file: string,
 
 type SjsCell = { t: string; v?: unknown; w?: string; z?: string | number; f?: string };
 
-function toModel(wb: XLSX.WorkBook, file: string, lim: ReadLimits, findings: Finding[], declaresRange: boolean): WorkbookModel {
+/** Receives a workbook row by row instead of as a model (the worker packs rows as they come). */
+export interface RowSink {
+  beginSheet(name: string, visibility: Visibility): void;
+  /** One row's cells (index = column); rows arrive in order, empty rows as empty arrays. */
+  row(cells: readonly (Cell | undefined)[]): void;
+  endSheet(declaredRange: string | undefined): void;
+}
+
+const NO_CELLS: (Cell | undefined)[] = [];
+
+function toModel(
+  wb: XLSX.WorkBook,
+  file: string,
+  lim: ReadLimits,
+  findings: Finding[],
+  declaresRange: boolean,
+  sink?: RowSink,
+): WorkbookModel {
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheetsMeta = wb.Workbook?.Sheets ?? [];
   const sheets: SheetGrid[] = [];
@@ -371,13 +402,16 @@ function toModel(wb: XLSX.WorkBook, file: string, lim: ReadLimits, findings: Fin
     if (visibility !== 'visible') {
       findings.push({ code: 'sheet-hidden', severity: 'info', row: null, column: null, cell: null, value: null, sheet: name, params: { file, visibility } });
     }
+    sink?.beginSheet(name, visibility);
     // SheetJS's dense rows are reused in place: each cell is replaced by a model cell.
     const rows = (ws?.['!data'] ?? []) as unknown as (Cell | undefined)[][];
     let width = 0;
+    let used = 0;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r] as unknown as (SjsCell | undefined)[] | undefined;
       if (!row) {
-        rows[r] = [];
+        if (sink) sink.row(NO_CELLS);
+        else rows[r] = [];
         continue;
       }
       for (let c = 0; c < row.length; c++) {
@@ -394,18 +428,24 @@ function toModel(wb: XLSX.WorkBook, file: string, lim: ReadLimits, findings: Fin
       let n = row.length;
       while (n > 0 && row[n - 1] === undefined) n--;
       row.length = n;
+      if (n > 0) used = r + 1;
+      if (sink) {
+        sink.row(row as unknown as (Cell | undefined)[]);
+        // Released at once, so the cells die young instead of being kept for a model.
+        rows[r] = NO_CELLS;
+      }
     }
-    trimTrailing(rows);
-    if (rows.length > lim.maxRows || width > lim.maxColumns) {
-      throw new ReadFailure('file-too-large', { reason: rows.length > lim.maxRows ? 'rows' : 'columns', sheet: name });
+    rows.length = used;
+    if (used > lim.maxRows || width > lim.maxColumns) {
+      throw new ReadFailure('file-too-large', { reason: used > lim.maxRows ? 'rows' : 'columns', sheet: name });
     }
     const sheet: SheetGrid = { name, visibility, rows };
     const ref = ws?.['!ref'];
     if (declaresRange && typeof ref === 'string') {
       sheet.declaredRange = ref;
       const dims = rangeSize(ref);
-      const used = Math.max(1, rows.length * width);
-      if (dims && dims.rows * dims.cols >= 1_000_000 && dims.rows * dims.cols > 100 * used) {
+      const area = Math.max(1, used * width);
+      if (dims && dims.rows * dims.cols >= 1_000_000 && dims.rows * dims.cols > 100 * area) {
         findings.push({
           code: 'sheet-huge-dimension',
           severity: 'info',
@@ -414,10 +454,11 @@ function toModel(wb: XLSX.WorkBook, file: string, lim: ReadLimits, findings: Fin
           cell: null,
           value: ref,
           sheet: name,
-          params: { file, declared: ref, used: rows.length ? `A1:${a1(rows.length - 1, Math.max(0, width - 1))}` : '' },
+          params: { file, declared: ref, used: used ? `A1:${a1(used - 1, Math.max(0, width - 1))}` : '' },
         });
       }
     }
+    sink?.endSheet(sheet.declaredRange);
     sheets.push(sheet);
   });
   return { sheets, date1904, findings };

@@ -1,5 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { packWorkbook, unpackWorkbook } from '../../src/workbook/pack.js';
+import { packWorkbook, readWorkbookPacked, unpackWorkbook } from '../../src/workbook/pack.js';
 import { readWorkbook } from '../../src/workbook/read.js';
 import type { WorkbookModel } from '../../src/workbook/model.js';
 import { rawXlsx } from './read-fixtures.js';
@@ -27,5 +30,25 @@ describe('packing a workbook for the trip out of the worker', () => {
     expect(back.findings.map((f) => f.code).sort()).toEqual(['control-char', 'formula-no-value', 'sheet-huge-dimension']);
     // Transferred, not copied: the worker's buffers are detached.
     expect(packed.cols.byteLength).toBe(0);
+  });
+});
+
+const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/real');
+
+describe('reading straight into packed form', () => {
+  const samples: [string, Uint8Array][] = [
+    ['csv.csv', new TextEncoder().encode('a,b\n1,"x\ny"\n\n\n')],
+    ['dim.xlsx', rawXlsx({ dimension: 'A1:XFD1048576', sheetData: '<row r="2"><c r="B2"><v>2</v></c><c r="D2" s="1"/></row><row r="9"><c r="A9" s="2"/></row>' })],
+  ];
+  if (existsSync(CORPUS)) for (const f of readdirSync(CORPUS).sort()) samples.push([f, new Uint8Array(readFileSync(path.join(CORPUS, f)))]);
+
+  it.each(samples)('%s: the same workbook (or finding) as readWorkbook', (name, bytes) => {
+    const direct = readWorkbook(bytes, name);
+    const packed = readWorkbookPacked(bytes, name);
+    if (!direct.ok || !packed.ok) {
+      expect(packed.ok ? 'ok' : packed.finding).toEqual(direct.ok ? 'ok' : direct.finding);
+      return;
+    }
+    expect(unpackWorkbook(packed.packed)).toEqual(direct.workbook);
   });
 });
