@@ -47,6 +47,16 @@ function cellValue(cell: Cell | undefined): Finding['value'] {
   return cell.v;
 }
 
+function pushAll(into: Finding[], items: Finding[]): void {
+  for (let i = 0; i < items.length; i++) into.push(items[i]);
+}
+
+// True when a cell-level finding of this row (those from index `from` on) names the column.
+function failedAt(findings: Finding[], from: number, column: string): boolean {
+  for (let i = from; i < findings.length; i++) if (findings[i].column === column) return true;
+  return false;
+}
+
 /** Runs every rule over a located table. */
 export function validateTable(table: TrackerTable, opts: ValidateTableOptions): TableValidation {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new RangeError(`as-of date must be YYYY-MM-DD, got "${opts.asOf}"`);
@@ -70,16 +80,21 @@ export function validateTable(table: TrackerTable, opts: ValidateTableOptions): 
   const cellRules = ROW_RULES.filter((r) => r.stage === 'cell');
   const rowRules = [...ROW_RULES.filter((r) => r.stage !== 'cell'), ...(opts.extraRules ?? [])];
   const findings: Finding[] = [];
-  const rows = table.rows.map((r) => readRow(r, ctx.date1904));
-  for (const row of rows) {
-    const cellFindings = cellRules.flatMap((rule) => rule.check(row, ctx));
-    const failed = new Set(cellFindings.map((f) => f.column));
+  const rows: NormalisedRow[] = new Array(table.rows.length);
+  // Plain loops without per-row arrays or sets: on a large sheet the garbage of flatMap and spreads cost more than the rules.
+  for (let i = 0; i < rows.length; i++) {
+    const row = readRow(table.rows[i], ctx.date1904);
+    rows[i] = row;
+    const before = findings.length;
+    for (const rule of cellRules) pushAll(findings, rule.check(row, ctx));
     const values: Record<string, unknown> = {};
-    for (const [key, r] of Object.entries(row.parsed)) {
-      if (r?.ok && !failed.has(key) && isColumnKey(key)) values[key as InputColumnKey] = r.value;
+    for (const key in row.parsed) {
+      const r = row.parsed[key as InputColumnKey];
+      if (!r?.ok || !isColumnKey(key) || failedAt(findings, before, key)) continue;
+      values[key] = r.value;
     }
     row.values = values as Partial<TrackerRow>;
-    findings.push(...cellFindings, ...rowRules.flatMap((rule) => rule.check(row, ctx)));
+    for (const rule of rowRules) pushAll(findings, rule.check(row, ctx));
   }
   for (const rule of TABLE_RULES) findings.push(...rule.check(rows, ctx));
   return { rows, findings };

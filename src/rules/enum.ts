@@ -8,7 +8,8 @@ export const enumRule: RowRule = {
   stage: 'cell',
   check(row, ctx) {
     const out: Finding[] = [];
-    for (const [key, r] of Object.entries(row.parsed)) {
+    for (const key in row.parsed) {
+      const r = row.parsed[key as InputColumnKey];
       if (!r || r.ok || r.reason !== 'not-allowed') continue;
       out.push(ctx.finding(row, key as InputColumnKey, 'enum', { ...r.params }));
     }

@@ -1,7 +1,20 @@
 import { INPUT_COLUMNS, type InputColumnKey } from '../schema/tracker.js';
 import { isEmptyCell } from '../schema/values.js';
+import type { TrackerTable } from '../workbook/locate.js';
 import type { Finding } from './finding.js';
 import type { RowRule } from './types.js';
+
+const boundCache = new WeakMap<TrackerTable, Set<string>>();
+
+// The columns the header binds, worked out once per table rather than once per row.
+function boundColumns(table: TrackerTable): Set<string> {
+  let set = boundCache.get(table);
+  if (!set) {
+    set = new Set(table.columns.map((c) => c.key));
+    boundCache.set(table, set);
+  }
+  return set;
+}
 
 /** `required`: an empty cell in a required column that is present (a blank clause is left for mapping to fill). */
 export const requiredRule: RowRule = {
@@ -9,7 +22,7 @@ export const requiredRule: RowRule = {
   stage: 'cell',
   check(row, ctx) {
     const out: Finding[] = [];
-    const bound = new Set(ctx.table.columns.map((c) => c.key));
+    const bound = boundColumns(ctx.table);
     for (const col of INPUT_COLUMNS) {
       const key = col.key as InputColumnKey;
       if (!col.required || col.blankAllowed || !bound.has(key)) continue;

@@ -11,7 +11,8 @@ export const typeRule: RowRule = {
   stage: 'cell',
   check(row, ctx) {
     const out: Finding[] = [];
-    for (const [key, r] of Object.entries(row.parsed)) {
+    for (const key in row.parsed) {
+      const r = row.parsed[key as InputColumnKey];
       if (!r || r.ok || !TYPE_FAILURES.includes(r.reason)) continue;
       const k = key as InputColumnKey;
       out.push(ctx.finding(row, k, 'type', { reason: r.reason, expected: columnMeta(k).type, ...r.params }));

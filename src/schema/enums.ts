@@ -55,6 +55,26 @@ export type EnumLookup<K extends string> = { ok: true; key: K } | { ok: false; n
 
 /** Looks a text up among the options' zh, en and alias forms, case-, width- and space-insensitively. */
 export function lookupEnum<K extends string>(options: readonly EnumOption<K>[], text: string): EnumLookup<K> {
+  let memo = lookupMemo.get(options) as Map<string, EnumLookup<K>> | undefined;
+  if (!memo) {
+    memo = new Map();
+    lookupMemo.set(options, memo as Map<string, EnumLookup<string>>);
+  }
+  let r = memo.get(text);
+  if (r === undefined) {
+    r = lookupUncached(options, text);
+    if (memo.size >= LOOKUP_MEMO_MAX) memo.clear();
+    memo.set(text, r);
+  }
+  return r;
+}
+
+// A column of countries or statuses repeats a handful of spellings over every row; each distinct text is looked up
+// once. Bounded, so a sheet of unique texts cannot grow it without limit.
+const LOOKUP_MEMO_MAX = 4096;
+const lookupMemo = new WeakMap<readonly EnumOption<string>[], Map<string, EnumLookup<string>>>();
+
+function lookupUncached<K extends string>(options: readonly EnumOption<K>[], text: string): EnumLookup<K> {
   const needle = normaliseHeader(text);
   const exact = formsOf(options).get(needle);
   if (exact) return { ok: true, key: exact.key };

@@ -83,11 +83,17 @@ export function parseCountry(cell: Cell | undefined): ParseResult<CountryCode> {
   return parseEnum(COUNTRIES, cell);
 }
 
+// Partner lists repeat a few combinations over every row; each distinct text that reads well is split once (bounded).
+const COUNTRY_LIST_MEMO_MAX = 4096;
+const countryListMemo = new Map<string, CountryCode[]>();
+
 /** Reads a list of countries separated by 、 , ; / (half- or full-width) or new lines, without repeats. */
 export function parseCountryList(cell: Cell | undefined): ParseResult<CountryCode[]> {
   if (cell?.t === 'e') return errorCell(cell);
   const t = cellText(cell);
   if (t === null) return fail('empty');
+  const known = countryListMemo.get(t);
+  if (known) return { ok: true, value: [...known] };
   const items = foldWidth(t).split(/[、,;/\r\n]+/).map((s) => s.trim()).filter((s) => s !== '');
   const codes: CountryCode[] = [];
   for (const item of items) {
@@ -95,7 +101,10 @@ export function parseCountryList(cell: Cell | undefined): ParseResult<CountryCod
     if (!r.ok) return enumFailure(COUNTRIES, r.nearest, { item });
     if (!codes.includes(r.key)) codes.push(r.key);
   }
-  return codes.length ? { ok: true, value: codes } : fail('empty');
+  if (codes.length === 0) return fail('empty');
+  if (countryListMemo.size >= COUNTRY_LIST_MEMO_MAX) countryListMemo.clear();
+  countryListMemo.set(t, [...codes]);
+  return { ok: true, value: codes };
 }
 
 /** Reads an implementation status in Chinese, English or an alias (Ongoing, Done, Postponed, Canceled). */
