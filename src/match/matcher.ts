@@ -1,6 +1,6 @@
 import type { Bilingual, Clause, DocId } from '../catalog/types.js';
 import { buildClauseIndex, type ClauseIndex } from './index-build.js';
-import { foldText, forEachFoldedTerm } from './tokenize.js';
+import { foldText, forEachFoldedTerm, PairTable, scanFoldedTerms } from './tokenize.js';
 
 /** One ranked candidate clause. */
 export interface MatchCandidate {
@@ -119,6 +119,48 @@ export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Mat
     }
   });
   const phraseSeen = new Int32Array(phraseText.length);
+  // Chinese terms looked up by their code units in flat tables: no string or large-number key per character.
+  const uniTerm = new Int32Array(0x10000).fill(-1);
+  const pairs: [number, number, number][] = [];
+  for (const [key, t] of index.termIds) {
+    if (typeof key !== 'number') continue;
+    if (key < 0x100000000) uniTerm[key] = t;
+    else pairs.push([Math.floor((key - 0x100000000) / 0x10000), (key - 0x100000000) % 0x10000, t]);
+  }
+  const pairTerm = new PairTable(pairs);
+
+  // State of the query being scored, shared with the term visitors below (matching is synchronous).
+  let folded = '';
+  let nq = 0;
+  const hit = (t: number, at: number, len: number): void => {
+    // A clause whose title is written out in the text (`农业示范项目` → 农业) gets a bonus: a title is the most
+    // specific name of a topic, and it outweighs the boilerplate around it (示范项目, 联合研究, 务实合作).
+    for (let ph = phraseHead[t]; ph >= 0; ph = phraseNext[ph]) {
+      if (phraseSeen[ph] !== stamp && folded.startsWith(phraseText[ph], at)) {
+        phraseSeen[ph] = stamp;
+        scores[phraseDoc[ph]] += TITLE_BONUS;
+      }
+    }
+    if (seen[t] === stamp) return;
+    seen[t] = stamp;
+    if (nq < queryTerms.length) {
+      queryTerms[nq] = t;
+      queryAt[nq] = at;
+      queryLen[nq++] = len;
+    }
+    const w = index.termWeight[t];
+    for (let p = index.postStart[t], e = index.postStart[t + 1]; p < e; p++) {
+      scores[index.postDoc[p]] += w * index.postWeight[p];
+    }
+  };
+  const onHan = (a: number, b: number, at: number): void => {
+    const t = b < 0 ? uniTerm[a] : pairTerm.get(a, b);
+    if (t >= 0) hit(t, at, b < 0 ? 1 : 2);
+  };
+  const onWord = (word: string, at: number, len: number): void => {
+    const t = index.termIds.get(word);
+    if (t !== undefined) hit(t, at, len);
+  };
 
   const match = (text: string, mopts: MatchOptions = {}): MatchResult => {
     const top = Math.max(1, mopts.top ?? 3);
@@ -145,31 +187,9 @@ export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Mat
       stamp = 1;
     }
     scores.fill(0);
-    let nq = 0;
-    const folded = foldText(body);
-    forEachFoldedTerm(folded, (key, _kind, at, len) => {
-      const t = index.termIds.get(key);
-      if (t === undefined) return;
-      // A clause whose title is written out in the text (`农业示范项目` → 农业) gets a bonus: a title is the most
-      // specific name of a topic, and it outweighs the boilerplate around it (示范项目, 联合研究, 务实合作).
-      for (let ph = phraseHead[t]; ph >= 0; ph = phraseNext[ph]) {
-        if (phraseSeen[ph] !== stamp && folded.startsWith(phraseText[ph], at)) {
-          phraseSeen[ph] = stamp;
-          scores[phraseDoc[ph]] += TITLE_BONUS;
-        }
-      }
-      if (seen[t] === stamp) return;
-      seen[t] = stamp;
-      if (nq < queryTerms.length) {
-        queryTerms[nq] = t;
-        queryAt[nq] = at;
-        queryLen[nq++] = len;
-      }
-      const w = index.termWeight[t];
-      for (let p = index.postStart[t], e = index.postStart[t + 1]; p < e; p++) {
-        scores[index.postDoc[p]] += w * index.postWeight[p];
-      }
-    });
+    nq = 0;
+    folded = foldText(body);
+    scanFoldedTerms(folded, onHan, onWord);
     const k = Math.min(top, n);
     const topDoc = new Int32Array(Math.max(k, 2)).fill(-1);
     const topScore = new Float64Array(Math.max(k, 2));

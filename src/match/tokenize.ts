@@ -75,6 +75,70 @@ export function forEachTerm(text: string, visit: (key: number | string, kind: Te
 
 /** Like `forEachTerm` for a text already folded with `foldText`; positions refer to that text. */
 export function forEachFoldedTerm(s: string, visit: (key: number | string, kind: Term['kind'], at: number, len: number) => void): void {
+  scanFoldedTerms(
+    s,
+    (a, b, at) => (b < 0 ? visit(uniKey(a), 'zh1', at, 1) : visit(biKey(a, b), 'zh2', at, 2)),
+    (word, at, len) => visit(word, 'en', at, len),
+  );
+}
+
+// Stop characters and stop pairs as flat tables, so the scanner tests them without building strings or big keys.
+const STOP_UNI = new Uint8Array(0x10000);
+for (const ch of ZH_STOP_UNI) STOP_UNI[ch.charCodeAt(0)] = 1;
+
+/** An allocation-free set of Chinese character pairs (two UTF-16 code units), keyed by the packed 32-bit pair. */
+export class PairTable<V extends number = number> {
+  private keys: Uint32Array;
+  private vals: Int32Array;
+  private mask: number;
+
+  /** Builds the table from `[first unit, second unit, value ≥ 0]` triples. */
+  constructor(entries: Iterable<readonly [number, number, V]>) {
+    const list = [...entries];
+    let size = 16;
+    while (size < list.length * 2) size *= 2;
+    this.keys = new Uint32Array(size);
+    this.vals = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (const [a, b, v] of list) {
+      const key = ((a << 16) | b) >>> 0;
+      let i = pairSlot(key) & this.mask;
+      while (this.vals[i] >= 0 && this.keys[i] !== key) i = (i + 1) & this.mask;
+      this.keys[i] = key;
+      this.vals[i] = v;
+    }
+  }
+
+  /** The value stored for the pair, or -1. */
+  get(a: number, b: number): number {
+    const key = ((a << 16) | b) >>> 0;
+    for (let i = pairSlot(key) & this.mask; ; i = (i + 1) & this.mask) {
+      const v = this.vals[i];
+      if (v < 0 || this.keys[i] === key) return v;
+    }
+  }
+}
+
+function pairSlot(key: number): number {
+  return Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> 12;
+}
+
+const STOP_BI = new PairTable(
+  [...ZH_STOP_BI].map((k): [number, number, number] => {
+    const packed = k - 0x100000000;
+    return [Math.floor(packed / 0x10000), packed % 0x10000, 1];
+  }),
+);
+
+/**
+ * The one tokenizer behind `forEachFoldedTerm`, with Chinese terms given as code units: `onHan(a, -1, at)` for a
+ * unigram, `onHan(a, b, at)` for the bigram ending at `at + 1`; English stems go to `onWord`. Terms arrive in text order.
+ */
+export function scanFoldedTerms(
+  s: string,
+  onHan: (a: number, b: number, at: number) => void,
+  onWord: (stem: string, at: number, len: number) => void,
+): void {
   let prevHan = -1;
   let wordStart = -1;
   for (let i = 0; i <= s.length; i++) {
@@ -85,15 +149,12 @@ export function forEachFoldedTerm(s: string, visit: (key: number | string, kind:
       if (wordStart < 0) wordStart = i;
     } else if (wordStart >= 0) {
       const word = s.slice(wordStart, i);
-      if (word.length > 1 && !EN_STOP.has(word) && !/^\d+$/.test(word)) visit(stem(word), 'en', wordStart, i - wordStart);
+      if (word.length > 1 && !EN_STOP.has(word) && !/^\d+$/.test(word)) onWord(stem(word), wordStart, i - wordStart);
       wordStart = -1;
     }
     if (han) {
-      if (!ZH_STOP_UNI.has(s[i])) visit(uniKey(code), 'zh1', i, 1);
-      if (prevHan >= 0) {
-        const bk = biKey(prevHan, code);
-        if (!ZH_STOP_BI.has(bk)) visit(bk, 'zh2', i - 1, 2);
-      }
+      if (STOP_UNI[code] === 0) onHan(code, -1, i);
+      if (prevHan >= 0 && STOP_BI.get(prevHan, code) < 0) onHan(prevHan, code, i - 1);
       prevHan = code;
     } else {
       prevHan = -1;
