@@ -142,10 +142,19 @@ export function serialToIso(serial: number, date1904 = false): string | null {
     if (days < 1 || days === 60) return null; // serial 60 is Excel's fictitious 1900-02-29
     if (days < 60) days += 1;
   }
-  const t = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
-  const y = t.getUTCFullYear();
-  if (Number.isNaN(y) || y < 1900 || y > 9999) return null;
-  return `${pad(y, 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+  // Civil date from a day count by arithmetic (H. Hinnant's days-to-civil), without a Date object per cell.
+  const z = days - 25_569 + 719_468; // days since 0000-03-01
+  if (!(z >= 0) || z > 4_371_000) return null;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 1900 || y > 9999) return null;
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** Options of the date parser: which end of a month-precision date to take, and the workbook's date system. */
