@@ -146,6 +146,10 @@ export const en: Record<FindingCode, MessageFn> = {
       directory: 'it is a folder; name a workbook file',
       'not-a-file': 'it is not a regular file; name a workbook file',
       locked: 'another program locks it; close it there and try again',
+      'changed-while-reading': 'it changed while being read; wait until it is saved and try again',
+      'reader-crashed': 'the reader stopped on it; open it in Excel, save it as .xlsx and try again',
+      'worker-start': 'the reading process could not start; try again',
+      'internal-error': 'checking it failed inside lmc (the other files are not affected); please report this file to the maintainers',
     };
     const reason = typeof p.reason === 'string' ? why[p.reason] ?? show(p.reason) : 'check that it exists and that you may read it';
     return `${file(f)}cannot be read: ${reason}.`;

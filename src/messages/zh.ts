@@ -145,6 +145,10 @@ export const zh: Record<FindingCode, MessageFn> = {
       directory: '这是文件夹，请指定工作簿文件',
       'not-a-file': '这不是普通文件，请指定工作簿文件',
       locked: '文件被其他程序占用，请关闭后重试',
+      'changed-while-reading': '读取期间文件被修改，请待文件保存完成后重试',
+      'reader-crashed': '读取程序异常退出，请用 Excel 打开并另存为 .xlsx 后重试',
+      'worker-start': '无法启动读取进程，请重试',
+      'internal-error': '校验该文件时程序出错（其余文件不受影响），请将该文件报告给维护人员',
     };
     const reason = typeof p.reason === 'string' ? why[p.reason] ?? show(p.reason) : '请确认文件存在且有读取权限';
     return `无法读取${file(f)}：${reason}。`;
