@@ -121,11 +121,23 @@ export function parseFunding(cell: Cell | undefined): ParseResult<FundingKey> {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
 function ymd(y: number, m: number, d: number): string | null {
-  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+// `YYYY-MM-DD` in ASCII, the form of every date cell the reader produces; it needs none of the folding and patterns below.
+function isPlainIso(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isDigit(s.charCodeAt(i))) return false;
+  return true;
 }
 
 function lastDay(y: number, m: number): number {
@@ -185,7 +197,12 @@ export function parseDate(cell: Cell | undefined, opts: DateOptions = {}): Parse
     const iso = serialToIso(c.v, opts.date1904);
     return iso ? { ok: true, value: iso } : fail('impossible-date');
   }
-  const text = foldWidth(String(c.v)).trim()
+  const raw = String(c.v);
+  if (isPlainIso(raw)) {
+    const iso = ymd(+raw.slice(0, 4), +raw.slice(5, 7), +raw.slice(8, 10));
+    return iso ? { ok: true, value: iso } : fail('impossible-date');
+  }
+  const text = foldWidth(raw).trim()
     .replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, '')
     .replace(/\s+/g, '');
   for (const re of DAY_FORMS) {
