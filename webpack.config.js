@@ -111,7 +111,7 @@ export default (env = {}, argv = {}) => {
             options: {
               transpileOnly: true,
               configFile: path.join(root, 'tsconfig.json'),
-              compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2020', sourceMap: dev },
+              compilerOptions: { noEmit: false, module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2020', sourceMap: dev },
             },
           },
         },
