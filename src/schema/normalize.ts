@@ -1,6 +1,8 @@
 /** Folds full-width forms to half-width (NFKC), so `４０％` reads as `40%` and `（` as `(`. */
 export function foldWidth(s: string): string {
-  return s.normalize('NFKC');
+  // ASCII is its own NFKC form; most cells are, and the check is far cheaper than the normaliser.
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return s.normalize('NFKC');
+  return s;
 }
 
 /** Normalises a header for matching: width-folded, lower-case, all white space removed. */
