@@ -49,16 +49,10 @@ function sortFindings(findings: Finding[], table: TrackerTable | undefined): Fin
     return f.column !== null && colOf.has(f.column) ? colOf.get(f.column)! : -1;
   };
   const sheetRank = (f: Finding): number => (f.sheet === undefined || f.row === null ? 0 : f.sheet === table?.sheet ? 1 : 2);
+  // Each finding's sort keys are worked out once, not in every comparison.
   return findings
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        sheetRank(a.f) - sheetRank(b.f) ||
-        (a.f.row ?? 0) - (b.f.row ?? 0) ||
-        position(a.f) - position(b.f) ||
-        (codeOrder.get(a.f.code) ?? 99) - (codeOrder.get(b.f.code) ?? 99) ||
-        a.i - b.i,
-    )
+    .map((f, i) => ({ f, i, s: sheetRank(f), r: f.row ?? 0, p: position(f), c: codeOrder.get(f.code) ?? 99 }))
+    .sort((a, b) => a.s - b.s || a.r - b.r || a.p - b.p || a.c - b.c || a.i - b.i)
     .map((x) => x.f);
 }
 
@@ -78,7 +72,9 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateWorkbookOption
   const dataRows = new Set(table.rows.map((r) => r.row));
   for (const f of findings) {
     if (f.row === null || !dataRows.has(f.row) || (f.sheet !== undefined && f.sheet !== table.sheet)) continue;
-    byRow.set(f.row, [...(byRow.get(f.row) ?? []), f]);
+    const list = byRow.get(f.row);
+    if (list) list.push(f);
+    else byRow.set(f.row, [f]);
   }
   const rowResults: RowResult[] = engine.rows.map((r) => {
     const fs = byRow.get(r.row) ?? [];
