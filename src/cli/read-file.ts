@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../rules/finding.js';
+import type { CheckedWorkbook } from '../rules/validate-workbook.js';
+import type { WorkbookModel } from '../workbook/model.js';
 import { readWorkbook, type ReadLimits, type ReadResult } from '../workbook/read.js';
 import { resolveLimits } from '../workbook/limits.js';
 import { unpackWorkbook } from '../workbook/pack.js';
@@ -141,12 +143,38 @@ function park(worker: Worker, heapMb: number): void {
  * (`file-timeout`, `file-too-large`), never the calling process. Never throws.
  */
 export async function readWorkbookFile(path: string, opts: ReadFileOptions = {}): Promise<ReadResult> {
+  const r = await runInWorker(path, opts);
+  if (!r.ok || 'workbook' in r) return r;
+  return failure('file-unreadable', path, { reason: 'reader-crashed', detail: 'unexpected reply from the reader' });
+}
+
+/** The outcome of checking a file in the worker: the report part of its validation, a file-level finding, or a rule's failure. */
+export type CheckFileResult = { ok: true; checked: CheckedWorkbook } | { ok: false; finding: Finding } | { ok: false; error: string };
+
+/**
+ * Reads and validates a file in the worker thread, under the same heap and time limits as
+ * readWorkbookFile, and brings back only the findings: for a report, the workbook never has to
+ * cross threads. Never throws; a defect in a rule comes back as `error`.
+ */
+export async function checkWorkbookFile(path: string, asOf: string, opts: ReadFileOptions = {}): Promise<CheckFileResult> {
+  const r = await runInWorker(path, opts, { asOf });
+  if (!r.ok || 'checked' in r) return r;
+  return { ok: false, error: 'checkError' in r ? r.checkError : 'unexpected reply from the reader' };
+}
+
+type WorkerOutcome =
+  | { ok: false; finding: Finding }
+  | { ok: true; workbook: WorkbookModel }
+  | { ok: true; checked: CheckedWorkbook }
+  | { ok: true; checkError: string };
+
+async function runInWorker(path: string, opts: ReadFileOptions, check?: { asOf: string }): Promise<WorkerOutcome> {
   const lim = resolveLimits(opts.limits);
   const loaded = await loadBytes(path, lim);
   if (!loaded.ok) return loaded.result;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const heapMb = opts.maxHeapMb ?? DEFAULT_HEAP_MB;
-  return new Promise<ReadResult>((resolve) => {
+  return new Promise<WorkerOutcome>((resolve) => {
     let worker: Worker;
     try {
       worker = takeWorker(heapMb);
@@ -155,7 +183,7 @@ export async function readWorkbookFile(path: string, opts: ReadFileOptions = {})
       return;
     }
     let settled = false;
-    const finish = (result: ReadResult, reusable: boolean): void => {
+    const finish = (result: WorkerOutcome, reusable: boolean): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -170,7 +198,7 @@ export async function readWorkbookFile(path: string, opts: ReadFileOptions = {})
       finish(failure('file-timeout', path, { seconds: Math.round(timeoutMs / 100) / 10, limitMs: timeoutMs }), false);
     }, timeoutMs);
     const onMessage = (reply: ReadReply): void => {
-      if (!reply.ok) return finish(reply, true);
+      if (!reply.ok || !('packed' in reply)) return finish(reply, true);
       try {
         finish({ ok: true, workbook: unpackWorkbook(reply.packed) }, true);
       } catch (err) {
@@ -190,7 +218,7 @@ export async function readWorkbookFile(path: string, opts: ReadFileOptions = {})
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    const req: ReadRequest = { bytes: loaded.bytes, fileName: path, limits: lim, delayMs: opts.delayMs };
+    const req: ReadRequest = { bytes: loaded.bytes, fileName: path, limits: lim, delayMs: opts.delayMs, check };
     worker.postMessage(req, [loaded.bytes.buffer as ArrayBuffer]);
   });
 }

@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { readWorkbookPacked, type PackedWorkbook } from '../workbook/pack.js';
-import type { ReadLimits } from '../workbook/read.js';
+import { readWorkbook, type ReadLimits } from '../workbook/read.js';
 import type { Finding } from '../rules/finding.js';
+import type { CheckedWorkbook } from '../rules/validate-workbook.js';
 
 /** What the main thread sends: the file's bytes (transferred), its name for findings, and the limits. */
 export interface ReadRequest {
@@ -10,17 +11,43 @@ export interface ReadRequest {
   limits: ReadLimits;
   /** Milliseconds to stall before reading; lets tests exercise the timeout without a huge file. */
   delayMs?: number;
+  /** When set, the worker also validates the workbook and answers with the findings instead of the workbook. */
+  check?: { asOf: string };
 }
 
 /** What the worker answers: the packed workbook (see pack.ts), or the file-level finding. */
-export type ReadReply = { ok: true; packed: PackedWorkbook } | { ok: false; finding: Finding };
+export type ReadReply =
+  | { ok: true; packed: PackedWorkbook }
+  | { ok: false; finding: Finding }
+  | { ok: true; checked: CheckedWorkbook }
+  | { ok: true; checkError: string };
 
 // The parser's console chatter would land in the command's output; a worker says nothing.
 for (const k of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) console[k] = () => undefined;
 
 // Requests come one at a time; the main thread terminates the worker on a timeout.
 parentPort?.on('message', (req: ReadRequest) => {
+  const check = async (asOf: string): Promise<void> => {
+    // Validating here sends back a few findings instead of a million cells: the workbook never crosses threads.
+    const result = readWorkbook(req.bytes, req.fileName, req.limits);
+    if (!result.ok) {
+      parentPort?.postMessage({ ok: false, finding: result.finding } satisfies ReadReply);
+      return;
+    }
+    const { validateWorkbook, checkedSummary } = await import('../rules/validate-workbook.js');
+    let reply: ReadReply;
+    try {
+      reply = { ok: true, checked: checkedSummary(validateWorkbook(result.workbook, { asOf })) };
+    } catch (err) {
+      reply = { ok: true, checkError: err instanceof Error ? err.message : String(err) };
+    }
+    parentPort?.postMessage(reply);
+  };
   const run = (): void => {
+    if (req.check) {
+      void check(req.check.asOf);
+      return;
+    }
     const result = readWorkbookPacked(req.bytes, req.fileName, req.limits);
     if (!result.ok) {
       parentPort?.postMessage({ ok: false, finding: result.finding } satisfies ReadReply);

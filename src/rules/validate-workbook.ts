@@ -56,6 +56,14 @@ function sortFindings(findings: Finding[], table: TrackerTable | undefined): Fin
     .map((x) => x.f);
 }
 
+/** What a report needs of a validation: where the table is, its size and every finding (no per-row results, no cells). */
+export type CheckedWorkbook = Pick<WorkbookValidation, 'sheet' | 'headerRow' | 'rows' | 'blankRows' | 'findings'>;
+
+/** The report part of a validation, small enough to post from a worker thread. */
+export function checkedSummary(v: WorkbookValidation): CheckedWorkbook {
+  return { sheet: v.sheet, headerRow: v.headerRow, rows: v.rows, blankRows: v.blankRows, findings: v.findings };
+}
+
 /** The one validation pipeline every host calls: locate the table, run every rule, merge the reader's findings. */
 export function validateWorkbook(wb: WorkbookModel, opts: ValidateWorkbookOptions): WorkbookValidation {
   const located = locateTracker(wb);

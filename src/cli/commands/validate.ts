@@ -5,7 +5,7 @@ import type { Command } from '../commands.js';
 import { assertNotInput, collectInputs, describeFsError, writeFileAtomic, type InputEntry } from '../fs-out.js';
 import { EXIT, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
-import { readWorkbookFile } from '../read-file.js';
+import { checkWorkbookFile, readWorkbookFile } from '../read-file.js';
 import { validationAnnotatePlan } from '../../report/annotate-plan.js';
 import { renderHtml } from '../../report/html.js';
 import { renderJson } from '../../report/json.js';
@@ -107,6 +107,15 @@ async function writeCopy(
   await writeFileAtomic(target, bytes);
 }
 
+// A defect in a rule must not cost the rest of the batch; the file is reported as not checked.
+function internalError(io: CliIo, display: string, detail: string): FileResult {
+  io.err(`lmc validate: internal error while checking ${display}: ${detail}\n`);
+  return unreadableResult(display, {
+    code: 'file-unreadable', severity: 'error', row: null, column: null, cell: null, value: null,
+    params: { file: display, reason: 'internal-error', detail: detail.slice(0, 200) },
+  });
+}
+
 function say(io: CliIo, quiet: boolean, text: string): void {
   if (!quiet) io.err(text);
 }
@@ -144,6 +153,16 @@ export const run: Command = async (args, io) => {
   for (const entry of inputs) {
     // A path that does not exist is read too: the reader's file-unreadable finding names it, and the batch goes on.
     progress.begin(entry.display);
+    const target = copyTargets.get(entry);
+    if (!target) {
+      // Without an annotated copy only the findings are needed: the worker validates, and the cells stay there.
+      const checked = await checkWorkbookFile(entry.abs, opts.asOf);
+      if (checked.ok) results.push({ file: entry.display, status: 'ok', ...checked.checked });
+      else if ('finding' in checked) results.push(unreadableResult(entry.display, checked.finding));
+      else results.push(internalError(io, entry.display, checked.error));
+      progress.tick(entry.display);
+      continue;
+    }
     const read = await readWorkbookFile(entry.abs);
     if (!read.ok) {
       results.push(unreadableResult(entry.display, read.finding));
@@ -154,15 +173,7 @@ export const run: Command = async (args, io) => {
     try {
       validation = validateWorkbook(read.workbook, { asOf: opts.asOf });
     } catch (err) {
-      // A defect in a rule must not cost the rest of the batch; the file is reported as not checked.
-      const detail = err instanceof Error ? err.message : String(err);
-      io.err(`lmc validate: internal error while checking ${entry.display}: ${detail}\n`);
-      results.push(
-        unreadableResult(entry.display, {
-          code: 'file-unreadable', severity: 'error', row: null, column: null, cell: null, value: null,
-          params: { file: entry.display, reason: 'internal-error', detail: detail.slice(0, 200) },
-        }),
-      );
+      results.push(internalError(io, entry.display, err instanceof Error ? err.message : String(err)));
       progress.tick(entry.display);
       continue;
     }
@@ -175,7 +186,6 @@ export const run: Command = async (args, io) => {
       blankRows: validation.blankRows,
       findings: validation.findings,
     });
-    const target = copyTargets.get(entry);
     if (target) {
       try {
         await writeCopy(entry, read.workbook, validation, target);
