@@ -1,5 +1,6 @@
 import type { Cell } from '../src/workbook/model.js';
-import { isDateFormat, serialToIso } from '../src/workbook/read.js';
+import { serialToIso } from '../src/workbook/excel-date.js';
+import { isDateFormat } from '../src/workbook/read.js';
 
 /** Office.js value types as strings (Excel.RangeValueType), so this module needs no Office.js at run time. */
 export type ExcelValueType = 'Unknown' | 'Empty' | 'String' | 'Integer' | 'Double' | 'Boolean' | 'Error' | 'RichValue';

@@ -6,6 +6,7 @@ import { inflateEntry, inflateEntryTo, listZipEntries, StoredZipWriter, type Zip
 import { parseDelimited, plainNumber } from './csv.js';
 import { countOdsCells, countSheetCells, hasDoctype, startsLikeXml } from './scan.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
+import { serialToIso } from './excel-date.js';
 
 export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js';
 
@@ -312,37 +313,6 @@ const ERROR_TEXT: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/**
- * Converts an Excel date serial to `YYYY-MM-DD` (time dropped) in the workbook's date system:
- * 1900 (serial 1 = 1900-01-01, with Excel's phantom 1900-02-29 at serial 60) or 1904 (serial 0 =
- * 1904-01-01). Returns undefined for serials that are no calendar date (below 1, the phantom day,
- * beyond 9999-12-31).
- */
-export function serialToIso(serial: number, date1904: boolean): string | undefined {
-  if (!Number.isFinite(serial)) return undefined;
-  let days = Math.floor(serial);
-  if (days < 1) return undefined;
-  if (date1904) days += 1462;
-  else if (days === 60) return undefined;
-  else if (days < 60) days += 1;
-  if (days > 2958465) return undefined;
-  // Days since 1970-01-01, then the civil-from-days algorithm (proleptic Gregorian).
-  const z = days - 25569 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${pad2(m)}-${pad2(d)}`;
-}
-
 function checkText(s: string, sheet: string, r: number, c: number, file: string, findings: Finding[]): void {
   if (s.length > MAX_CELL_TEXT) {
     findings.push({
@@ -486,7 +456,7 @@ function toCell(x: SjsCell, date1904: boolean, sheet: string, r: number, c: numb
   switch (x.t) {
     case 'n': {
       const v = x.v as number;
-      const iso = z !== undefined && isDateFormat(z) ? serialToIso(v, date1904) : undefined;
+      const iso = z !== undefined && isDateFormat(z) ? (serialToIso(v, date1904) ?? undefined) : undefined;
       cell = iso !== undefined ? { v: iso, t: 'd', w: x.w } : { v, t: 'n', w: x.w };
       break;
     }

@@ -1,7 +1,8 @@
+import { serialToIso } from '../../src/workbook/excel-date.js';
 import { describe, expect, it } from 'vitest';
 import {
   parseClause, parseCountry, parseCountryList, parseDate, parseFunding, parseNumber, parsePercent, parseStatus,
-  parseText, serialToIso,
+  parseText,
 } from '../../src/schema/values.js';
 import type { Cell } from '../../src/workbook/model.js';
 import { cellOf, dateCell } from '../rules/helpers.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
-import { isDateFormat, readWorkbook, serialToIso, type ReadResult } from '../../src/workbook/read.js';
+import { serialToIso } from '../../src/workbook/excel-date.js';
+import { isDateFormat, readWorkbook, type ReadResult } from '../../src/workbook/read.js';
 import { ooxmlParts, rawXlsx, xlsxFromSheets, zipParts } from './read-fixtures.js';
 
 function workbook(r: ReadResult) {
@@ -46,14 +47,14 @@ describe('dates', () => {
   it('serials map to the calendar, including the 1900 leap-year bug', () => {
     expect(serialToIso(1, false)).toBe('1900-01-01');
     expect(serialToIso(59, false)).toBe('1900-02-28');
-    expect(serialToIso(60, false)).toBeUndefined(); // Excel's phantom 1900-02-29
+    expect(serialToIso(60, false)).toBeNull(); // Excel's phantom 1900-02-29
     expect(serialToIso(61, false)).toBe('1900-03-01');
     expect(serialToIso(45366.75, false)).toBe('2024-03-15');
     expect(serialToIso(1, true)).toBe('1904-01-02');
     expect(serialToIso(43904, true)).toBe('2024-03-15');
     expect(serialToIso(2958465, false)).toBe('9999-12-31');
-    expect(serialToIso(2958466, false)).toBeUndefined();
-    expect(serialToIso(-3, false)).toBeUndefined();
+    expect(serialToIso(2958466, false)).toBeNull();
+    expect(serialToIso(-3, false)).toBeNull();
   });
 
   it('date formats are told apart from durations and times', () => {
