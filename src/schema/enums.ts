@@ -78,6 +78,12 @@ function lookupUncached<K extends string>(options: readonly EnumOption<K>[], tex
   const needle = normaliseHeader(text);
   const exact = formsOf(options).get(needle);
   if (exact) return { ok: true, key: exact.key };
+  // A shortened or lengthened name (专项基金, "Special Fund", 泰国政府) points at the one option it is part of.
+  if (needle.length >= 2) {
+    const within = new Set<EnumOption<K>>();
+    for (const [form, opt] of formsOf(options)) if (form.length >= 2 && (form.includes(needle) || needle.includes(form))) within.add(opt);
+    if (within.size === 1) return { ok: false, nearest: [...within][0] };
+  }
   let best: { opt: EnumOption<K>; d: number } | null = null;
   for (const [form, opt] of formsOf(options)) {
     const d = editDistance(needle, form);

@@ -185,6 +185,16 @@ describe('statuses and funding sources', () => {
   it('rejects an unknown funding source', () => {
     expect(value(parseFunding(s('World Bank')))).toBe('!not-allowed');
   });
+
+  it('proposes the one accepted value a shortened name is part of', () => {
+    const short = parseFunding(s('专项基金'));
+    expect(short.ok === false && short.params?.nearest).toBe('澜湄合作专项基金 / LMC Special Fund');
+    const en = parseFunding(s('Special Fund'));
+    expect(en.ok === false && en.params?.nearest).toBe('澜湄合作专项基金 / LMC Special Fund');
+    // 专项 is part of two funding sources: no single proposal.
+    const both = parseFunding(s('专项'));
+    expect(both.ok === false && both.params?.nearest).toBeNull();
+  });
 });
 
 describe('percent and number', () => {
