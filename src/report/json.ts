@@ -1,23 +1,13 @@
 import { renderMessage } from '../messages/index.js';
-import type { Finding, FindingCode, Severity } from '../rules/finding.js';
+import type { Finding } from '../rules/finding.js';
 import { capFindings, countBySeverity, summariseBatch, type FileResult, type SeverityCounts } from './model.js';
 
-/** One finding in the JSON report: the finding's data plus its message in both languages. */
-export interface JsonFinding {
-  code: FindingCode;
-  severity: Severity;
-  /** The sheet's own 1-based row number; null for file- and sheet-level findings. */
-  row: number | null;
-  /** Column key (`start`, `clause` …), the header text of an unknown column, or null. */
-  column: string | null;
-  /** A1 reference, or null. */
-  cell: string | null;
-  /** The offending value as read, or null. */
-  value: string | number | boolean | null;
+/** One finding in the JSON report: the finding's data (sheet and params always present) plus its message in both languages. */
+export type JsonFinding = Omit<Finding, 'sheet' | 'params'> & {
   sheet: string | null;
   message: { zh: string; en: string };
-  params: Record<string, string | number | boolean | string[] | null>;
-}
+  params: NonNullable<Finding['params']>;
+};
 
 /** One file in the JSON report. */
 export interface JsonFileReport {
