@@ -1,7 +1,7 @@
 import { renderMessage } from '../src/messages/index.js';
 import type { Finding } from '../src/rules/finding.js';
 import { COLUMNS, type ColumnKey } from '../src/schema/tracker.js';
-import { a1, colIndex } from '../src/workbook/model.js';
+import { a1, parseA1 } from '../src/workbook/model.js';
 import { insertClause } from './clause-browser.js';
 import { clauseView, newClauseViewState } from './clause-view.js';
 import { h, replace, type Child } from './dom.js';
@@ -143,16 +143,16 @@ export function mountPane(root: HTMLElement, o: PaneOptions): void {
 
   function findingButton(f: Finding): HTMLElement {
     const sheet = f.sheet ?? s.detected?.validation.sheet ?? null;
-    const m = f.cell ? /^([A-Z]+)(\d+)$/.exec(f.cell) : null;
+    const at = f.cell ? parseA1(f.cell) : null;
     return h(
       'button',
       {
         type: 'button',
         class: 'finding',
         'data-cell': f.cell ?? '',
-        disabled: !m || !sheet,
+        disabled: !at || !sheet,
         onclick: () => {
-          if (m && sheet) void o.host.select(sheet, Number(m[2]) - 1, colIndex(m[1]!)).then(() => o.preview && render());
+          if (at && sheet) void o.host.select(sheet, at.row, at.col).then(() => o.preview && render());
         },
       },
       h('span', { class: `sev ${f.severity}` }, T().severity[f.severity]),

@@ -4,7 +4,7 @@ import type { Finding, Severity } from '../src/rules/finding.js';
 import { summarise, validateWorkbook, type WorkbookValidation } from '../src/rules/validate-workbook.js';
 import { COLUMNS, isFilledColumn, type ColumnKey } from '../src/schema/tracker.js';
 import { cellText } from '../src/schema/values.js';
-import { colIndex, type Cell, type WorkbookModel } from '../src/workbook/model.js';
+import { parseA1, type Cell, type WorkbookModel } from '../src/workbook/model.js';
 import { planCheck, planFill, planMap, workbookLang, type OpenRow, type PlannedColumn } from './row-plan.js';
 import { checkCancel, type CellMark, type ColumnWrite, type RunOptions, type SheetHost, type SheetRead } from './sheet-host.js';
 
@@ -151,11 +151,11 @@ export function marksFor(v: WorkbookValidation, lang: Lang): CellMark[] {
   const byCell = new Map<string, CellMark>();
   for (const f of v.findings) {
     if (!f.cell || f.row === null || (f.sheet !== undefined && f.sheet !== v.sheet)) continue;
-    const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
-    if (!m) continue;
+    const at = parseA1(f.cell);
+    if (!at) continue;
     const line = issueText(f, lang);
     const mark = byCell.get(f.cell);
-    if (!mark) byCell.set(f.cell, { row: Number(m[2]) - 1, col: colIndex(m[1]!), severity: f.severity, note: line });
+    if (!mark) byCell.set(f.cell, { row: at.row, col: at.col, severity: f.severity, note: line });
     else {
       mark.note = `${mark.note}\n${line}`;
       if (RANK[f.severity] > RANK[mark.severity]) mark.severity = f.severity;

@@ -1,6 +1,6 @@
 import { renderMessage } from '../messages/index.js';
 import type { Severity } from '../rules/finding.js';
-import { colIndex } from '../workbook/model.js';
+import { parseA1 } from '../workbook/model.js';
 import { LABELS, type Lang } from './labels.js';
 import { capFindings, countBySeverity, summariseBatch, type FileResult } from './model.js';
 import { escapeHtml, safeField } from './safe-text.js';
@@ -58,8 +58,8 @@ apply();
 `;
 
 function cellSortKey(cell: string | null): number {
-  const m = cell ? /^([A-Z]+)(\d+)$/.exec(cell) : null;
-  return m ? Number(m[2]) * 20000 + colIndex(m[1]) : -1;
+  const p = cell ? parseA1(cell) : null;
+  return p ? (p.row + 1) * 20000 + p.col : -1;
 }
 
 const h = escapeHtml;

@@ -1,5 +1,5 @@
 import type { TrackerRow, CheckValue } from '../schema/tracker.js';
-import { colIndex, type WorkbookModel } from '../workbook/model.js';
+import { parseA1, type WorkbookModel } from '../workbook/model.js';
 import { locateTracker, type TrackerTable } from '../workbook/locate.js';
 import { clauseMismatchRule } from './clause-mismatch.js';
 import { validateTable } from './engine.js';
@@ -44,8 +44,8 @@ const codeOrder = new Map(FINDING_CODES.map((c, i) => [c, i]));
 function sortFindings(findings: Finding[], table: TrackerTable | undefined): Finding[] {
   const colOf = new Map<string, number>(table?.columns.map((c) => [c.key, c.col]) ?? []);
   const position = (f: Finding): number => {
-    const m = f.cell ? /^([A-Z]+)\d+$/.exec(f.cell) : null;
-    if (m) return colIndex(m[1]);
+    const p = f.cell ? parseA1(f.cell) : null;
+    if (p) return p.col;
     return f.column !== null && colOf.has(f.column) ? colOf.get(f.column)! : -1;
   };
   const sheetRank = (f: Finding): number => (f.sheet === undefined || f.row === null ? 0 : f.sheet === table?.sheet ? 1 : 2);

@@ -52,6 +52,12 @@ export function a1(row: number, col: number): string {
   return `${letters}${row + 1}`;
 }
 
+/** Reads an A1 reference (`B7`) into a 0-based row and column, or null when it is not one. */
+export function parseA1(ref: string): { row: number; col: number } | null {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
+  return m ? { row: Number(m[2]) - 1, col: colIndex(m[1]) } : null;
+}
+
 /** Turns column letters (`A`, `AB`) into a 0-based column index. */
 export function colIndex(letters: string): number {
   let n = 0;
