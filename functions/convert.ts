@@ -1,14 +1,13 @@
+import type { Lang } from '../src/model/lang.js';
 /// <reference types="custom-functions-runtime" />
 import { parseRef, type RefOptions } from '../src/catalog/ref.js';
 import type { Clause } from '../src/catalog/types.js';
 import { describeRefFailure } from '../src/messages/ref.js';
 import type { StatusKey } from '../src/schema/enums.js';
 import { cellText, parseDate, parsePercent, parseStatus } from '../src/schema/values.js';
-import type { Cell } from '../src/workbook/model.js';
+import type { Cell } from '../src/model/workbook.js';
 import { bilingual, EXPECTED, FN_TEXT } from './messages.js';
 
-/** Language of titles and labels in function results. */
-export type Lang = 'zh' | 'en';
 
 /** Throws the `#VALUE!` error with a bilingual message: an argument of the wrong type or form. */
 export function invalid(m: { zh: string; en: string }): never {
@@ -130,8 +129,3 @@ export function readPercent(fn: string, v: unknown): number | null {
   return r.ok ? r.value : badValue(fn, 'progress', cell, EXPECTED.percent);
 }
 
-/** Today's date in the runtime's time zone, `YYYY-MM-DD`: the as-of date when none is given. */
-export function today(now: Date = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}

@@ -4,14 +4,15 @@
  * arguments, makes one core call and shapes the result. The JSDoc below is the contract: the build generates
  * functions.json from it.
  */
+import { localToday } from '../src/model/today.js';
 import { assess } from '../src/assess/assess.js';
 import { assessmentLabel } from '../src/assess/labels.js';
 import { matchActivity } from '../src/match/index.js';
 import { crossReferences } from '../src/xref/index.js';
 import { renderMessage } from '../src/messages/index.js';
-import { validateWorkbook } from '../src/rules/validate-workbook.js';
+import { validateWorkbook } from '../src/use-cases/validate-workbook.js';
 import { getClause } from '../src/catalog/index.js';
-import { clauseRef, guard, invalid, line, notAvailable, readDate, readLang, readPercent, readStatus, readText, readTop, today, toCell } from './convert.js';
+import { clauseRef, guard, invalid, line, notAvailable, readDate, readLang, readPercent, readStatus, readText, readTop, toCell } from './convert.js';
 import { FN_TEXT } from './messages.js';
 
 // The task pane page also loads this bundle in an ordinary browser (the standalone validator), where Excel's
@@ -131,7 +132,7 @@ export function status(status: any, start: any, end: any, progress?: any, asOf?:
       start: readDate(fn, 'start', start, 'start'),
       end: readDate(fn, 'end', end, 'end'),
       progress: readPercent(fn, progress),
-      asOf: readDate(fn, 'asOf', asOf, 'start') ?? today(),
+      asOf: readDate(fn, 'asOf', asOf, 'start') ?? localToday(),
     });
     const l = readLang(fn, lang, 'en');
     if (a === null) notAvailable(FN_TEXT.nothingToAssess(fn));
@@ -161,7 +162,7 @@ export function validate(row: any[][], headers: any[][], asOf?: any, lang?: stri
         date1904: false,
         findings: [],
       },
-      { asOf: readDate(fn, 'asOf', asOf, 'start') ?? today() },
+      { asOf: readDate(fn, 'asOf', asOf, 'start') ?? localToday() },
     );
     // Without a recognised header row there is no row to check: the headers argument is wrong.
     if (!result.table) {

@@ -3,9 +3,9 @@ import type { Clause, DocId } from '../src/catalog/types.js';
 import { parseRef } from '../src/catalog/ref.js';
 import { catalogMatcher } from '../src/match/index.js';
 import { foldWidth } from '../src/schema/normalize.js';
-import type { UiLang } from './i18n.js';
+import type { Lang } from '../src/model/lang.js';
 import type { SheetHost } from './sheet-host.js';
-import { a1 } from '../src/workbook/model.js';
+import { a1 } from '../src/model/a1.js';
 
 /** What the clause browser can insert into the selected cell. */
 export type InsertWhat = 'id' | 'title' | 'text';
@@ -57,7 +57,7 @@ export function searchClauses(query: string, opts: { docs?: DocId[]; limit?: num
 }
 
 /** The value to insert for a clause: its id as text, or its title or text as a value or as an LMC formula. */
-export function clauseInsertValue(clause: Clause, what: InsertWhat, asFormula: boolean, lang: UiLang): { value: string; as: 'text' | 'formula' } {
+export function clauseInsertValue(clause: Clause, what: InsertWhat, asFormula: boolean, lang: Lang): { value: string; as: 'text' | 'formula' } {
   if (what === 'id') return { value: clause.id, as: 'text' };
   if (what === 'title') {
     return asFormula ? { value: `=LMC.TITLE("${clause.id}","${lang}")`, as: 'formula' } : { value: clause.title[lang], as: 'text' };
@@ -66,7 +66,7 @@ export function clauseInsertValue(clause: Clause, what: InsertWhat, asFormula: b
 }
 
 /** Inserts a clause's id, title or text into the selected cell; returns the cell written (`Sheet!A1`). */
-export async function insertClause(host: SheetHost, clause: Clause, what: InsertWhat, asFormula: boolean, lang: UiLang): Promise<string> {
+export async function insertClause(host: SheetHost, clause: Clause, what: InsertWhat, asFormula: boolean, lang: Lang): Promise<string> {
   const at = await host.selectedCell();
   const v = clauseInsertValue(clause, what, asFormula, lang);
   await host.setCells(at.sheet, [{ row: at.row, col: at.col, value: v.value, as: v.as }]);

@@ -3,7 +3,8 @@ import type { Clause, DocId } from '../src/catalog/types.js';
 import { crossReferences } from '../src/xref/index.js';
 import { searchClauses, type InsertWhat } from './clause-browser.js';
 import { h, replace } from './dom.js';
-import { strings, type UiLang } from './i18n.js';
+import { strings } from './i18n.js';
+import { type Lang } from '../src/model/lang.js';
 
 /** State of the clause browser, kept across re-renders (language switch). */
 export interface ClauseViewState {
@@ -24,7 +25,7 @@ export function newClauseViewState(): ClauseViewState {
  */
 export function clauseView(
   state: ClauseViewState,
-  lang: UiLang,
+  lang: Lang,
   onInsert?: (clause: Clause, what: InsertWhat, asFormula: boolean) => Promise<string>,
 ): HTMLElement {
   const T = strings(lang);

@@ -1,7 +1,7 @@
-import type { Cell } from '../src/workbook/model.js';
-import { a1 } from '../src/workbook/model.js';
+import type { Cell } from '../src/model/workbook.js';
+import { a1 } from '../src/model/a1.js';
 import { h } from './dom.js';
-import type { UiLang } from './i18n.js';
+import type { Lang } from '../src/model/lang.js';
 import { MemoryHost } from './memory-host.js';
 import { mountPane } from './pane-app.js';
 
@@ -54,7 +54,7 @@ export function sheetPreview(host: MemoryHost): HTMLElement {
 }
 
 /** Mounts the pane over the demo sheet held in memory, with the sheet rendered below it. */
-export function mountDemo(root: HTMLElement, o: { lang: UiLang; today: string }): MemoryHost {
+export function mountDemo(root: HTMLElement, o: { lang: Lang; today: string }): MemoryHost {
   const host = demoHost();
   mountPane(root, { host, lang: o.lang, mode: 'demo', today: o.today, preview: () => sheetPreview(host) });
   return host;

@@ -1,5 +1,4 @@
-/** A UI language of the pane. */
-export type UiLang = 'zh' | 'en';
+import type { Lang } from '../src/model/lang.js';
 
 const zh = {
   appTitle: '澜湄合作行动计划跟踪',
@@ -154,14 +153,14 @@ const en: Strings = {
 };
 
 /** All UI strings of the pane and the standalone page, by language. */
-export const UI_STRINGS: Record<UiLang, Strings> = { zh, en };
+export const UI_STRINGS: Record<Lang, Strings> = { zh, en };
 
 /** The UI strings of one language. */
-export function strings(lang: UiLang): Strings {
+export function strings(lang: Lang): Strings {
   return UI_STRINGS[lang];
 }
 
 /** Chooses the UI language from Office's display language or the browser's (`zh-CN` → zh, anything else → en). */
-export function langFromLocale(locale: string | null | undefined): UiLang {
+export function langFromLocale(locale: string | null | undefined): Lang {
   return locale && /^zh\b/i.test(locale) ? 'zh' : 'en';
 }

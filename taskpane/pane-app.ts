@@ -1,11 +1,12 @@
 import { renderMessage } from '../src/messages/index.js';
-import type { Finding } from '../src/rules/finding.js';
+import type { Finding } from '../src/model/finding.js';
 import { COLUMNS, type ColumnKey } from '../src/schema/tracker.js';
-import { a1, parseA1 } from '../src/workbook/model.js';
+import { a1, parseA1 } from '../src/model/a1.js';
 import { insertClause } from './clause-browser.js';
 import { clauseView, newClauseViewState } from './clause-view.js';
 import { h, replace, type Child } from './dom.js';
-import { strings, type UiLang } from './i18n.js';
+import { strings } from './i18n.js';
+import { type Lang } from '../src/model/lang.js';
 import { CancelledError, type Progress, type SheetHost } from './sheet-host.js';
 import { insertTemplate } from './template-action.js';
 import {
@@ -23,7 +24,7 @@ import {
 /** How the pane was started: in Excel, or as the in-memory demo (with a preview of the sheet). */
 export interface PaneOptions {
   host: SheetHost;
-  lang: UiLang;
+  lang: Lang;
   mode: 'excel' | 'demo';
   /** Renders the sheet under the pane in demo mode, so highlights can be seen without Excel. */
   preview?: () => HTMLElement;
@@ -50,7 +51,7 @@ export function mountPane(root: HTMLElement, o: PaneOptions): void {
     error: false,
     progress: null as Progress | null,
     abort: null as AbortController | null,
-    templateLang: o.lang as UiLang,
+    templateLang: o.lang as Lang,
     clauses: newClauseViewState(),
   };
 
@@ -301,8 +302,8 @@ export function mountPane(root: HTMLElement, o: PaneOptions): void {
         'div',
         { class: 'row' },
         h('label', {}, `${T().templateLang} `,
-          h('select', { onchange: (e: Event) => void (s.templateLang = (e.target as HTMLSelectElement).value as UiLang) },
-            (['zh', 'en'] as UiLang[]).map((l) => {
+          h('select', { onchange: (e: Event) => void (s.templateLang = (e.target as HTMLSelectElement).value as Lang) },
+            (['zh', 'en'] as Lang[]).map((l) => {
               const opt = h('option', { value: l }, l === 'zh' ? '中文' : 'English');
               if (l === s.templateLang) opt.setAttribute('selected', '');
               return opt;

@@ -1,8 +1,8 @@
-import { buildFillPlan, type FillPlan } from '../src/match/fill-plan.js';
+import { buildFillPlan, type FillPlan } from '../src/use-cases/fill-plan.js';
 import type { MatchCandidate } from '../src/match/index.js';
-import type { Lang } from '../src/messages/index.js';
-import { tableLanguage, validationAnnotatePlan } from '../src/report/annotate-plan.js';
-import type { WorkbookValidation } from '../src/rules/validate-workbook.js';
+import type { Lang } from '../src/model/lang.js';
+import { tableLanguage, validationAnnotatePlan } from '../src/use-cases/annotate-plan.js';
+import type { WorkbookValidation } from '../src/use-cases/validate-workbook.js';
 import { columnMeta, type ColumnKey } from '../src/schema/tracker.js';
 import { cellText } from '../src/schema/values.js';
 

@@ -1,15 +1,16 @@
 import { renderMessage } from '../src/messages/index.js';
 import { COLUMNS } from '../src/schema/tracker.js';
-import { a1 } from '../src/workbook/model.js';
-import type { Severity } from '../src/rules/finding.js';
+import { a1 } from '../src/model/a1.js';
+import type { Severity } from '../src/model/finding.js';
 import { clauseView, newClauseViewState } from './clause-view.js';
 import { h, replace } from './dom.js';
-import { strings, type UiLang } from './i18n.js';
+import { strings } from './i18n.js';
+import { type Lang } from '../src/model/lang.js';
 import { annotatedCopy, annotatedFileName, checkFile, filledCopy, filledFileName, type FileCheck } from './standalone.js';
 
 /** Options of the standalone validator page. */
 export interface StandaloneOptions {
-  lang: UiLang;
+  lang: Lang;
   today: string;
   /** Why the page is standalone (shown as a hint when Office was present but did not answer). */
   note?: string;

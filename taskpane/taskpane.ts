@@ -1,19 +1,15 @@
 /// <reference types="office-js" />
-import { langFromLocale, strings, type UiLang } from './i18n.js';
+import { langFromLocale, strings } from './i18n.js';
+import { type Lang } from '../src/model/lang.js';
+import { localToday } from '../src/model/today.js';
 import { detectHost, type OfficeLike } from './office-detect.js';
-
-/** Today's date in the user's time zone, as ISO `YYYY-MM-DD` (the default as-of date). */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
 
 async function main(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
   const params = new URLSearchParams(location.search);
   const forced = params.get('lang');
-  const pick = (locale: string | null | undefined): UiLang => (forced === 'zh' || forced === 'en' ? forced : langFromLocale(locale));
+  const pick = (locale: string | null | undefined): Lang => (forced === 'zh' || forced === 'en' ? forced : langFromLocale(locale));
   const today = localToday();
 
   if (params.has('demo')) {

@@ -1,14 +1,14 @@
 import { leafClauses } from '../src/catalog/index.js';
 import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../src/schema/enums.js';
 import { INPUT_COLUMNS } from '../src/schema/tracker.js';
-import { TEMPLATE_SHEETS, templateHeaders } from '../src/workbook/template.js';
-import type { UiLang } from './i18n.js';
+import { TEMPLATE_SHEETS, templateHeaders } from '../src/file-formats/template.js';
+import type { Lang } from '../src/model/lang.js';
 import type { SheetHost } from './sheet-host.js';
 
 /** Name of the Excel table the template creates. */
 export const TEMPLATE_TABLE = 'LmcTracker';
 
-const CLAUSE_SHEET_HEADER: Record<UiLang, string[]> = {
+const CLAUSE_SHEET_HEADER: Record<Lang, string[]> = {
   zh: ['条款编号', '编号', '标题'],
   en: ['Clause id', 'Number', 'Title'],
 };
@@ -25,7 +25,7 @@ function sheetRef(name: string): string {
  * Inserts the blank tracker: the clause list on a sheet of its own, then the activity sheet as an Excel table
  * with dropdowns for country, status, funding source and clause. Returns the two sheet names.
  */
-export async function insertTemplate(host: SheetHost, lang: UiLang): Promise<{ sheet: string; clauses: string }> {
+export async function insertTemplate(host: SheetHost, lang: Lang): Promise<{ sheet: string; clauses: string }> {
   const names = TEMPLATE_SHEETS[lang];
   const clauses = leafClauses('AP');
   const clauseSheet = await host.addSheet({

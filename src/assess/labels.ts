@@ -1,3 +1,4 @@
+import type { Lang } from '../model/lang.js';
 import type { Assessment } from './assess.js';
 
 /** Display names of the assessments in Chinese and English. */
@@ -12,6 +13,6 @@ export const ASSESSMENT_LABELS: Record<Assessment, { zh: string; en: string }> =
 };
 
 /** The assessment's name in the given language. */
-export function assessmentLabel(a: Assessment, lang: 'zh' | 'en'): string {
+export function assessmentLabel(a: Assessment, lang: Lang): string {
   return ASSESSMENT_LABELS[a][lang];
 }

@@ -1,10 +1,9 @@
+import { SPREADSHEET_EXTENSIONS } from '../file-formats/sniff.js';
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './args.js';
 
-/** File extensions `lmc validate` picks up when walking a folder. */
-export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv'] as const;
 
 /** One input found on the command line: a file to read, or a path that does not exist or cannot be listed. */
 export interface InputEntry {

@@ -2,12 +2,12 @@ import { constants as fsc, promises as fsp } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Finding } from '../rules/finding.js';
-import type { CheckedWorkbook } from '../rules/validate-workbook.js';
-import type { WorkbookModel } from '../workbook/model.js';
-import { readWorkbook, type ReadLimits, type ReadResult } from '../workbook/read.js';
-import { resolveLimits } from '../workbook/limits.js';
-import { unpackWorkbook } from '../workbook/pack.js';
+import type { Finding } from '../model/finding.js';
+import type { CheckedWorkbook } from '../use-cases/validate-workbook.js';
+import type { WorkbookModel } from '../model/workbook.js';
+import { readWorkbook, type ReadLimits, type ReadResult } from '../file-formats/read.js';
+import { resolveLimits } from '../file-formats/limits.js';
+import { unpackWorkbook } from '../file-formats/pack.js';
 import type { ReadReply, ReadRequest } from './read-worker.js';
 
 /** Options of a file read: a time limit for the worker and overrides of the reader's limits. */

@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads';
-import { readWorkbookPacked, type PackedWorkbook } from '../workbook/pack.js';
-import { readWorkbook, type ReadLimits } from '../workbook/read.js';
-import type { Finding } from '../rules/finding.js';
-import type { CheckedWorkbook } from '../rules/validate-workbook.js';
+import { readWorkbookPacked, type PackedWorkbook } from '../file-formats/pack.js';
+import { readWorkbook, type ReadLimits } from '../file-formats/read.js';
+import type { Finding } from '../model/finding.js';
+import type { CheckedWorkbook } from '../use-cases/validate-workbook.js';
 
 /** What the main thread sends: the file's bytes (transferred), its name for findings, and the limits. */
 export interface ReadRequest {
@@ -34,7 +34,7 @@ parentPort?.on('message', (req: ReadRequest) => {
       parentPort?.postMessage({ ok: false, finding: result.finding } satisfies ReadReply);
       return;
     }
-    const { validateWorkbook, checkedSummary } = await import('../rules/validate-workbook.js');
+    const { validateWorkbook, checkedSummary } = await import('../use-cases/validate-workbook.js');
     let reply: ReadReply;
     try {
       reply = { ok: true, checked: checkedSummary(validateWorkbook(result.workbook, { asOf })) };

@@ -1,9 +1,8 @@
+import type { Lang } from '../model/lang.js';
 import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey } from '../schema/tracker.js';
-import type { Finding } from '../rules/finding.js';
+import type { Finding } from '../model/finding.js';
 
-/** A message language. */
-export type Lang = 'zh' | 'en';
 
 /** Renders one finding as text in one language. */
 export type MessageFn = (f: Finding) => string;

@@ -1,9 +1,11 @@
-import type { Finding, FindingCode } from '../rules/finding.js';
+import type { Finding, FindingCode } from '../model/finding.js';
 import { en } from './en.js';
-import type { Lang, MessageFn } from './format.js';
+import type { MessageFn } from './format.js';
+import type { Lang } from '../model/lang.js';
 import { zh } from './zh.js';
 
-export type { Lang, MessageFn } from './format.js';
+export type { MessageFn } from './format.js';
+export type { Lang } from '../model/lang.js';
 export { columnName } from './format.js';
 
 /** A complete message map: one renderer per finding code. */

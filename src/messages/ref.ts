@@ -1,3 +1,4 @@
+import type { Lang } from '../model/lang.js';
 import type { RefResult } from '../catalog/ref.js';
 
 type Failure = Extract<RefResult, { ok: false }>;
@@ -20,7 +21,7 @@ const TEXT = {
 } as const;
 
 /** One line explaining why a clause reference failed, with the nearest valid ids, in Chinese or English. */
-export function describeRefFailure(f: Failure, lang: 'zh' | 'en'): string {
+export function describeRefFailure(f: Failure, lang: Lang): string {
   const t = TEXT[lang];
   const main = t[f.reason](f);
   if (f.suggestions.length === 0) return main;

@@ -1,6 +1,6 @@
 import { COUNTRY_CODES, STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
-import type { Finding, FindingCode } from '../rules/finding.js';
+import type { Finding, FindingCode } from '../model/finding.js';
 import { baseName, bytes, columnHeaders, columnName, countryName, list, num, params, show, statusName, type MessageFn } from './format.js';
 
 const HINT: Record<ValueForm, string> = {

@@ -1,7 +1,8 @@
 import { renderMessage } from '../messages/index.js';
-import type { Severity } from '../rules/finding.js';
-import { parseA1 } from '../workbook/model.js';
-import { LABELS, type Lang } from './labels.js';
+import type { Severity } from '../model/finding.js';
+import { parseA1 } from '../model/a1.js';
+import { LABELS } from '../messages/labels.js';
+import { type Lang } from '../model/lang.js';
 import { capFindings, countBySeverity, summariseBatch, type FileResult } from './model.js';
 import { escapeHtml, safeField } from './safe-text.js';
 

@@ -1,5 +1,5 @@
 import { renderMessage } from '../messages/index.js';
-import type { Finding } from '../rules/finding.js';
+import type { Finding } from '../model/finding.js';
 import { capFindings, countBySeverity, summariseBatch, type FileResult, type SeverityCounts } from './model.js';
 
 /** One finding in the JSON report: the finding's data (sheet and params always present) plus its message in both languages. */

@@ -1,4 +1,4 @@
-import type { Finding } from '../rules/finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** The outcome for one input file: where the table was found and every finding (reader's and rules'). */
 export interface FileResult {

@@ -1,6 +1,7 @@
 import { renderMessage } from '../messages/index.js';
-import type { Severity } from '../rules/finding.js';
-import { LABELS, type Lang } from './labels.js';
+import type { Severity } from '../model/finding.js';
+import { LABELS } from '../messages/labels.js';
+import { type Lang } from '../model/lang.js';
 import { capFindings, countBySeverity, summariseBatch, type FileResult } from './model.js';
 import { safeField } from './safe-text.js';
 

@@ -1,7 +1,7 @@
 import { INPUT_COLUMNS } from '../schema/tracker.js';
-import { a1 } from '../workbook/model.js';
-import type { Finding } from './finding.js';
-import { SEVERITY } from './severity.js';
+import { a1 } from '../model/a1.js';
+import type { Finding } from '../model/finding.js';
+import { SEVERITY } from '../model/severity.js';
 import type { TableRule } from './types.js';
 
 /** `missing-column`: a required input column is absent from the header row (row = header row, cell = null). */

@@ -1,6 +1,6 @@
 import { COUNTRY_CODES } from '../schema/enums.js';
 import { INPUT_COLUMNS, PLAN_PERIOD, columnSchema, type InputColumnKey } from '../schema/tracker.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 import type { FindingParams, RowRule } from './types.js';
 
 function paramsFor(code: string, issue: Record<string, unknown> | undefined, value: unknown): FindingParams {

@@ -1,5 +1,5 @@
 import { normaliseName } from '../schema/normalize.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 import type { NormalisedRow, TableRule } from './types.js';
 
 function laterRepeats(rows: NormalisedRow[], keyOf: (r: NormalisedRow) => string | null): [NormalisedRow, NormalisedRow][] {

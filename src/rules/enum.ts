@@ -1,5 +1,5 @@
 import type { InputColumnKey } from '../schema/tracker.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 import type { RowRule } from './types.js';
 
 /** `enum`: a country, status or funding source outside the accepted values (params: `allowed`, `nearest`, `item`). */

@@ -1,6 +1,6 @@
 import { INPUT_COLUMNS, type InputColumnKey } from '../schema/tracker.js';
 import { isEmptyCell, parseColumnValue, type ParseResult } from '../schema/values.js';
-import type { TrackerRowCells } from '../workbook/locate.js';
+import type { TrackerRowCells } from '../schema/locate.js';
 import type { NormalisedRow } from './types.js';
 
 /** Reads every non-empty input cell of a row with its column's value form; `values` is filled later by the engine. */

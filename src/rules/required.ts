@@ -1,7 +1,7 @@
 import { INPUT_COLUMNS, type InputColumnKey } from '../schema/tracker.js';
 import { isEmptyCell } from '../schema/values.js';
-import type { TrackerTable } from '../workbook/locate.js';
-import type { Finding } from './finding.js';
+import type { TrackerTable } from '../schema/locate.js';
+import type { Finding } from '../model/finding.js';
 import type { RowRule } from './types.js';
 
 const boundCache = new WeakMap<TrackerTable, Set<string>>();

@@ -1,5 +1,5 @@
 import type { CheckValue } from '../schema/tracker.js';
-import type { Finding, Severity } from './finding.js';
+import type { Finding, Severity } from '../model/finding.js';
 
 /** Counts of findings by severity. */
 export type SeveritySummary = Record<Severity, number>;

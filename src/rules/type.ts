@@ -1,6 +1,6 @@
 import { columnMeta, type InputColumnKey } from '../schema/tracker.js';
 import type { ValueFailure } from '../schema/values.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 import type { RowRule } from './types.js';
 
 const TYPE_FAILURES: ValueFailure[] = ['error-cell', 'not-a-date', 'impossible-date', 'year-only', 'not-a-number', 'not-a-percent'];

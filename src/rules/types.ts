@@ -1,8 +1,8 @@
-import type { Cell } from '../workbook/model.js';
-import type { TrackerTable } from '../workbook/locate.js';
+import type { Cell } from '../model/workbook.js';
+import type { TrackerTable } from '../schema/locate.js';
 import type { ColumnKey, InputColumnKey, TrackerRow } from '../schema/tracker.js';
 import type { ParseResult } from '../schema/values.js';
-import type { Finding, FindingCode } from './finding.js';
+import type { Finding, FindingCode } from '../model/finding.js';
 
 /** Params of a finding (what its message needs). */
 export type FindingParams = NonNullable<Finding['params']>;

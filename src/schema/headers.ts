@@ -1,3 +1,4 @@
+import type { Lang } from '../model/lang.js';
 import { normaliseHeader } from './normalize.js';
 import { COLUMNS, type ColumnKey } from './tracker.js';
 
@@ -21,4 +22,17 @@ export function matchHeader(text: string): ColumnKey | null {
   if (exact) return exact;
   const unmarked = n.replace(MARKS, '');
   return unmarked === n || unmarked === '' ? null : headerIndex.get(unmarked) ?? null;
+}
+
+/** Decides the language of a header row: zh when most recognisable headers are written in Chinese. */
+export function headerLanguage(headers: readonly unknown[]): Lang {
+  let zh = 0;
+  let other = 0;
+  for (const h of headers) {
+    const s = typeof h === 'string' ? h.trim() : '';
+    if (!s) continue;
+    if (/[\u3400-\u9fff\uf900-\ufaff]/.test(s)) zh++;
+    else if (/[A-Za-z]/.test(s)) other++;
+  }
+  return zh >= other && zh > 0 ? 'zh' : other > 0 ? 'en' : 'zh';
 }

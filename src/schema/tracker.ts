@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FindingCode } from '../rules/finding.js';
+import type { FindingCode } from '../model/finding.js';
 import { COUNTRY_CODES, FUNDING_KEYS, STATUS_KEYS } from './enums.js';
 
 /** The value form a column is read with (one parser each in values.ts). */

@@ -1,11 +1,11 @@
 import { parseRef, type RefResult } from '../catalog/ref.js';
-import type { Cell } from '../workbook/model.js';
+import type { Cell } from '../model/workbook.js';
 import {
   COUNTRIES, FUNDING_SOURCES, STATUSES, lookupEnum, optionLabel,
   type CountryCode, type EnumOption, type FundingKey, type StatusKey,
 } from './enums.js';
 import { foldWidth } from './normalize.js';
-import { serialToIso } from '../workbook/excel-date.js';
+import { serialToIso } from '../model/excel-date.js';
 
 /** Why a cell could not be read as its value form. */
 export type ValueFailure =

@@ -1,11 +1,11 @@
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getClause } from '../../src/catalog/index.js';
-import { validateWorkbook } from '../../src/rules/validate-workbook.js';
-import { readWorkbook } from '../../src/workbook/read.js';
+import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
+import { readWorkbook } from '../../src/file-formats/read.js';
 import { excelError, installCustomFunctions } from './custom-functions-stand-in.js';
 import * as LMC from '../../functions/functions.js';
-import { today } from '../../functions/convert.js';
+import { localToday as today } from '../../src/model/today.js';
 
 beforeAll(() => installCustomFunctions());
 

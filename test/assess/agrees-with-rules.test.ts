@@ -1,8 +1,8 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { buildFillPlan } from '../../src/match/fill-plan.js';
-import { validateWorkbook } from '../../src/rules/validate-workbook.js';
-import { readWorkbook } from '../../src/workbook/read.js';
+import { buildFillPlan } from '../../src/use-cases/fill-plan.js';
+import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
+import { readWorkbook } from '../../src/file-formats/read.js';
 
 // The assessment and the overdue / late-start rules must draw the line on the same day.
 describe('assessment and the schedule rules agree at the boundaries', () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkbookFile } from '../../src/cli/read-file.js';
-import { validateWorkbook } from '../../src/rules/validate-workbook.js';
-import { readWorkbook } from '../../src/workbook/read.js';
+import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
+import { readWorkbook } from '../../src/file-formats/read.js';
 import { trackerRows, trackerXlsx } from '../bench/tracker-gen.js';
 
 const AS_OF = '2025-06-30';

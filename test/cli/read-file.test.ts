@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import { readWorkbookFile, readWorkbookFileInline } from '../../src/cli/read-file.js';
-import { readWorkbook } from '../../src/workbook/read.js';
-import { ooxmlParts, xlsxFromSheets, zipParts } from '../workbook/read-fixtures.js';
+import { readWorkbook } from '../../src/file-formats/read.js';
+import { ooxmlParts, xlsxFromSheets, zipParts } from '../file-formats/read-fixtures.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let dir: string;

@@ -1,7 +1,7 @@
 // The generated trackers whose `lmc validate --json` reports are kept as golden files.
 import * as XLSX from 'xlsx';
 import { trackerRows, trackerXlsx } from '../bench/tracker-gen.js';
-import { rawXlsx, utf8, xlsxFromSheets } from '../workbook/read-fixtures.js';
+import { rawXlsx, utf8, xlsxFromSheets } from '../file-formats/read-fixtures.js';
 
 type Row = (string | number | null)[];
 

@@ -1,9 +1,9 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { clauseMismatchRule, MISMATCH_CONFIDENCE } from '../../src/rules/clause-mismatch.js';
-import { validateWorkbook } from '../../src/rules/validate-workbook.js';
+import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import { renderMessage } from '../../src/messages/index.js';
-import { readWorkbook } from '../../src/workbook/read.js';
+import { readWorkbook } from '../../src/file-formats/read.js';
 
 const HEADER = ['活动编号', '活动名称', '活动说明', '对应条款', '牵头国家', '开始日期', '结束日期', '实施状态', '完成进度'];
 

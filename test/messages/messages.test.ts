@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getLocale, getMessages, renderMessage, setLocale, setMessages, withMessages } from '../../src/messages/index.js';
-import type { Finding, FindingCode } from '../../src/rules/finding.js';
-import { FINDING_CODES, SEVERITY } from '../../src/rules/severity.js';
+import type { Finding, FindingCode } from '../../src/model/finding.js';
+import { FINDING_CODES, SEVERITY } from '../../src/model/severity.js';
 
 const f = (code: FindingCode, over: Partial<Finding> = {}): Finding => ({
   code, severity: SEVERITY[code], row: 5, column: null, cell: null, value: null, sheet: '活动清单', ...over,

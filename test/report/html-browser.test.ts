@@ -6,8 +6,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import type { FileResult } from '../../src/report/model.js';
-import { validateWorkbook } from '../../src/rules/validate-workbook.js';
-import type { Cell } from '../../src/workbook/model.js';
+import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
+import type { Cell } from '../../src/model/workbook.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const s = (v: string): Cell => ({ t: 's', v });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { validationAnnotatePlan } from '../../src/report/annotate-plan.js';
+import { validationAnnotatePlan } from '../../src/use-cases/annotate-plan.js';
 import { renderHtml } from '../../src/report/html.js';
 import { buildJsonReport, renderJson } from '../../src/report/json.js';
 import { batchExitCode, unreadableResult, type FileResult } from '../../src/report/model.js';
 import { escapeHtml, neutraliseFormula, oneLine, safeField } from '../../src/report/safe-text.js';
 import { renderText } from '../../src/report/text.js';
-import type { Finding } from '../../src/rules/finding.js';
-import { validateWorkbook } from '../../src/rules/validate-workbook.js';
-import type { Cell, WorkbookModel } from '../../src/workbook/model.js';
+import type { Finding } from '../../src/model/finding.js';
+import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
+import type { Cell, WorkbookModel } from '../../src/model/workbook.js';
 
 const s = (v: string): Cell => ({ t: 's', v });
 const n = (v: number): Cell => ({ t: 'n', v });

@@ -1,5 +1,5 @@
-import type { Finding } from '../../src/rules/finding.js';
-import type { Cell, SheetGrid, Visibility, WorkbookModel } from '../../src/workbook/model.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { Cell, SheetGrid, Visibility, WorkbookModel } from '../../src/model/workbook.js';
 
 /** A value for a test cell: plain values become typed cells, a Cell passes through, null/undefined leave it empty. */
 export type TestValue = string | number | boolean | null | undefined | Cell;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../src/messages/index.js';
-import { validateWorkbook } from '../../src/rules/validate-workbook.js';
+import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import { INPUT_COLUMNS } from '../../src/schema/tracker.js';
 import { parseColumnValue } from '../../src/schema/values.js';
-import type { Cell } from '../../src/workbook/model.js';
+import type { Cell } from '../../src/model/workbook.js';
 import { HEADER_ZH, sheet, workbook } from './helpers.js';
 
 /** A small deterministic generator, so a failure can be replayed. */

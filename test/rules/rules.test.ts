@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateWorkbook } from '../../src/rules/validate-workbook.js';
+import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import { HEADER_ZH, KEYS, dateCell, row, sheet, table, tracker, workbook, type TestValue } from './helpers.js';
 
 const AS_OF = '2024-06-30';

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { renderMessage } from '../../src/messages/index.js';
-import { validateWorkbook } from '../../src/rules/validate-workbook.js';
-import { readWorkbook } from '../../src/workbook/read.js';
+import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
+import { readWorkbook } from '../../src/file-formats/read.js';
 import { table } from './helpers.js';
 
 const AS_OF = '2024-06-30';

@@ -1,10 +1,10 @@
-import { serialToIso } from '../../src/workbook/excel-date.js';
+import { serialToIso } from '../../src/model/excel-date.js';
 import { describe, expect, it } from 'vitest';
 import {
   parseClause, parseCountry, parseCountryList, parseDate, parseFunding, parseNumber, parsePercent, parseStatus,
   parseText,
 } from '../../src/schema/values.js';
-import type { Cell } from '../../src/workbook/model.js';
+import type { Cell } from '../../src/model/workbook.js';
 import { cellOf, dateCell } from '../rules/helpers.js';
 
 const s = (v: string): Cell => ({ v, t: 's' });

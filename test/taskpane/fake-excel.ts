@@ -1,5 +1,5 @@
 import { OfficeMockObject } from 'office-addin-mock';
-import { a1, colIndex } from '../../src/workbook/model.js';
+import { a1, colIndex } from '../../src/model/a1.js';
 
 /** One cell of the fake worksheet. */
 export interface FakeCell {

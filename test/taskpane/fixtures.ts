@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import { readWorkbook } from '../../src/workbook/read.js';
+import { readWorkbook } from '../../src/file-formats/read.js';
 import { MemoryHost } from '../../taskpane/memory-host.js';
 
 /** The header of the sample tracker (Chinese, spec order, with a title row above it). */

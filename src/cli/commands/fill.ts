@@ -1,19 +1,20 @@
+import type { Lang } from '../../model/lang.js';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { ASSESSMENT_LABELS } from '../../assess/labels.js';
 import { DEFAULT_ACCEPT_THRESHOLD } from '../../match/index.js';
-import { buildFillPlan, type FillPlan } from '../../match/fill-plan.js';
+import { buildFillPlan, type FillPlan } from '../../use-cases/fill-plan.js';
 import { renderMessage } from '../../messages/index.js';
-import { tableLanguage } from '../../report/annotate-plan.js';
-import { summarise, validateWorkbook } from '../../rules/validate-workbook.js';
+import { tableLanguage } from '../../use-cases/annotate-plan.js';
+import { summarise, validateWorkbook } from '../../use-cases/validate-workbook.js';
 import { columnMeta, type ColumnKey } from '../../schema/tracker.js';
-import { writeAnnotated } from '../../workbook/write-annotated.js';
+import { writeAnnotated } from '../../file-formats/write-annotated.js';
 import { dateOption, langOption, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 import { assertNotInput, describeFsError, writeFileAtomic } from '../fs-out.js';
 import { EXIT } from '../io.js';
 import { readWorkbookFile } from '../read-file.js';
-import { localToday } from './validate.js';
+import { localToday } from '../../model/today.js';
 import { printable } from './match.js';
 
 /** Reads `--accept-threshold X`, a confidence from 0 to 1. */
@@ -48,7 +49,7 @@ const TEXT = {
 };
 
 /** The summary `lmc fill` prints: what was written to which column, and the rows mapping could not decide. */
-export function fillReport(fill: FillPlan, out: string, lang: 'zh' | 'en', counts: { error: number; warning: number; info: number }): string {
+export function fillReport(fill: FillPlan, out: string, lang: Lang, counts: { error: number; warning: number; info: number }): string {
   const T = TEXT[lang];
   const s = fill.summary;
   const name = (k: ColumnKey): string => columnMeta(k)[lang];

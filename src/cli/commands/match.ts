@@ -1,3 +1,4 @@
+import type { Lang } from '../../model/lang.js';
 import type { DocId } from '../../catalog/types.js';
 import { DEFAULT_ACCEPT_THRESHOLD, matchActivity, type MatchResult } from '../../match/index.js';
 import { intOption, langOption, UsageError } from '../args.js';
@@ -42,7 +43,7 @@ const LABELS = {
 };
 
 /** The readable form of one result, in the chosen language. */
-export function matchText(r: MatchResult, lang: 'zh' | 'en'): string {
+export function matchText(r: MatchResult, lang: Lang): string {
   const L = LABELS[lang];
   const lines = [printable(r.query)];
   if (r.best === null) {

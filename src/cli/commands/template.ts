@@ -3,7 +3,7 @@ import { langOption, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 import { describeFsError, pathExists, writeFileAtomic } from '../fs-out.js';
 import { EXIT } from '../io.js';
-import { buildTemplate } from '../../workbook/template.js';
+import { buildTemplate } from '../../file-formats/template.js';
 
 /** Default file name of `lmc template`. */
 export const DEFAULT_TEMPLATE_NAME = 'tracker-template.xlsx';

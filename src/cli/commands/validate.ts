@@ -6,15 +6,16 @@ import { assertNotInput, collectInputs, describeFsError, writeFileAtomic, type I
 import { EXIT, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { checkWorkbookFile, readWorkbookFile } from '../read-file.js';
-import { validationAnnotatePlan } from '../../report/annotate-plan.js';
+import { validationAnnotatePlan } from '../../use-cases/annotate-plan.js';
 import { renderHtml } from '../../report/html.js';
 import { renderJson } from '../../report/json.js';
-import type { Lang } from '../../report/labels.js';
+import type { Lang } from '../../model/lang.js';
 import { batchExitCode, unreadableResult, type FileResult } from '../../report/model.js';
 import { renderText } from '../../report/text.js';
-import { validateWorkbook } from '../../rules/validate-workbook.js';
-import type { WorkbookModel } from '../../workbook/model.js';
-import { writeAnnotated } from '../../workbook/write-annotated.js';
+import { validateWorkbook } from '../../use-cases/validate-workbook.js';
+import { localToday } from '../../model/today.js';
+import type { WorkbookModel } from '../../model/workbook.js';
+import { writeAnnotated } from '../../file-formats/write-annotated.js';
 
 /** Report formats of `lmc validate`. */
 export type ReportFormat = 'text' | 'json' | 'html';
@@ -28,12 +29,6 @@ export interface ValidateOptions {
   annotate?: string;
   maxFindings?: number;
   quiet: boolean;
-}
-
-/** Today's date in the local time zone, `YYYY-MM-DD`. */
-export function localToday(now: Date = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
 /** Checks the options of `lmc validate`; bad values are usage errors. */

@@ -1,3 +1,4 @@
+import type { Lang } from '../../model/lang.js';
 import { getClause } from '../../catalog/index.js';
 import { parseRef } from '../../catalog/ref.js';
 import { describeRefFailure } from '../../messages/ref.js';
@@ -12,7 +13,7 @@ const LABELS = {
 };
 
 /** One reason as a line of text, in the chosen language. */
-export function reasonText(r: XrefReason, lang: 'zh' | 'en'): string {
+export function reasonText(r: XrefReason, lang: Lang): string {
   const L = LABELS[lang];
   if (r.kind === 'topic') return `${L.topic} ${r.similarity.toFixed(2)}`;
   return `${r.kind === 'document' ? L.document : L.programme}: ${r.kind === 'document' ? `《${r.name}》` : r.name}`;

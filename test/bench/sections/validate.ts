@@ -8,7 +8,7 @@ import { runCli } from '../../../src/cli/main.js';
 import { readWorkbookFile, readWorkbookFileInline } from '../../../src/cli/read-file.js';
 import type { CliIo } from '../../../src/cli/io.js';
 import { renderJson } from '../../../src/report/json.js';
-import { validateWorkbook } from '../../../src/rules/validate-workbook.js';
+import { validateWorkbook } from '../../../src/use-cases/validate-workbook.js';
 import type { BenchSection } from '../section.js';
 import { trackerRows, trackerXlsx } from '../tracker-gen.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { deflateSync, strToU8, unzipSync } from 'fflate';
-import { readWorkbook, type ReadResult } from '../../src/workbook/read.js';
+import { readWorkbook, type ReadResult } from '../../src/file-formats/read.js';
 import { concat, handZip, ooxmlParts, oleFile, rawXlsx, utf8, xlsxFromSheets, zipParts } from './read-fixtures.js';
 
 function failure(r: ReadResult) {

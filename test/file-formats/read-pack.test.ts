@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { packWorkbook, readWorkbookPacked, unpackWorkbook } from '../../src/workbook/pack.js';
-import { readWorkbook } from '../../src/workbook/read.js';
-import type { WorkbookModel } from '../../src/workbook/model.js';
+import { packWorkbook, readWorkbookPacked, unpackWorkbook } from '../../src/file-formats/pack.js';
+import { readWorkbook } from '../../src/file-formats/read.js';
+import type { WorkbookModel } from '../../src/model/workbook.js';
 import { rawXlsx } from './read-fixtures.js';
 
 describe('packing a workbook for the trip out of the worker', () => {

@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import { leafClauses } from '../catalog/index.js';
-import type { Lang } from '../report/labels.js';
+import type { Lang } from '../model/lang.js';
 import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../schema/enums.js';
 import { INPUT_COLUMNS, PLAN_PERIOD, type ValueForm } from '../schema/tracker.js';
 

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { FindingCode } from '../../src/rules/finding.js';
-import { readWorkbook, type ReadResult } from '../../src/workbook/read.js';
+import type { FindingCode } from '../../src/model/finding.js';
+import { readWorkbook, type ReadResult } from '../../src/file-formats/read.js';
 
 // Third-party edge-case workbooks, used in place (never copied into the repository).
 const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/real');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateTracker } from '../../src/workbook/locate.js';
+import { locateTracker } from '../../src/schema/locate.js';
 import { HEADER_ZH, KEYS, row, sheet, workbook, type TestValue } from '../rules/helpers.js';
 
 const EN = ['Activity ID', 'Activity', 'Clause', 'Lead country', 'Start date', 'End date', 'Status'];

@@ -1,12 +1,15 @@
 import * as XLSX from 'xlsx';
-import type { Finding, FindingCode, Severity } from '../rules/finding.js';
-import { a1, type Cell, type SheetGrid, type Visibility, type WorkbookModel } from './model.js';
+import { isDateFormat } from '../model/date-format.js';
+import { EXCEL_MAX_CELL_TEXT } from '../model/limits.js';
+import type { Finding, FindingCode, Severity } from '../model/finding.js';
+import { type Cell, type SheetGrid, type Visibility, type WorkbookModel } from '../model/workbook.js';
+import { a1 } from '../model/a1.js';
 import { decodeText, extensionOf, sniff, type LooksLike } from './sniff.js';
 import { inflateEntry, inflateEntryTo, listZipEntries, StoredZipWriter, type ZipEntry, type ZipProblem } from './zip-guard.js';
 import { parseDelimited, plainNumber } from './csv.js';
 import { countOdsCells, countSheetCells, hasDoctype, startsLikeXml } from './scan.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
-import { serialToIso } from './excel-date.js';
+import { serialToIso } from '../model/excel-date.js';
 
 export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js';
 
@@ -14,9 +17,6 @@ export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js';
 export type ReadResult = { ok: true; workbook: WorkbookModel } | { ok: false; finding: Finding };
 
 type Params = Record<string, string | number | boolean | string[] | null>;
-
-/** Longest cell text Excel stores. */
-export const MAX_CELL_TEXT = 32_767;
 
 // Findings quote at most this much of a cell's text.
 const MAX_QUOTED = 200;
@@ -281,27 +281,6 @@ function sheetNameFromFile(file: string): string {
 
 // ---------------------------------------------------------------- SheetJS workbook → model
 
-const dateFormatCache = new Map<string, boolean>();
-
-/**
- * True when a number format shows a calendar date: SheetJS says it is a date or time format, it
- * is not an elapsed-time format (`[h]:mm`), and outside quoted text it has a year or day part
- * (so `h:mm` times and durations stay numbers).
- */
-export function isDateFormat(z: string): boolean {
-  let d = dateFormatCache.get(z);
-  if (d === undefined) {
-    const bare = z.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
-    try {
-      d = Boolean(XLSX.SSF.is_date(z)) && !/\[(?:h+|m+|s+)\]/i.test(z) && /[yde]/i.test(bare);
-    } catch {
-      d = false;
-    }
-    dateFormatCache.set(z, d);
-  }
-  return d;
-}
-
 const ERROR_TEXT: Record<number, string> = {
   0x00: '#NULL!',
   0x07: '#DIV/0!',
@@ -314,7 +293,7 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 function checkText(s: string, sheet: string, r: number, c: number, file: string, findings: Finding[]): void {
-  if (s.length > MAX_CELL_TEXT) {
+  if (s.length > EXCEL_MAX_CELL_TEXT) {
     findings.push({
       code: 'cell-too-long',
       severity: 'error',
@@ -323,7 +302,7 @@ function checkText(s: string, sheet: string, r: number, c: number, file: string,
       cell: a1(r, c),
       value: quote(s),
       sheet,
-      params: { file, length: s.length, limit: MAX_CELL_TEXT },
+      params: { file, length: s.length, limit: EXCEL_MAX_CELL_TEXT },
     });
   }
   const m = CONTROL_CHARS.exec(s);

@@ -1,5 +1,5 @@
-import type { Finding } from '../rules/finding.js';
-import type { Cell, CellKind, SheetGrid, Visibility, WorkbookModel } from './model.js';
+import type { Finding } from '../model/finding.js';
+import type { Cell, CellKind, SheetGrid, Visibility, WorkbookModel } from '../model/workbook.js';
 import type { ReadLimits } from './limits.js';
 import { readWorkbookInto, type RowSink } from './read.js';
 

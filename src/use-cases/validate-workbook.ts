@@ -1,14 +1,15 @@
 import type { TrackerRow, CheckValue } from '../schema/tracker.js';
-import { parseA1, type WorkbookModel } from '../workbook/model.js';
-import { locateTracker, type TrackerTable } from '../workbook/locate.js';
-import { clauseMismatchRule } from './clause-mismatch.js';
-import { validateTable } from './engine.js';
-import type { Finding } from './finding.js';
-import { FINDING_CODES } from './severity.js';
-import { worstCheck } from './summary.js';
-import type { RowRule } from './types.js';
+import { type WorkbookModel } from '../model/workbook.js';
+import { parseA1 } from '../model/a1.js';
+import { locateTracker, type TrackerTable } from '../schema/locate.js';
+import { clauseMismatchRule } from '../rules/clause-mismatch.js';
+import { validateTable } from '../rules/engine.js';
+import type { Finding } from '../model/finding.js';
+import { FINDING_CODES } from '../model/severity.js';
+import { worstCheck } from '../rules/summary.js';
+import type { RowRule } from '../rules/types.js';
 
-export { summarise, worstCheck, type SeveritySummary } from './summary.js';
+export { summarise, worstCheck, type SeveritySummary } from '../rules/summary.js';
 
 /** Options of the pipeline: the as-of date (ISO, computed by the host) and rules from other modules. */
 export interface ValidateWorkbookOptions {

@@ -1,70 +1,14 @@
 import * as XLSX from 'xlsx';
-import { LABELS, type Lang } from '../report/labels.js';
-import type { Cell, WorkbookModel } from './model.js';
+import { LABELS } from '../messages/labels.js';
+import { sheetRef } from '../model/a1.js';
+import type { AnnotatePlan, IssuesSheetPlan } from '../model/annotation.js';
+import type { Lang } from '../model/lang.js';
+import { EXCEL_MAX_CELL_TEXT } from '../model/limits.js';
+import type { Cell, WorkbookModel } from '../model/workbook.js';
 
-/** Excel's limit on the characters of one cell (SheetJS refuses to write longer text). */
-export const EXCEL_MAX_TEXT = 32767;
 
 /** Author name of the notes this writer adds; notes by this author are replaced on every run, all others are kept. */
 export const NOTE_AUTHOR = 'lmc';
-
-/** One column to fill: its schema key, the header to write when the column is appended, and the value per sheet row. */
-export interface FillColumn {
-  /** Schema key of the filled column (`check`, `issues`, `clause_title` …). */
-  key: string;
-  /** Header text written when the column has to be appended. */
-  header: string;
-  /** 0-based column of the table that already holds this column (from the located table), if any. */
-  col?: number;
-  /** Value per 1-based sheet row; an empty string clears the cell. */
-  values: Map<number, string | number>;
-  /** Clear this column in data rows that have no value in `values` (default true: stale results never survive a re-run). */
-  clearOthers?: boolean;
-}
-
-/** A note (cell comment) to attach to a cell; several notes on one cell are joined line by line. */
-export interface CellNote {
-  /** A1 reference. */
-  cell: string;
-  text: string;
-  /** Sheet of the cell; defaults to the plan's sheet. */
-  sheet?: string;
-}
-
-/** One line of the issues sheet. */
-export interface IssueLine {
-  sheet?: string | null;
-  row: number | null;
-  cell: string | null;
-  column?: string | null;
-  severity: string;
-  code: string;
-  message: string;
-  value?: string | number | boolean | null;
-}
-
-/** The sheet listing every finding, each cell reference a link to its cell. */
-export interface IssuesSheetPlan {
-  /** Sheet name; an existing sheet of that name written by an earlier run is replaced, any other is kept. */
-  name: string;
-  /** Column headers: row, cell, column, severity, code, message, value. */
-  headers: [string, string, string, string, string, string, string];
-  lines: IssueLine[];
-}
-
-/** What to write into the copy: filled columns, notes and the issues sheet, for the tracker sheet. */
-export interface AnnotatePlan {
-  sheet: string;
-  /** 1-based header row of the tracker table. */
-  headerRow: number;
-  /** 0-based last column of the table; appended columns go after it (and after any non-empty column to its right). */
-  lastCol?: number;
-  fills: FillColumn[];
-  notes: CellNote[];
-  issuesSheet?: IssuesSheetPlan;
-  /** Language of the texts the writer adds itself (the note on a truncated cell); default zh. */
-  lang?: Lang;
-}
 
 /** The original workbook: its bytes, a SheetJS workbook (modified in place), or a table model (for CSV, whose bytes need decoding). */
 export type AnnotateSource = Uint8Array | ArrayBuffer | XLSX.WorkBook | WorkbookModel;
@@ -245,25 +189,7 @@ function normHeader(s: unknown): string {
 
 function textCell(text: string): SheetCell {
   // A string cell (t:'s') is never evaluated by Excel, whatever its first character.
-  return { t: 's', v: text.length > EXCEL_MAX_TEXT ? text.slice(0, EXCEL_MAX_TEXT) : text };
-}
-
-/** Quotes a sheet name for a link or formula reference: `'My sheet'!A1`. */
-export function sheetRef(sheet: string, cell: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
-}
-
-/** Decides the language of a header row: zh when most recognisable headers are written in Chinese. */
-export function headerLanguage(headers: readonly unknown[]): Lang {
-  let zh = 0;
-  let other = 0;
-  for (const h of headers) {
-    const s = typeof h === 'string' ? h.trim() : '';
-    if (!s) continue;
-    if (/[\u3400-\u9fff\uf900-\ufaff]/.test(s)) zh++;
-    else if (/[A-Za-z]/.test(s)) other++;
-  }
-  return zh >= other && zh > 0 ? 'zh' : other > 0 ? 'en' : 'zh';
+  return { t: 's', v: text.length > EXCEL_MAX_CELL_TEXT ? text.slice(0, EXCEL_MAX_CELL_TEXT) : text };
 }
 
 function stripOwnNotesAndTruncate(wb: XLSX.WorkBook, lang: Lang, extraNotes: Map<string, string[]>): void {
@@ -281,9 +207,9 @@ function stripOwnNotesAndTruncate(wb: XLSX.WorkBook, lang: Lang, extraNotes: Map
           if (hidden !== undefined && cell.c) cell.c.hidden = hidden;
         }
       }
-      if (typeof cell.v === 'string' && cell.v.length > EXCEL_MAX_TEXT) {
+      if (typeof cell.v === 'string' && cell.v.length > EXCEL_MAX_CELL_TEXT) {
         const length = cell.v.length;
-        cell.v = cell.v.slice(0, EXCEL_MAX_TEXT);
+        cell.v = cell.v.slice(0, EXCEL_MAX_CELL_TEXT);
         delete cell.w;
         delete (cell as { h?: string }).h;
         delete (cell as { r?: string }).r;
@@ -350,7 +276,7 @@ function attachNotes(wb: XLSX.WorkBook, notes: Map<string, string[]>): void {
       acc.set(r, c, cell);
     }
     let text = texts.join('\n');
-    if (text.length > EXCEL_MAX_TEXT) text = text.slice(0, EXCEL_MAX_TEXT);
+    if (text.length > EXCEL_MAX_CELL_TEXT) text = text.slice(0, EXCEL_MAX_CELL_TEXT);
     const comments = (cell.c ?? []) as SheetCell['c'] & object;
     comments.push({ a: NOTE_AUTHOR, t: text });
     comments.hidden = true;

@@ -1,3 +1,4 @@
+import type { Lang } from '../model/lang.js';
 /** Interface words of the reports and annotated copies, in Chinese and English (finding messages live in src/messages). */
 export const LABELS = {
   zh: {
@@ -81,5 +82,3 @@ export const LABELS = {
   },
 } as const;
 
-/** Report language. */
-export type Lang = 'zh' | 'en';

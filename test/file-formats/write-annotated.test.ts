@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import {
-  EXCEL_MAX_TEXT,
-  NOTE_AUTHOR,
-  headerLanguage,
-  modelToSheetJs,
-  writeAnnotated,
-  type AnnotatePlan,
-} from '../../src/workbook/write-annotated.js';
-import type { WorkbookModel } from '../../src/workbook/model.js';
+import { NOTE_AUTHOR, modelToSheetJs, writeAnnotated } from '../../src/file-formats/write-annotated.js';
+import { EXCEL_MAX_CELL_TEXT } from '../../src/model/limits.js';
+import { headerLanguage } from '../../src/schema/headers.js';
+import { type AnnotatePlan } from '../../src/model/annotation.js';
+import type { WorkbookModel } from '../../src/model/workbook.js';
 
 function sourceWorkbook(): Uint8Array {
   const ws = XLSX.utils.aoa_to_sheet([
@@ -158,7 +154,7 @@ describe('writeAnnotated', () => {
   });
 
   it('truncates text over 32,767 characters so the copy can be written, and says so in the note', () => {
-    const long = 'x'.repeat(EXCEL_MAX_TEXT + 1);
+    const long = 'x'.repeat(EXCEL_MAX_CELL_TEXT + 1);
     const model: WorkbookModel = {
       date1904: false,
       findings: [],
@@ -181,10 +177,10 @@ describe('writeAnnotated', () => {
       notes: [{ cell: 'B2', text: 'too-long: description over 2,000 characters' }],
     });
     const ws = reread(out).Sheets['Activities'];
-    expect(String(ws.B2.v).length).toBe(EXCEL_MAX_TEXT);
+    expect(String(ws.B2.v).length).toBe(EXCEL_MAX_CELL_TEXT);
     const note = commentsOf(ws, 'B2')[0].t;
     expect(note).toContain('too-long: description');
-    expect(note).toContain(String(EXCEL_MAX_TEXT + 1));
+    expect(note).toContain(String(EXCEL_MAX_CELL_TEXT + 1));
     expect(ws.C2.t).toBe('n');
     expect(XLSX.SSF.format('yyyy-mm-dd', ws.C2.v as number)).toBe('2024-03-15');
     expect(ws.D1.v).toBe('Check');

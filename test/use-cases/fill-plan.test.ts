@@ -1,9 +1,9 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { buildFillPlan, fillRow } from '../../src/match/fill-plan.js';
-import { validateWorkbook } from '../../src/rules/validate-workbook.js';
-import { readWorkbook } from '../../src/workbook/read.js';
-import { writeAnnotated } from '../../src/workbook/write-annotated.js';
+import { buildFillPlan, fillRow } from '../../src/use-cases/fill-plan.js';
+import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
+import { readWorkbook } from '../../src/file-formats/read.js';
+import { writeAnnotated } from '../../src/file-formats/write-annotated.js';
 
 const HEADER_ZH = ['活动编号', '活动名称', '活动说明', '对应条款', '牵头国家', '开始日期', '结束日期', '实施状态', '完成进度'];
 const ROWS: (string | number)[][] = [

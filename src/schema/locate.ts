@@ -1,8 +1,8 @@
-import type { Finding } from '../rules/finding.js';
-import { matchHeader } from '../schema/headers.js';
-import { isFilledColumn, type ColumnKey } from '../schema/tracker.js';
-import { cellText, isEmptyCell } from '../schema/values.js';
-import type { Cell, SheetGrid, WorkbookModel } from './model.js';
+import type { Finding } from '../model/finding.js';
+import { matchHeader } from './headers.js';
+import { isFilledColumn, type ColumnKey } from './tracker.js';
+import { cellText, isEmptyCell } from './values.js';
+import type { Cell, SheetGrid, WorkbookModel } from '../model/workbook.js';
 
 /** Sheet names that mark the activity sheet. */
 export const ACTIVITY_SHEET_NAMES = ['活动清单', 'Activities'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/rules/finding.js';
-import { summarise, validateWorkbook, worstCheck } from '../../src/rules/validate-workbook.js';
-import { HEADER_ZH, row, sheet, table, tracker, workbook } from './helpers.js';
+import type { Finding } from '../../src/model/finding.js';
+import { summarise, validateWorkbook, worstCheck } from '../../src/use-cases/validate-workbook.js';
+import { HEADER_ZH, row, sheet, table, tracker, workbook } from '../rules/helpers.js';
 
 const AS_OF = '2024-06-30';
 

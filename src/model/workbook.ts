@@ -1,4 +1,4 @@
-import type { Finding } from '../rules/finding.js';
+import type { Finding } from './finding.js';
 
 /** Kind of a cell value: string, number, boolean, date, error, or empty. */
 export type CellKind = 's' | 'n' | 'b' | 'd' | 'e' | 'z';
@@ -38,29 +38,4 @@ export interface WorkbookModel {
   date1904: boolean;
   /** File-, sheet- and cell-level findings of the reader (macros, hidden sheets, formulas without cached values …). */
   findings: Finding[];
-}
-
-/** Turns a 0-based row and column into an A1 reference. */
-export function a1(row: number, col: number): string {
-  let c = col + 1;
-  let letters = '';
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    letters = String.fromCharCode(65 + m) + letters;
-    c = Math.floor((c - 1) / 26);
-  }
-  return `${letters}${row + 1}`;
-}
-
-/** Reads an A1 reference (`B7`) into a 0-based row and column, or null when it is not one. */
-export function parseA1(ref: string): { row: number; col: number } | null {
-  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
-  return m ? { row: Number(m[2]) - 1, col: colIndex(m[1]) } : null;
-}
-
-/** Turns column letters (`A`, `AB`) into a 0-based column index. */
-export function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }

@@ -1,10 +1,11 @@
 import { issueText, renderMessage } from '../messages/index.js';
-import type { Finding } from '../rules/finding.js';
-import type { WorkbookValidation } from '../rules/validate-workbook.js';
+import type { Finding } from '../model/finding.js';
+import type { WorkbookValidation } from './validate-workbook.js';
 import { columnMeta } from '../schema/tracker.js';
-import type { AnnotatePlan, FillColumn, IssueLine } from '../workbook/write-annotated.js';
-import { headerLanguage } from '../workbook/write-annotated.js';
-import { LABELS, type Lang } from './labels.js';
+import type { AnnotatePlan, FillColumn, IssueLine } from '../model/annotation.js';
+import { headerLanguage } from '../schema/headers.js';
+import { LABELS } from '../messages/labels.js';
+import { type Lang } from '../model/lang.js';
 
 
 /** The language of a validated table: zh when its header row is mostly Chinese. */

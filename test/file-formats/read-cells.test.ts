@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
-import { serialToIso } from '../../src/workbook/excel-date.js';
-import { isDateFormat, readWorkbook, type ReadResult } from '../../src/workbook/read.js';
+import { serialToIso } from '../../src/model/excel-date.js';
+import { readWorkbook, type ReadResult } from '../../src/file-formats/read.js';
+import { isDateFormat } from '../../src/model/date-format.js';
 import { ooxmlParts, rawXlsx, xlsxFromSheets, zipParts } from './read-fixtures.js';
 
 function workbook(r: ReadResult) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { leafClauses } from '../../src/catalog/index.js';
-import { validateWorkbook } from '../../src/rules/validate-workbook.js';
+import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import { matchHeader } from '../../src/schema/headers.js';
 import { INPUT_COLUMNS } from '../../src/schema/tracker.js';
-import { readWorkbook } from '../../src/workbook/read.js';
-import { buildTemplate, TEMPLATE_SHEETS } from '../../src/workbook/template.js';
+import { readWorkbook } from '../../src/file-formats/read.js';
+import { buildTemplate, TEMPLATE_SHEETS } from '../../src/file-formats/template.js';
 
 describe.each(['zh', 'en'] as const)('buildTemplate(%s)', (lang) => {
   const bytes = buildTemplate(lang);

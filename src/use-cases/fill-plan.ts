@@ -1,19 +1,18 @@
+import type { Lang } from '../model/lang.js';
 import { assess, type Assessment } from '../assess/assess.js';
 import { assessmentLabel } from '../assess/labels.js';
 import { getClause } from '../catalog/index.js';
 import { activityText } from '../rules/clause-mismatch.js';
-import type { Finding } from '../rules/finding.js';
-import type { WorkbookValidation } from '../rules/validate-workbook.js';
+import type { Finding } from '../model/finding.js';
+import type { WorkbookValidation } from './validate-workbook.js';
 import { issueText } from '../messages/index.js';
 import { isEmptyCell } from '../schema/values.js';
 import { columnMeta, type CheckValue, type TrackerRow } from '../schema/tracker.js';
-import type { Cell } from '../workbook/model.js';
-import type { AnnotatePlan, FillColumn } from '../workbook/write-annotated.js';
+import type { Cell } from '../model/workbook.js';
+import type { AnnotatePlan, FillColumn } from '../model/annotation.js';
 import { crossReferenceIds } from '../xref/index.js';
-import { DEFAULT_ACCEPT_THRESHOLD, matchActivity, type MatchCandidate, type MatchResult } from './index.js';
+import { DEFAULT_ACCEPT_THRESHOLD, matchActivity, type MatchCandidate, type MatchResult } from '../match/index.js';
 
-/** Language of the texts written into a workbook. */
-export type FillLang = 'zh' | 'en';
 
 /** What the filled columns of one row are computed from. */
 export interface FillRowInput {
@@ -32,7 +31,7 @@ export interface FillRowInput {
 /** Options of the fill. */
 export interface FillOptions {
   asOf: string;
-  lang: FillLang;
+  lang: Lang;
   /** Confidence a match needs before it is written into a blank clause cell (default DEFAULT_ACCEPT_THRESHOLD). */
   threshold?: number;
   /** Most cross-references written per row (default 5). */

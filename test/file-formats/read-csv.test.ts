@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readWorkbook, type ReadResult } from '../../src/workbook/read.js';
-import { parseDelimited, plainNumber } from '../../src/workbook/csv.js';
+import { readWorkbook, type ReadResult } from '../../src/file-formats/read.js';
+import { parseDelimited, plainNumber } from '../../src/file-formats/csv.js';
 import { concat, utf8 } from './read-fixtures.js';
 
 function workbook(r: ReadResult) {
