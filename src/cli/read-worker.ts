@@ -34,10 +34,10 @@ parentPort?.on('message', (req: ReadRequest) => {
       parentPort?.postMessage({ ok: false, finding: result.finding } satisfies ReadReply);
       return;
     }
-    const { validateWorkbook, checkedSummary } = await import('../use-cases/validate-workbook.js');
+    const [{ checkWorkbook }, { checkedSummary }] = await Promise.all([import('../use-cases/check-file.js'), import('../use-cases/validate-workbook.js')]);
     let reply: ReadReply;
     try {
-      reply = { ok: true, checked: checkedSummary(validateWorkbook(result.workbook, { asOf })) };
+      reply = { ok: true, checked: checkedSummary(checkWorkbook(result.workbook, req.fileName, asOf).validation) };
     } catch (err) {
       reply = { ok: true, checkError: err instanceof Error ? err.message : String(err) };
     }

@@ -350,6 +350,14 @@ function addIssuesSheet(wb: XLSX.WorkBook, plan: AnnotatePlan, issues: IssuesShe
 }
 
 /**
+ * What a copy of a read file is made from: a CSV from the table the reader decoded (UTF-8, GB18030, UTF-16), every
+ * other format from its own bytes, so formulas, number formats, widths and merges survive.
+ */
+export function copySource(fileName: string, workbook: WorkbookModel, bytes: () => Uint8Array): AnnotateSource {
+  return /\.csv$/i.test(fileName) ? workbook : bytes();
+}
+
+/**
  * Writes an annotated copy of a workbook as .xlsx bytes: filled columns on the tracker sheet, notes on offending cells
  * and an issues sheet with links; every other sheet and cell is kept, over-long text is truncated (with a note).
  */

@@ -6,13 +6,13 @@ import { activityText } from '../rules/clause-mismatch.js';
 import type { Finding } from '../model/finding.js';
 import type { WorkbookValidation } from './validate-workbook.js';
 import { issueText } from '../messages/index.js';
+import { candidatesLine, noMatchLine, noTextLine } from '../messages/fill.js';
 import { isEmptyCell } from '../schema/values.js';
 import { columnMeta, type CheckValue, type TrackerRow } from '../schema/tracker.js';
 import type { Cell } from '../model/workbook.js';
 import type { AnnotatePlan, FillColumn } from '../model/annotation.js';
 import { crossReferenceIds } from '../xref/index.js';
 import { DEFAULT_ACCEPT_THRESHOLD, matchActivity, type MatchCandidate, type MatchResult } from '../match/index.js';
-
 
 /** What the filled columns of one row are computed from. */
 export interface FillRowInput {
@@ -57,21 +57,6 @@ export interface FillRowResult {
   match?: MatchResult;
 }
 
-const CANDIDATE_LINE = {
-  zh: (cs: MatchCandidate[]) =>
-    `match: 未能可靠确定对应条款，请从候选条款中选择填写：${cs.map((c) => `${c.id} ${c.title.zh}`).join('；')}`,
-  en: (cs: MatchCandidate[]) =>
-    `match: no clause could be chosen with confidence; pick one of the candidates: ${cs.map((c) => `${c.id} ${c.title.en}`).join('; ')}`,
-};
-const NO_TEXT_LINE = {
-  zh: 'match: 对应条款为空，且没有活动名称或说明可供匹配。请填写对应条款。',
-  en: 'match: the clause is blank and there is no activity name or description to match. Fill in the clause.',
-};
-const NO_MATCH_LINE = {
-  zh: 'match: 对应条款为空，活动名称和说明与任何条款都不相符。请填写对应条款。',
-  en: 'match: the clause is blank and the activity name and description match no clause. Fill in the clause.',
-};
-
 /**
  * The filled columns of one row (spec "Filled columns"): a blank clause gets the match when it is accepted, otherwise
  * stays blank and the top-3 candidates go into `issues`; the clause title in the chosen language; the confidence
@@ -86,7 +71,7 @@ export function fillRow(input: FillRowInput, opts: FillOptions): FillRowResult {
   if (input.clauseBlank) {
     const text = activityText(input.values);
     if (text === '') {
-      lines.push(NO_TEXT_LINE[lang]);
+      lines.push(noTextLine(lang));
     } else {
       const m = matchActivity(text, { top: 3, threshold: opts.threshold ?? DEFAULT_ACCEPT_THRESHOLD });
       out.match = m;
@@ -95,9 +80,9 @@ export function fillRow(input: FillRowInput, opts: FillOptions): FillRowResult {
         out.clause = m.best;
         out.match_confidence = m.confidence;
       } else if (m.candidates.length > 0) {
-        lines.push(CANDIDATE_LINE[lang](m.candidates.slice(0, 3)));
+        lines.push(candidatesLine(m.candidates.slice(0, 3), lang));
       } else {
-        lines.push(NO_MATCH_LINE[lang]);
+        lines.push(noMatchLine(lang));
       }
     }
   }

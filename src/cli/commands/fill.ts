@@ -3,12 +3,12 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { ASSESSMENT_LABELS } from '../../assess/labels.js';
 import { DEFAULT_ACCEPT_THRESHOLD } from '../../match/index.js';
-import { buildFillPlan, type FillPlan } from '../../use-cases/fill-plan.js';
+import type { FillPlan } from '../../use-cases/fill-plan.js';
+import { checkWorkbook, filledCopy } from '../../use-cases/check-file.js';
 import { renderMessage } from '../../messages/index.js';
 import { tableLanguage } from '../../use-cases/annotate-plan.js';
-import { summarise, validateWorkbook } from '../../use-cases/validate-workbook.js';
+import { summarise } from '../../use-cases/validate-workbook.js';
 import { columnMeta, type ColumnKey } from '../../schema/tracker.js';
-import { writeAnnotated } from '../../file-formats/write-annotated.js';
 import { dateOption, langOption, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 import { assertNotInput, describeFsError, writeFileAtomic } from '../fs-out.js';
@@ -105,7 +105,8 @@ export const run: Command = async (args, io) => {
     io.err(`lmc fill: ${args.positionals[0]}: ${read.finding.code}: ${renderMessage(read.finding, msgLang)}\n`);
     return EXIT.usage;
   }
-  const validation = validateWorkbook(read.workbook, { asOf });
+  const checked = checkWorkbook(read.workbook, input, asOf);
+  const { validation } = checked;
   if (!validation.table) {
     const f = validation.findings.find((x) => x.severity === 'error') ?? validation.findings[0];
     const why = f ? `${f.code}: ${renderMessage(f, msgLang)}` : 'no tracker table found';
@@ -113,13 +114,12 @@ export const run: Command = async (args, io) => {
     return EXIT.usage;
   }
   const lang = langGiven ?? tableLanguage(validation);
-  const fill = buildFillPlan(validation, { asOf, lang, threshold });
+  let fill: FillPlan;
   try {
-    // CSV text was decoded by the reader; every other format is re-read from its bytes so formulas, number
-    // formats, widths and merges survive.
-    const isCsv = path.extname(input).toLowerCase() === '.csv';
-    const source = isCsv ? read.workbook : new Uint8Array(await fsp.readFile(input));
-    await writeFileAtomic(out, writeAnnotated(source, fill.plan));
+    const bytes = new Uint8Array(await fsp.readFile(input));
+    const copy = filledCopy(checked, () => bytes, { asOf, lang, threshold })!;
+    fill = copy.fill;
+    await writeFileAtomic(out, copy.bytes);
   } catch (err) {
     io.err(`lmc fill: cannot write ${outOpt}: ${err instanceof Error && !('code' in err) ? err.message : describeFsError(err, out)}\n`);
     return EXIT.usage;

@@ -6,25 +6,18 @@ import { assertNotInput, collectInputs, describeFsError, writeFileAtomic, type I
 import { EXIT, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { checkWorkbookFile, readWorkbookFile } from '../read-file.js';
-import { validationAnnotatePlan } from '../../use-cases/annotate-plan.js';
-import { renderHtml } from '../../report/html.js';
-import { renderJson } from '../../report/json.js';
 import type { Lang } from '../../model/lang.js';
 import { batchExitCode, unreadableResult, type FileResult } from '../../report/model.js';
-import { renderText } from '../../report/text.js';
-import { validateWorkbook } from '../../use-cases/validate-workbook.js';
 import { localToday } from '../../model/today.js';
-import type { WorkbookModel } from '../../model/workbook.js';
-import { writeAnnotated } from '../../file-formats/write-annotated.js';
-
-/** Report formats of `lmc validate`. */
-export type ReportFormat = 'text' | 'json' | 'html';
+import { formatForExtension, isReportFormat, REPORT_FORMAT_NAMES, REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
+import { checkedCopy, checkWorkbook, type CheckedFile } from '../../use-cases/check-file.js';
+import { checkedSummary } from '../../use-cases/validate-workbook.js';
 
 /** The options of one `lmc validate` run, checked. */
 export interface ValidateOptions {
   asOf: string;
   lang: Lang;
-  format: ReportFormat;
+  format: ReportFormatName;
   out?: string;
   annotate?: string;
   maxFindings?: number;
@@ -34,20 +27,16 @@ export interface ValidateOptions {
 /** Checks the options of `lmc validate`; bad values are usage errors. */
 export function validateOptions(options: Record<string, unknown>, cwd: string): ValidateOptions {
   const fmtOpt = options.format;
-  if (fmtOpt !== undefined && fmtOpt !== 'text' && fmtOpt !== 'json' && fmtOpt !== 'html') {
-    throw new UsageError(`--format must be text, json or html, not '${String(fmtOpt)}'`);
+  if (fmtOpt !== undefined && !isReportFormat(fmtOpt)) {
+    throw new UsageError(`--format must be ${REPORT_FORMAT_NAMES.join(', ').replace(/, ([^,]*)$/, ' or $1')}, not '${String(fmtOpt)}'`);
   }
   if (options.json === true && fmtOpt !== undefined && fmtOpt !== 'json') {
     throw new UsageError(`--json and --format ${String(fmtOpt)} contradict each other; give one of them`);
   }
   const out = typeof options.out === 'string' ? path.resolve(cwd, options.out) : undefined;
-  let format: ReportFormat = options.json === true ? 'json' : ((fmtOpt as ReportFormat | undefined) ?? 'text');
-  if (fmtOpt === undefined && options.json !== true && out) {
-    // `--out report.html` says the format by its extension.
-    const ext = path.extname(out).toLowerCase();
-    if (ext === '.html' || ext === '.htm') format = 'html';
-    else if (ext === '.json') format = 'json';
-  }
+  let format: ReportFormatName = options.json === true ? 'json' : (fmtOpt ?? 'text');
+  // `--out report.html` says the format by its extension.
+  if (fmtOpt === undefined && options.json !== true && out) format = formatForExtension(path.extname(out)) ?? format;
   return {
     asOf: dateOption('as-of', options['as-of']) ?? localToday(),
     lang: langOption(options.lang),
@@ -87,19 +76,9 @@ async function prepareAnnotateDir(dir: string): Promise<void> {
   }
 }
 
-async function writeCopy(
-  entry: InputEntry,
-  workbook: WorkbookModel,
-  validation: ReturnType<typeof validateWorkbook>,
-  target: string,
-): Promise<void> {
-  // CSV text was decoded by the reader (UTF-8, GB18030, UTF-16); every other format is re-read from its bytes so
-  // formulas, number formats, widths and merges survive.
-  const isCsv = path.extname(entry.abs).toLowerCase() === '.csv';
-  const source = isCsv ? workbook : new Uint8Array(await fsp.readFile(entry.abs));
-  const plan = validationAnnotatePlan(validation, { firstSheet: workbook.sheets[0]?.name });
-  const bytes = writeAnnotated(source, plan);
-  await writeFileAtomic(target, bytes);
+async function writeCopy(entry: InputEntry, checked: CheckedFile, target: string): Promise<void> {
+  const bytes = await fsp.readFile(entry.abs);
+  await writeFileAtomic(target, checkedCopy(checked, () => new Uint8Array(bytes)));
 }
 
 // A defect in a rule must not cost the rest of the batch; the file is reported as not checked.
@@ -164,26 +143,18 @@ export const run: Command = async (args, io) => {
       progress.tick(entry.display);
       continue;
     }
-    let validation: ReturnType<typeof validateWorkbook>;
+    let checked: CheckedFile;
     try {
-      validation = validateWorkbook(read.workbook, { asOf: opts.asOf });
+      checked = checkWorkbook(read.workbook, entry.abs, opts.asOf);
     } catch (err) {
       results.push(internalError(io, entry.display, err instanceof Error ? err.message : String(err)));
       progress.tick(entry.display);
       continue;
     }
-    results.push({
-      file: entry.display,
-      status: 'ok',
-      sheet: validation.sheet,
-      headerRow: validation.headerRow,
-      rows: validation.rows,
-      blankRows: validation.blankRows,
-      findings: validation.findings,
-    });
+    results.push({ file: entry.display, status: 'ok', ...checkedSummary(checked.validation) });
     if (target) {
       try {
-        await writeCopy(entry, read.workbook, validation, target);
+        await writeCopy(entry, checked, target);
         progress.done();
         say(io, opts.quiet, `${entry.display} → ${target}\n`);
       } catch (err) {
@@ -196,12 +167,13 @@ export const run: Command = async (args, io) => {
   }
   progress.done();
 
-  const report =
-    opts.format === 'json'
-      ? renderJson(results, opts.asOf, opts.maxFindings)
-      : opts.format === 'html'
-        ? renderHtml(results, { lang: opts.lang, asOf: opts.asOf, generated: localToday(), maxFindings: opts.maxFindings })
-        : renderText(results, { lang: opts.lang, color: io.color && !opts.out, maxFindings: opts.maxFindings });
+  const report = REPORT_FORMATS[opts.format].render(results, {
+    asOf: opts.asOf,
+    lang: opts.lang,
+    generated: localToday(),
+    maxFindings: opts.maxFindings,
+    color: io.color && !opts.out,
+  });
   if (opts.out) {
     try {
       await writeFileAtomic(opts.out, report);
