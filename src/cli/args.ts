@@ -92,7 +92,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
 }
 
 /** Reads a `--lang` option: `zh` or `en`, defaulting to `fallback`. */
-export function langOption(value: unknown, fallback: Lang = 'zh'): Lang {
+export function langOption(value: unknown, fallback: Lang): Lang {
   if (value === undefined) return fallback;
   if (value === 'zh' || value === 'en') return value;
   throw new UsageError(`--lang must be zh or en, not '${String(value)}'`);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { captureIo } from './capture-io.js';
+import { captureIo } from '../helpers/capture-io.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lmc-fill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

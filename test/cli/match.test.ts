@@ -2,28 +2,13 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
+import { captureIo } from '../helpers/capture-io.js';
 import { runCli } from '../../src/cli/main.js';
 
-function captureIo(stdin = '', lines?: string[]): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(t: string) { io.stdout += t; },
-    err(t: string) { io.stderr += t; },
-    errIsTTY: false,
-    color: false,
-    cwd: process.cwd(),
-    readStdin: async () => stdin,
-    ...(lines ? { stdinLines: async function* () { yield* lines; } } : {}),
-  };
-  return io;
-}
-
 async function lmc(argv: string[], stdin = '', lines?: string[]) {
-  const io = captureIo(stdin, lines);
+  const io = captureIo(process.cwd(), { stdin, lines });
   const code = await runCli(argv, io);
-  return { code, out: io.stdout, err: io.stderr };
+  return { code, out: io.stdout(), err: io.stderr() };
 }
 
 describe('lmc match', () => {

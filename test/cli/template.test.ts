@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { runCli } from '../../src/cli/main.js';
-import { captureIo } from './capture-io.js';
+import { captureIo } from '../helpers/capture-io.js';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 

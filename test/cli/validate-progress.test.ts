@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/cli/progress.js';
-import { captureIo } from './capture-io.js';
+import { captureIo } from '../helpers/capture-io.js';
 
 describe('progress bar', () => {
   it('draws on a terminal once there are more than 3 units, and erases itself', () => {

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
+import { captureIo } from '../helpers/capture-io.js';
 import { runCli } from '../../src/cli/main.js';
 
 async function lmc(argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => { out += t; },
-    err: (t) => { err += t; },
-    errIsTTY: false, color: false, cwd: process.cwd(), readStdin: async () => '',
-  };
+  const io = captureIo();
   const code = await runCli(argv, io);
-  return { code, out, err };
+  return { code, out: io.stdout(), err: io.stderr() };
 }
 
 describe('lmc xref', () => {

@@ -6,7 +6,7 @@ import { EXIT } from '../io.js';
 
 /** `lmc catalog`: the clauses of the three texts, as an indented list or as JSON `{documents, clauses}`. */
 export const run: Command = async (args, io) => {
-  const lang = langOption(args.options.lang);
+  const lang = langOption(args.options.lang, io.lang);
   const docOpt = args.options.doc;
   let docs: DocId[] = ['AP', 'ND', 'IC'];
   if (docOpt !== undefined) {

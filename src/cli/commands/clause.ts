@@ -7,7 +7,7 @@ import { EXIT } from '../io.js';
 
 /** `lmc clause <ref>`: one clause with its title, text, parent and children. */
 export const run: Command = async (args, io) => {
-  const lang = langOption(args.options.lang);
+  const lang = langOption(args.options.lang, io.lang);
   const ref = args.positionals.join(' ').trim();
   if (ref === '') throw new UsageError('clause: give a clause reference, e.g. lmc clause 4.2.12');
   const r = parseRef(ref);

@@ -90,7 +90,7 @@ export const run: Command = async (args, io) => {
     throw new UsageError('fill needs an output file: -o <out.xlsx> (the input is never overwritten)');
   }
   const asOf = dateOption('as-of', args.options['as-of']) ?? localToday();
-  const langGiven = args.options.lang === undefined ? undefined : langOption(args.options.lang);
+  const langGiven = args.options.lang === undefined ? undefined : langOption(args.options.lang, io.lang);
   const threshold = thresholdOption(args.options['accept-threshold']);
   const input = path.resolve(io.cwd, args.positionals[0]);
   const out = path.resolve(io.cwd, outOpt);
@@ -98,7 +98,7 @@ export const run: Command = async (args, io) => {
     throw new UsageError(`-o ${outOpt}: the filled copy is written as .xlsx; give a file name ending in .xlsx`);
   }
   await assertNotInput(out, [input], '-o');
-  const msgLang = langGiven ?? 'zh';
+  const msgLang = langGiven ?? io.lang;
 
   const read = await readWorkbookFile(input);
   if (!read.ok) {

@@ -46,7 +46,10 @@ export const run: Command = async (args, io) => {
       ...Object.values(USAGE),
       '',
       'References: 4.2.12, AP-4.2.12, 第4.2.12条, 行动计划4.2.12, ND-12, 宣言第十二段, Declaration para 12, IC-3, 倡议第三条',
-      'Exit codes: 0 clean (warnings allowed), 1 findings with errors, 2 usage error or unreadable input.',
+      'Language: --lang zh|en; otherwise LMC_LANG, otherwise the locale (LC_ALL, LC_MESSAGES, LANG): Chinese locales give zh,',
+      '          others en; no locale (or C/POSIX) gives zh.',
+      'Exit codes: 0 clean (warnings allowed), 1 findings with errors, 2 usage error or unreadable input;',
+      '            141 when the reader of the output went away (lmc … | head).',
       '',
     ].join('\n'),
   );

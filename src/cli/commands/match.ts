@@ -78,7 +78,7 @@ async function* inputLines(io: CliIo): AsyncIterable<string> {
  * with `-`, one activity per stdin line and one result per line, in order.
  */
 export const run: Command = async (args, io) => {
-  const lang = langOption(args.options.lang);
+  const lang = langOption(args.options.lang, io.lang);
   const top = intOption('top', args.options.top, 3, 1, 50);
   const docs = docsOption(args.options.docs);
   const json = Boolean(args.options.json);

@@ -13,7 +13,7 @@ export const run: Command = async (args, io) => {
   if (args.positionals.length > 0) {
     throw new UsageError(`template takes no file arguments; use -o ${args.positionals[0]}`);
   }
-  const lang = langOption(args.options.lang);
+  const lang = langOption(args.options.lang, io.lang);
   const target = path.resolve(io.cwd, typeof args.options.out === 'string' ? args.options.out : DEFAULT_TEMPLATE_NAME);
   if (!/\.xlsx$/i.test(target)) throw new UsageError(`-o ${target}: the template is an .xlsx workbook; name the file *.xlsx`);
   if (await pathExists(target)) {

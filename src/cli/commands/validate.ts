@@ -25,7 +25,7 @@ export interface ValidateOptions {
 }
 
 /** Checks the options of `lmc validate`; bad values are usage errors. */
-export function validateOptions(options: Record<string, unknown>, cwd: string): ValidateOptions {
+export function validateOptions(options: Record<string, unknown>, cwd: string, fallbackLang: Lang): ValidateOptions {
   const fmtOpt = options.format;
   if (fmtOpt !== undefined && !isReportFormat(fmtOpt)) {
     throw new UsageError(`--format must be ${REPORT_FORMAT_NAMES.join(', ').replace(/, ([^,]*)$/, ' or $1')}, not '${String(fmtOpt)}'`);
@@ -39,7 +39,7 @@ export function validateOptions(options: Record<string, unknown>, cwd: string): 
   if (fmtOpt === undefined && options.json !== true && out) format = formatForExtension(path.extname(out)) ?? format;
   return {
     asOf: dateOption('as-of', options['as-of']) ?? localToday(),
-    lang: langOption(options.lang),
+    lang: langOption(options.lang, fallbackLang),
     format,
     out,
     annotate: typeof options.annotate === 'string' ? path.resolve(cwd, options.annotate) : undefined,
@@ -96,7 +96,7 @@ function say(io: CliIo, quiet: boolean, text: string): void {
 
 /** `lmc validate <files or folders…>`: validates every tracker, prints or writes the report, optionally annotated copies. */
 export const run: Command = async (args, io) => {
-  const opts = validateOptions(args.options, io.cwd);
+  const opts = validateOptions(args.options, io.cwd, io.lang);
   if (args.positionals.length === 0) {
     throw new UsageError('validate needs at least one file or folder, e.g. lmc validate tracker.xlsx');
   }

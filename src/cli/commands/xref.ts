@@ -21,7 +21,7 @@ export function reasonText(r: XrefReason, lang: Lang): string {
 
 /** `lmc xref <ref> [--json] [--lang zh|en]`: the clauses of the other two texts related to one clause, with reasons. */
 export const run: Command = async (args, io) => {
-  const lang = langOption(args.options.lang);
+  const lang = langOption(args.options.lang, io.lang);
   const ref = args.positionals.join(' ').trim();
   if (ref === '') throw new UsageError('xref: give a clause reference, e.g. lmc xref 4.2.12');
   const r = parseRef(ref);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { runCli } from '../../../src/cli/main.js';
 import { readWorkbookFile, readWorkbookFileInline } from '../../../src/cli/read-file.js';
-import type { CliIo } from '../../../src/cli/io.js';
+import { captureIo } from '../../helpers/capture-io.js';
 import { renderJson } from '../../../src/report/json.js';
 import { validateWorkbook } from '../../../src/use-cases/validate-workbook.js';
 import type { BenchSection } from '../section.js';
@@ -19,19 +19,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 function seconds(t0: bigint): number {
   return Number(process.hrtime.bigint() - t0) / 1e9;
-}
-
-function captureIo(cwd: string): CliIo & { stdout: string[] } {
-  const stdout: string[] = [];
-  return {
-    stdout,
-    out: (t) => void stdout.push(t),
-    err: () => undefined,
-    errIsTTY: false,
-    color: false,
-    cwd,
-    readStdin: async () => '',
-  };
 }
 
 const mb = (kb: number): string => `${Math.round(kb / 1024)} MB`;
@@ -100,8 +87,7 @@ export const section: BenchSection = {
     t0 = process.hrtime.bigint();
     const code = await runCli(['validate', file, '--json', '--as-of', AS_OF], io);
     const tCli = seconds(t0);
-    const report = JSON.parse(io.stdout.join('')) as { summary: { error: number; warning: number } };
-    io.stdout.length = 0;
+    const report = JSON.parse(io.stdout()) as { summary: { error: number; warning: number } };
     const inProcessRss = process.resourceUsage().maxRSS;
     const { tInline, tRead, tValidate, tJson, jsonBytes } = await phases(file);
 
