@@ -11,6 +11,8 @@ export type CommandName =
   | 'match'
   | 'xref'
   | 'fill'
+  | 'summary'
+  | 'diff'
   | 'help';
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
@@ -43,6 +45,22 @@ export const COMMAND_OPTIONS: Record<CommandName, Record<string, OptionSpec>> = 
     'as-of': { type: 'string' },
     lang: { type: 'string' },
     'accept-threshold': { type: 'string' },
+  },
+  summary: {
+    'as-of': { type: 'string' },
+    lang: { type: 'string' },
+    format: { type: 'string' },
+    json: { type: 'boolean' },
+    out: { type: 'string', short: 'o' },
+    previous: { type: 'string', multiple: true },
+  },
+  diff: {
+    'as-of': { type: 'string' },
+    lang: { type: 'string' },
+    format: { type: 'string' },
+    json: { type: 'boolean' },
+    out: { type: 'string', short: 'o' },
+    'fail-on-regression': { type: 'boolean' },
   },
   help: {},
 };

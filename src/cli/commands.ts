@@ -14,5 +14,7 @@ export const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   match: async () => (await import('./commands/match.js')).run,
   xref: async () => (await import('./commands/xref.js')).run,
   fill: async () => (await import('./commands/fill.js')).run,
+  summary: async () => (await import('./commands/summary.js')).run,
+  diff: async () => (await import('./commands/diff.js')).run,
   help: async () => (await import('./commands/help.js')).run,
 };

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../model/finding.js';
+import type { ActivityRecord } from '../use-cases/activities.js';
 import type { CheckedWorkbook } from '../use-cases/validate-workbook.js';
 import type { WorkbookModel } from '../model/workbook.js';
 import { readWorkbook, type ReadLimits, type ReadResult } from '../file-formats/read.js';
@@ -149,15 +150,18 @@ export async function readWorkbookFile(path: string, opts: ReadFileOptions = {})
 }
 
 /** The outcome of checking a file in the worker: the report part of its validation, a file-level finding, or a rule's failure. */
-export type CheckFileResult = { ok: true; checked: CheckedWorkbook } | { ok: false; finding: Finding } | { ok: false; error: string };
+export type CheckFileResult =
+  | { ok: true; checked: CheckedWorkbook; records?: ActivityRecord[] }
+  | { ok: false; finding: Finding }
+  | { ok: false; error: string };
 
 /**
  * Reads and validates a file in the worker thread, under the same heap and time limits as
  * readWorkbookFile, and brings back only the findings: for a report, the workbook never has to
  * cross threads. Never throws; a defect in a rule comes back as `error`.
  */
-export async function checkWorkbookFile(path: string, asOf: string, opts: ReadFileOptions = {}): Promise<CheckFileResult> {
-  const r = await runInWorker(path, opts, { asOf });
+export async function checkWorkbookFile(path: string, asOf: string, opts: ReadFileOptions & { records?: boolean } = {}): Promise<CheckFileResult> {
+  const r = await runInWorker(path, opts, { asOf, records: opts.records });
   if (!r.ok || 'checked' in r) return r;
   return { ok: false, error: 'checkError' in r ? r.checkError : 'unexpected reply from the reader' };
 }
@@ -165,10 +169,10 @@ export async function checkWorkbookFile(path: string, asOf: string, opts: ReadFi
 type WorkerOutcome =
   | { ok: false; finding: Finding }
   | { ok: true; workbook: WorkbookModel }
-  | { ok: true; checked: CheckedWorkbook }
+  | { ok: true; checked: CheckedWorkbook; records?: ActivityRecord[] }
   | { ok: true; checkError: string };
 
-async function runInWorker(path: string, opts: ReadFileOptions, check?: { asOf: string }): Promise<WorkerOutcome> {
+async function runInWorker(path: string, opts: ReadFileOptions, check?: { asOf: string; records?: boolean }): Promise<WorkerOutcome> {
   const lim = resolveLimits(opts.limits);
   const loaded = await loadBytes(path, lim);
   if (!loaded.ok) return loaded.result;

@@ -17,6 +17,12 @@ const USAGE: Record<string, string> = {
   fill:
     'lmc fill <in.xlsx> -o <out.xlsx> [--as-of DATE] [--lang zh|en] [--accept-threshold X]\n' +
     '                                                             map, check and fill the status and cross-reference columns',
+  summary:
+    'lmc summary <files or folders…> [--previous <file or folder>]… [--as-of DATE] [--lang zh|en]\n' +
+    '             [--format text|json] [--json] [--out file]     the quarter: coverage by country, gaps, cross-file findings, changes',
+  diff:
+    'lmc diff <old file or folder> <new file or folder> [--format text|json] [--json] [--out file] [--lang zh|en]\n' +
+    '         [--fail-on-regression]                             what changed between two quarters',
 };
 
 function version(): string {

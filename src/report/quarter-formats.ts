@@ -1,0 +1,54 @@
+import type { Lang } from '../model/lang.js';
+import type { QuarterDiff } from '../use-cases/diff.js';
+import type { QuarterSummary } from '../use-cases/summary.js';
+import type { FileResult } from './model.js';
+import { buildDiffJson, buildSummaryJson } from './quarter-json.js';
+import { renderDiffText, renderSummaryText } from './quarter-text.js';
+
+/** What the quarterly report renderers are given besides the summary or diff. */
+export interface QuarterContext {
+  lang: Lang;
+  asOf: string;
+  /** The day the report is made, `YYYY-MM-DD`. */
+  generated: string;
+  color: boolean;
+  /** Each file's validation (for per-file counts and findings), when the host has it. */
+  results?: readonly FileResult[];
+}
+
+/** A quarterly report format: the extensions that select it for `--out`, whether it is a binary file, and its renderer. */
+export interface QuarterFormat<T, Out extends string | Uint8Array = string> {
+  extensions: readonly string[];
+  binary?: boolean;
+  render(data: T, ctx: QuarterContext): Out;
+}
+
+const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
+
+/** Every format of `lmc summary`; a new one is one renderer module plus one entry here. */
+export const SUMMARY_FORMATS = {
+  text: { extensions: ['.txt'], render: (s, c) => renderSummaryText(s, { lang: c.lang, color: c.color }) },
+  json: { extensions: ['.json'], render: (s) => json(buildSummaryJson(s)) },
+} satisfies Record<string, QuarterFormat<QuarterSummary, string | Uint8Array>>;
+
+/** Every format of `lmc diff`. */
+export const DIFF_FORMATS = {
+  text: { extensions: ['.txt'], render: (d, c) => renderDiffText(d, { lang: c.lang, color: c.color }) },
+  json: { extensions: ['.json'], render: (d) => json(buildDiffJson(d)) },
+} satisfies Record<string, QuarterFormat<QuarterDiff>>;
+
+/** A summary format's name. */
+export type SummaryFormatName = keyof typeof SUMMARY_FORMATS;
+/** A diff format's name. */
+export type DiffFormatName = keyof typeof DIFF_FORMATS;
+
+/** True when `name` is one of the formats of a registry. */
+export function isFormatOf(formats: object, name: unknown): boolean {
+  return typeof name === 'string' && Object.hasOwn(formats, name);
+}
+
+/** The format of a registry a file extension (`.json`) selects, if any. */
+export function formatForExtension<K extends string>(formats: Record<K, { extensions: readonly string[] }>, ext: string): K | undefined {
+  const e = ext.toLowerCase();
+  return (Object.keys(formats) as K[]).find((k) => formats[k].extensions.includes(e));
+}
