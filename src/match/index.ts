@@ -45,7 +45,15 @@ export function catalogMatcher(docs: DocId[] = DEFAULT_DOCS): Matcher {
   return m;
 }
 
-/** Maps one activity description to catalog clauses: an explicit reference first, otherwise retrieval. */
+/**
+ * Maps one activity description to catalog clauses: an explicit reference first, otherwise retrieval. An explicit
+ * reference to a clause of a document outside `docs` is answered as such, with no candidate.
+ */
 export function matchActivity(text: string, opts: MatchActivityOptions = {}): MatchResult {
-  return catalogMatcher(opts.docs).match(text, { top: opts.top, threshold: opts.threshold });
+  const docs = opts.docs ?? DEFAULT_DOCS;
+  const r = catalogMatcher(docs).match(text, { top: opts.top, threshold: opts.threshold });
+  if (r.reason.kind === 'reference') return r;
+  const others = ORDER.filter((d) => !docs.includes(d));
+  const ref = others.length > 0 ? findReference(text, others) : null;
+  return ref ? { query: r.query, best: null, confidence: 0, accepted: false, candidates: [], reason: { kind: 'other-document', ref } } : r;
 }

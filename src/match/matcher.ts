@@ -10,8 +10,12 @@ export interface MatchCandidate {
   score: number;
 }
 
-/** Why the best candidate was chosen: an explicit reference in the text, or the terms it shares with the clause. */
-export type MatchReason = { kind: 'reference'; ref: string } | { kind: 'terms'; terms: string[] };
+/**
+ * Why the best candidate was chosen: an explicit reference in the text, or the terms it shares with the clause; or,
+ * with no candidate, an explicit reference to a clause of a document the match was not asked to search
+ * (`宣言第十二段` when an action-plan clause is needed).
+ */
+export type MatchReason = { kind: 'reference'; ref: string } | { kind: 'terms'; terms: string[] } | { kind: 'other-document'; ref: string };
 
 /** The answer of the matcher for one activity text. */
 export interface MatchResult {
@@ -214,6 +218,9 @@ export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Mat
     if (candidates.length === 0) {
       return { query, best: null, confidence: 0, accepted: false, candidates, reason: { kind: 'terms', terms: [] } };
     }
+    const terms = explain(index, topDoc[0], folded, queryTerms, queryAt, queryLen, nq);
+    // Scores made of lone characters alone (宣言第十二段 shares 十 and 段 with many clauses) are no evidence of a topic.
+    if (terms.length === 0) return { query, best: null, confidence: 0, accepted: false, candidates: [], reason: { kind: 'terms', terms } };
     const confidence = confidenceOf(topScore[0], topDoc[1] >= 0 ? topScore[1] : 0);
     return {
       query,
@@ -221,7 +228,7 @@ export function createMatcher(clauses: Clause[], opts: MatcherOptions = {}): Mat
       confidence,
       accepted: confidence >= threshold,
       candidates,
-      reason: { kind: 'terms', terms: explain(index, topDoc[0], folded, queryTerms, queryAt, queryLen, nq) },
+      reason: { kind: 'terms', terms },
     };
   };
 

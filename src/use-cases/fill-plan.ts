@@ -6,12 +6,12 @@ import { activityText } from '../rules/clause-mismatch.js';
 import type { Finding } from '../model/finding.js';
 import type { WorkbookValidation } from './validate-workbook.js';
 import { issueText } from '../messages/index.js';
-import { candidatesLine, noMatchLine, noTextLine } from '../messages/fill.js';
+import { candidatesLine, noMatchLine, noTextLine, otherDocumentLine } from '../messages/fill.js';
 import { isEmptyCell } from '../schema/values.js';
 import { columnMeta, type CheckValue, type TrackerRow } from '../schema/tracker.js';
 import type { Cell } from '../model/workbook.js';
 import type { AnnotatePlan, FillColumn } from '../model/annotation.js';
-import { crossReferenceIds } from '../xref/index.js';
+import { crossReferenceIds, crossReferences } from '../xref/index.js';
 import { DEFAULT_ACCEPT_THRESHOLD, matchActivity, type MatchCandidate, type MatchResult } from '../match/index.js';
 
 /** What the filled columns of one row are computed from. */
@@ -81,6 +81,13 @@ export function fillRow(input: FillRowInput, opts: FillOptions): FillRowResult {
         out.match_confidence = m.confidence;
       } else if (m.candidates.length > 0) {
         lines.push(candidatesLine(m.candidates.slice(0, 3), lang));
+      } else if (m.reason.kind === 'other-document') {
+        // The text names a Declaration paragraph or an Initiative item: the action-plan clauses related to it are the candidates.
+        const related = crossReferences(m.reason.ref, { docs: ['AP'], limit: 3 }).flatMap((x) => {
+          const c = getClause(x.id);
+          return c ? [{ id: c.id, title: c.title }] : [];
+        });
+        lines.push(otherDocumentLine(m.reason.ref, related, lang));
       } else {
         lines.push(noMatchLine(lang));
       }

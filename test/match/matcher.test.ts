@@ -37,6 +37,18 @@ describe('explicit references', () => {
     expect(findReference('ND-12', ['AP', 'ND', 'IC'])).toBe('ND-12');
     expect(findReference('宣言第十二段', ['ND'])).toBe('ND-12');
   });
+
+  it('answers a reference to a Declaration paragraph or Initiative item as such when an action-plan clause is sought', () => {
+    for (const [text, ref] of [['宣言第十二段', 'ND-12'], ['Declaration para 12 follow-up', 'ND-12'], ['倡议第三条', 'IC-3']] as const) {
+      expect(matchActivity(text)).toMatchObject({ best: null, accepted: false, candidates: [], reason: { kind: 'other-document', ref } });
+      expect(matchActivity(text, { docs: ['AP', 'ND', 'IC'] }).reason).toEqual({ kind: 'reference', ref });
+    }
+  });
+
+  it('proposes no candidate when only lone characters are shared', () => {
+    // 十 and 段 appear in many clause texts; they are not a topic.
+    expect(matchActivity('十段')).toMatchObject({ best: null, candidates: [], reason: { kind: 'terms', terms: [] } });
+  });
 });
 
 describe('retrieval', () => {

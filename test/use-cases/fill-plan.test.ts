@@ -27,6 +27,13 @@ function fillOf(bytes: Uint8Array, lang: 'zh' | 'en' = 'zh') {
 }
 
 describe('buildFillPlan', () => {
+  it('a blank clause whose text names a Declaration paragraph gets the related action-plan clauses in issues', () => {
+    const fill = fillOf(bytesOf([HEADER_ZH, ['CN-2024-009', '落实宣言第十二段', '', '', '中国', '2024-01-01', '2025-12-31', '进行中', 10]]), 'en');
+    const row = fill.rows.find((r) => r.row === 2)!;
+    expect(row.clause).toBeUndefined();
+    expect(row.issues).toMatch(/^match: the text refers to ND-12, which is not an action-plan clause; .*Related clauses: AP-4\.2\.12 /m);
+  });
+
   it('maps blank clauses when accepted, leaves the rest blank with candidates in issues, and fills every column', () => {
     const input = bytesOf([HEADER_ZH, ...ROWS]);
     const fill = fillOf(input);

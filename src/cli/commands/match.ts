@@ -1,5 +1,6 @@
 import type { Lang } from '../../model/lang.js';
 import type { DocId } from '../../catalog/types.js';
+import { getClause } from '../../catalog/index.js';
 import { DEFAULT_ACCEPT_THRESHOLD, matchActivity, type MatchResult } from '../../match/index.js';
 import { intOption, langOption, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
@@ -38,14 +39,24 @@ export function matchJson(r: MatchResult): string {
 }
 
 const LABELS = {
-  zh: { confidence: '置信度', accepted: '采纳', notAccepted: '未采纳,低于阈值', reference: '明确引用', terms: '匹配词', none: '没有匹配的条款' },
-  en: { confidence: 'confidence', accepted: 'accepted', notAccepted: 'not accepted, below the threshold', reference: 'explicit reference', terms: 'matched terms', none: 'no clause matches' },
+  zh: {
+    confidence: '置信度', accepted: '采纳', notAccepted: '未采纳,低于阈值', reference: '明确引用', terms: '匹配词', none: '没有匹配的条款',
+    otherDocument: (ref: string, title: string, docs: string) => `明确引用 ${ref}(${title}),不属于所查文本(${docs});活动应对应行动计划条款,相关条款见 lmc xref ${ref}`,
+  },
+  en: {
+    confidence: 'confidence', accepted: 'accepted', notAccepted: 'not accepted, below the threshold', reference: 'explicit reference', terms: 'matched terms', none: 'no clause matches',
+    otherDocument: (ref: string, title: string, docs: string) => `explicit reference to ${ref} (${title}), outside the texts searched (${docs}); activities map to action-plan clauses, see lmc xref ${ref} for related ones`,
+  },
 };
 
 /** The readable form of one result, in the chosen language. */
-export function matchText(r: MatchResult, lang: Lang): string {
+export function matchText(r: MatchResult, lang: Lang, docs: readonly DocId[] = ['AP']): string {
   const L = LABELS[lang];
   const lines = [printable(r.query)];
+  if (r.reason.kind === 'other-document') {
+    lines.push(`  ${L.otherDocument(r.reason.ref, getClause(r.reason.ref)?.title[lang] ?? '', docs.join(', '))}`);
+    return `${lines.join('\n')}\n`;
+  }
   if (r.best === null) {
     lines.push(`  ${L.none}`);
     return `${lines.join('\n')}\n`;
@@ -53,7 +64,7 @@ export function matchText(r: MatchResult, lang: Lang): string {
   const best = r.candidates[0];
   lines.push(`→ ${best.id}  ${best.title[lang]}  (${L.confidence} ${r.confidence.toFixed(2)}, ${r.accepted ? L.accepted : L.notAccepted})`);
   lines.push(
-    r.reason.kind === 'reference' ? `  ${L.reference}: ${r.reason.ref}` : `  ${L.terms}: ${r.reason.terms.map((t) => printable(t)).join(', ')}`,
+    r.reason.kind === 'terms' ? `  ${L.terms}: ${r.reason.terms.map((t) => printable(t)).join(', ')}` : `  ${L.reference}: ${r.reason.ref}`,
   );
   const width = Math.max(...r.candidates.map((c) => c.id.length));
   r.candidates.forEach((c, i) => {
@@ -88,7 +99,7 @@ export const run: Command = async (args, io) => {
     const text = args.positionals.join(' ').trim();
     if (text === '') throw new UsageError("match: give an activity description, or '-' to read one per line from stdin");
     const r = matchActivity(text, opts);
-    io.out(json ? `${matchJson(r)}\n` : matchText(r, lang));
+    io.out(json ? `${matchJson(r)}\n` : matchText(r, lang, docs));
     return EXIT.ok;
   }
   let first = true;
@@ -96,7 +107,7 @@ export const run: Command = async (args, io) => {
     const line = first ? raw.replace(/^\uFEFF/, '') : raw;
     first = false;
     const r = matchActivity(line.replace(/\r$/, ''), opts);
-    io.out(json ? `${matchJson(r)}\n` : `${matchText(r, lang)}\n`);
+    io.out(json ? `${matchJson(r)}\n` : `${matchText(r, lang, docs)}\n`);
   }
   return EXIT.ok;
 };
