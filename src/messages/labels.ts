@@ -30,6 +30,9 @@ export const LABELS = {
     findings: '问题',
     noFindings: '未发现问题。',
     omitted: (n: number, max: number) => `（另有 ${n} 条未列出；已按 --max-findings ${max} 截断，计数为全部问题）`,
+    moreOfCode: (n: number, code: string, first: number | null, last: number | null) =>
+      `…… 另有 ${n} 条 ${code}${first !== null ? `（第 ${first}–${last} 行）` : ''}；完整列表请用 --format json 或 html`,
+    byCode: '按代码统计',
     summary: (files: number, unreadable: number, e: number, w: number, i: number) =>
       `汇总：${files} 个文件（${unreadable} 个无法读取），错误 ${e}，警告 ${w}，提示 ${i}`,
     fileLine: (sheet: string, headerRow: number | string, rows: number, blank: number) =>
@@ -70,6 +73,9 @@ export const LABELS = {
     noFindings: 'No findings.',
     omitted: (n: number, max: number) =>
       `(${n} more not listed: capped by --max-findings ${max}; the counts include every finding)`,
+    moreOfCode: (n: number, code: string, first: number | null, last: number | null) =>
+      `… ${n} more ${code} ${n === 1 ? 'finding' : 'findings'}${first !== null ? ` (rows ${first}–${last})` : ''}; see --format json or html for all of them`,
+    byCode: 'Findings by code',
     summary: (files: number, unreadable: number, e: number, w: number, i: number) =>
       `Summary: ${files} file${files === 1 ? '' : 's'} (${unreadable} unreadable), ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info`,
     fileLine: (sheet: string, headerRow: number | string, rows: number, blank: number) =>

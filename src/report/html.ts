@@ -3,7 +3,7 @@ import type { Severity } from '../model/finding.js';
 import { parseA1 } from '../model/a1.js';
 import { LABELS } from '../messages/labels.js';
 import { type Lang } from '../model/lang.js';
-import { capFindings, countBySeverity, summariseBatch, type FileResult } from './model.js';
+import { capFindings, countByCode, countBySeverity, summariseBatch, type FileResult } from './model.js';
 import { escapeHtml, safeField } from './safe-text.js';
 
 /** Options of the HTML report. */
@@ -22,7 +22,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Microsoft YaHei","PingFa
 h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:24px 0 8px}
 .meta{color:#57606a;margin:0 0 12px}
 .summary{font-weight:600}
-table{border-collapse:collapse;width:100%;margin:8px 0}
+table{border-collapse:collapse;width:100%;margin:8px 0}table.codes{width:auto}caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa;white-space:nowrap}
 #findings th{cursor:pointer;user-select:none}
@@ -81,6 +81,12 @@ export function renderHtml(results: readonly FileResult[], opts: HtmlReportOptio
   out.push(`<h1>${h(L.title)}</h1>`);
   out.push(`<p class="meta">${h(L.asOf)}: ${h(opts.asOf)} · ${h(L.generated)}: ${h(opts.generated)}</p>`);
   out.push(`<p class="summary">${h(L.summary(s.files, s.unreadable, s.error, s.warning, s.info))}</p>`);
+  const byCode = countByCode(results);
+  if (byCode.length > 0) {
+    out.push(`<table class="codes"><caption>${h(L.byCode)}</caption><thead><tr><th scope="col">${h(L.code)}</th><th scope="col">${h(L.severity)}</th><th scope="col">${h(L.findings)}</th></tr></thead><tbody>`);
+    for (const c of byCode) out.push(`<tr><td>${h(c.code)}</td><td class="sev-${c.severity}">${h(L[c.severity])}</td><td>${c.count}</td></tr>`);
+    out.push('</tbody></table>');
+  }
 
   out.push('<table class="files"><thead><tr>');
   for (const label of [L.file, L.status, L.sheet, L.headerRow, L.dataRows, L.blankRows, L.error, L.warning, L.info]) {

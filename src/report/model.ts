@@ -1,4 +1,4 @@
-import type { Finding } from '../model/finding.js';
+import type { Finding, FindingCode, Severity } from '../model/finding.js';
 
 /** The outcome for one input file: where the table was found and every finding (reader's and rules'). */
 export interface FileResult {
@@ -54,6 +54,19 @@ export function summariseBatch(results: readonly FileResult[]): BatchSummary {
 export function batchExitCode(results: readonly FileResult[]): 0 | 1 | 2 {
   if (results.length === 0 || results.every((r) => r.status === 'unreadable')) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** How often each code occurs over a batch, with its severity, most frequent first (then by code). */
+export function countByCode(results: readonly FileResult[]): { code: FindingCode; severity: Severity; count: number }[] {
+  const n = new Map<FindingCode, { code: FindingCode; severity: Severity; count: number }>();
+  for (const r of results) {
+    for (const f of r.findings) {
+      const e = n.get(f.code);
+      if (e) e.count++;
+      else n.set(f.code, { code: f.code, severity: f.severity, count: 1 });
+    }
+  }
+  return [...n.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 
 /** The findings listed for a file under a cap, and how many were left out. */

@@ -2,7 +2,7 @@ import { renderMessage } from '../messages/index.js';
 import type { Severity } from '../model/finding.js';
 import { LABELS } from '../messages/labels.js';
 import { type Lang } from '../model/lang.js';
-import { capFindings, countBySeverity, summariseBatch, type FileResult } from './model.js';
+import { capFindings, countByCode, countBySeverity, summariseBatch, type FileResult } from './model.js';
 import { safeField } from './safe-text.js';
 
 /** Options of the text report. */
@@ -11,7 +11,12 @@ export interface TextReportOptions {
   /** ANSI colours for severities (only when the output is a terminal and NO_COLOR is unset). */
   color?: boolean;
   maxFindings?: number;
+  /** Most findings of one code listed per file (default 20); the rest are counted in one line. */
+  perCode?: number;
 }
+
+/** Findings of one code listed per file before the rest are counted in one line. */
+const PER_CODE = 20;
 
 const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
 const RESET = '\x1b[0m';
@@ -32,8 +37,21 @@ export function renderText(results: readonly FileResult[], opts: TextReportOptio
     const c = countBySeverity(r.findings);
     lines.push(`  ${L.counts(c.error, c.warning, c.info)}`);
     const { shown, omitted } = capFindings(r.findings, opts.maxFindings);
+    // A code repeated down thousands of rows says the same thing each time: list its first few, then count the rest.
+    const perCode = new Map<string, { listed: number; more: number; first: number | null; last: number | null }>();
     let currentGroup: string | undefined;
     for (const f of shown) {
+      const k = perCode.get(f.code) ?? { listed: 0, more: 0, first: null, last: null };
+      perCode.set(f.code, k);
+      if (k.listed >= (opts.perCode ?? PER_CODE)) {
+        k.more++;
+        if (f.row !== null) {
+          k.first ??= f.row;
+          k.last = f.row;
+        }
+        continue;
+      }
+      k.listed++;
       const otherSheet = f.row !== null && f.sheet !== undefined && f.sheet !== r.sheet ? f.sheet : null;
       const group = `${f.row}\u0000${otherSheet ?? ''}`;
       if (group !== currentGroup) {
@@ -45,7 +63,14 @@ export function renderText(results: readonly FileResult[], opts: TextReportOptio
       const sev = paint(f.severity, L[f.severity]);
       lines.push(`    ${where.padEnd(7)} ${sev}  ${f.code}  ${safeField(renderMessage(f, opts.lang))}`);
     }
+    for (const [code, k] of perCode) if (k.more > 0) lines.push(`  ${L.moreOfCode(k.more, code, k.first, k.last)}`);
     if (omitted > 0) lines.push(`  ${L.omitted(omitted, opts.maxFindings ?? 0)}`);
+    lines.push('');
+  }
+  const byCode = countByCode(results);
+  if (byCode.length > 0) {
+    lines.push(bold(L.byCode));
+    for (const c of byCode) lines.push(`  ${String(c.count).padStart(7)}  ${paint(c.severity, L[c.severity])}  ${c.code}`);
     lines.push('');
   }
   const s = summariseBatch(results);

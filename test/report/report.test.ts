@@ -93,6 +93,18 @@ describe('text report', () => {
     expect(renderText(results, { lang: 'en', color: false })).not.toContain('\u001b[');
   });
 
+  it('lists the first findings of a repeated code, counts the rest with their rows, and ends with counts per code', () => {
+    const many = Array.from({ length: 30 }, (_, i) => [s(`CN2024-${i}`), ...GOOD.slice(1)]);
+    const text = renderText([result('many.xlsx', many)], { lang: 'en', perCode: 5 });
+    expect(text.match(/^ {4}A\d+ +error {2}id-format/gm)?.length).toBe(5);
+    expect(text).toContain('… 25 more id-format findings (rows 7–31); see --format json or html for all of them');
+    expect(text).toMatch(/Findings by code\n +30 +error +id-format\n/);
+    const zh = renderText([result('many.xlsx', many)], { lang: 'zh', perCode: 5 });
+    expect(zh).toContain('…… 另有 25 条 id-format（第 7–31 行）');
+    // The default leaves twenty of a kind in the listing.
+    expect(renderText([result('many.xlsx', many)], { lang: 'en' }).match(/^ {4}A\d+ +error {2}id-format/gm)?.length).toBe(20);
+  });
+
   it('says how many findings --max-findings left out', () => {
     const text = renderText(results, { lang: 'en', maxFindings: 1 });
     expect(text).toMatch(/\(\d+ more not listed: capped by --max-findings 1/);
@@ -103,6 +115,11 @@ describe('text report', () => {
 describe('HTML report', () => {
   const results = [result('bad.xlsx', [GOOD, BAD_ID, SCRIPT]), unreadableResult('broken.xlsx', unreadable)];
   const html = renderHtml(results, { lang: 'zh', asOf: '2025-06-30', generated: '2025-07-01' });
+
+  it('heads the page with the count of each code', () => {
+    expect(html).toMatch(/<table class="codes"><caption>按代码统计<\/caption>/);
+    expect(html).toMatch(/<tr><td>id-format<\/td><td class="sev-error">错误<\/td><td>1<\/td><\/tr>/);
+  });
 
   it('is one self-contained page: inline style and script, no external resources', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
