@@ -397,7 +397,7 @@ function toModel(
       if (dims && dims.rows * dims.cols >= 1_000_000 && dims.rows * dims.cols > 100 * area) {
         findings.push({
           code: 'sheet-huge-dimension',
-          severity: 'info',
+          severity: 'warning',
           row: null,
           column: null,
           cell: null,
