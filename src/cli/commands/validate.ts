@@ -14,8 +14,12 @@ import { batchExitCode, unreadableResult, type FileResult } from '../../report/m
 import { renderText } from '../../report/text.js';
 import { validateWorkbook } from '../../use-cases/validate-workbook.js';
 import { localToday } from '../../model/today.js';
+import { fileFinding, type FindingCode } from '../../model/finding.js';
 import type { WorkbookModel } from '../../model/workbook.js';
 import { writeAnnotated } from '../../file-formats/write-annotated.js';
+
+/** The code `lmc validate` reports itself: a file that could not be checked because checking it failed. */
+export const codes = ['file-unreadable'] as const satisfies readonly FindingCode[];
 
 /** Report formats of `lmc validate`. */
 export type ReportFormat = 'text' | 'json' | 'html';
@@ -105,10 +109,7 @@ async function writeCopy(
 // A defect in a rule must not cost the rest of the batch; the file is reported as not checked.
 function internalError(io: CliIo, display: string, detail: string): FileResult {
   io.err(`lmc validate: internal error while checking ${display}: ${detail}\n`);
-  return unreadableResult(display, {
-    code: 'file-unreadable', severity: 'error', row: null, column: null, cell: null, value: null,
-    params: { file: display, reason: 'internal-error', detail: detail.slice(0, 200) },
-  });
+  return unreadableResult(display, fileFinding('file-unreadable', display, { reason: 'internal-error', detail: detail.slice(0, 200) }));
 }
 
 function say(io: CliIo, quiet: boolean, text: string): void {
