@@ -1,3 +1,4 @@
+import { fileFinding } from '../model/finding.js';
 import { unreadableResult, type FileResult } from '../report/model.js';
 import { unreadableSubmission, type Submission } from '../use-cases/summary.js';
 import { collectInputs } from './fs-out.js';
@@ -29,10 +30,7 @@ export async function readQuarter(paths: readonly string[], io: CliIo, asOf: str
       for (const f of r.checked.findings) counts[f.severity]++;
       submissions.push({ file: entry.display, status: 'ok', rows: r.checked.rows, counts, records: r.records ?? [] });
     } else {
-      const finding = 'finding' in r ? r.finding : {
-        code: 'file-unreadable' as const, severity: 'error' as const, row: null, column: null, cell: null, value: null,
-        params: { file: entry.display, reason: 'internal-error', detail: r.error.slice(0, 200) },
-      };
+      const finding = 'finding' in r ? r.finding : fileFinding('file-unreadable', entry.display, { reason: 'internal-error', detail: r.error.slice(0, 200) });
       results.push(unreadableResult(entry.display, finding));
       submissions.push(unreadableSubmission(entry.display));
     }

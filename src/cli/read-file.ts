@@ -2,7 +2,7 @@ import { constants as fsc, promises as fsp } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Finding } from '../model/finding.js';
+import { fileFinding, type FileProblemParams, type Finding, type FindingCode } from '../model/finding.js';
 import type { ActivityRecord } from '../use-cases/activities.js';
 import type { CheckedWorkbook } from '../use-cases/validate-workbook.js';
 import type { WorkbookModel } from '../model/workbook.js';
@@ -26,8 +26,11 @@ export interface ReadFileOptions {
 export const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_HEAP_MB = 2048;
 
-function failure(code: Finding['code'], file: string, params: Record<string, string | number>): ReadResult {
-  return { ok: false, finding: { code, severity: 'error', row: null, column: null, cell: null, value: null, params: { file, ...params } } };
+/** The codes reading a file reports itself (the reader's own codes pass through): missing or unreadable, too large, too slow. */
+export const codes = ['file-unreadable', 'file-too-large', 'file-timeout'] as const satisfies readonly FindingCode[];
+
+function failure<C extends (typeof codes)[number]>(code: C, file: string, params: FileProblemParams<C>): { ok: false; finding: Finding<C> } {
+  return { ok: false, finding: fileFinding(code, file, params) };
 }
 
 function fsReason(err: unknown): string {

@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx';
 import { isDateFormat } from '../model/date-format.js';
 import { EXCEL_MAX_CELL_TEXT } from '../model/limits.js';
-import type { Finding, FindingCode, Severity } from '../model/finding.js';
+import { FILE_LEVEL, fileFinding, finding, type FileFindingCode, type FileProblem, type FileProblemParams, type Finding, type FindingCode } from '../model/finding.js';
 import { type Cell, type SheetGrid, type Visibility, type WorkbookModel } from '../model/workbook.js';
 import { a1 } from '../model/a1.js';
 import { decodeText, extensionOf, sniff, type LooksLike } from './sniff.js';
@@ -13,10 +13,20 @@ import { serialToIso } from '../model/excel-date.js';
 
 export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js';
 
+/** Every code the reader may report: why a file cannot be read, and what it noticed in a file it read. */
+export const codes = [
+  'file-not-spreadsheet', 'file-encrypted', 'file-corrupt', 'file-too-large', 'file-zip-bomb', 'file-macros', 'file-doctype',
+  'sheet-hidden', 'sheet-huge-dimension', 'formula-no-value', 'control-char', 'cell-too-long',
+] as const satisfies readonly FindingCode[];
+
+/** A code the reader may report. */
+export type ReadCode = (typeof codes)[number];
+
+/** A problem that stops the reader. */
+type ReadProblem = FileProblem<Extract<ReadCode, FileFindingCode>>;
+
 /** Outcome of reading one file: the workbook, or the one file-level finding that says why it cannot be read. */
 export type ReadResult = { ok: true; workbook: WorkbookModel } | { ok: false; finding: Finding };
-
-type Params = Record<string, string | number | boolean | string[] | null>;
 
 // Findings quote at most this much of a cell's text.
 const MAX_QUOTED = 200;
@@ -46,13 +56,13 @@ const PARSE_OPTIONS: XLSX.ParsingOptions = {
 
 class ReadFailure {
   constructor(
-    readonly code: FindingCode,
-    readonly params: Params,
+    readonly code: ReadProblem['code'],
+    readonly params: FileProblemParams<ReadProblem['code']>,
   ) {}
 }
 
-function fileFinding(code: FindingCode, severity: Severity, file: string, params: Params = {}): Finding {
-  return { code, severity, row: null, column: null, cell: null, value: null, params: { file, ...params } };
+function fail<C extends ReadProblem['code']>(code: C, params: FileProblemParams<C>): never {
+  throw new ReadFailure(code, params);
 }
 
 function quote(s: string): string {
@@ -78,25 +88,25 @@ export function readWorkbookInto(bytes: Uint8Array, fileName: string, limits?: P
   try {
     return readChecked(bytes, fileName, lim, sink);
   } catch (err) {
-    if (err instanceof ReadFailure) return { ok: false, finding: fileFinding(err.code, 'error', fileName, err.params) };
-    const [code, params] = classifyError(err);
-    return { ok: false, finding: fileFinding(code, 'error', fileName, params) };
+    if (err instanceof ReadFailure) return { ok: false, finding: fileFinding(err.code, fileName, err.params) };
+    const { code, params } = classifyError(err);
+    return { ok: false, finding: fileFinding(code, fileName, params) };
   }
 }
 
 /** Turns anything a parser throws (SheetJS throws bare strings too) into a finding code and params. */
-function classifyError(err: unknown): [FindingCode, Params] {
+function classifyError(err: unknown): ReadProblem {
   const message = err instanceof Error ? err.message : typeof err === 'string' ? err : String(err);
   if (err instanceof RangeError && /string length|allocation|array length|Array buffer/i.test(message)) {
-    return ['file-too-large', { reason: 'memory' }];
+    return { code: 'file-too-large', params: { reason: 'memory' } };
   }
-  if (/password|encrypt/i.test(message)) return ['file-encrypted', { reason: 'parser' }];
-  return ['file-corrupt', { reason: 'unreadable-content', detail: quote(message) }];
+  if (/password|encrypt/i.test(message)) return { code: 'file-encrypted', params: { reason: 'parser' } };
+  return { code: 'file-corrupt', params: { reason: 'unreadable-content', detail: quote(message) } };
 }
 
 function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink?: RowSink): ReadResult {
   if (bytes.length > lim.maxFileBytes) {
-    throw new ReadFailure('file-too-large', { reason: 'file-size', size: bytes.length, limit: lim.maxFileBytes });
+    fail('file-too-large', { reason: 'file-size', size: bytes.length, limit: lim.maxFileBytes });
   }
   const ext = extensionOf(file);
   const s = sniff(bytes);
@@ -116,13 +126,13 @@ function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink?: Ro
 }
 
 function notSpreadsheet(looksLike: LooksLike, ext: string): never {
-  throw new ReadFailure('file-not-spreadsheet', { detected: looksLike, extension: ext });
+  fail('file-not-spreadsheet', { detected: looksLike, extension: ext });
 }
 
 // ---------------------------------------------------------------- zip (xlsx, xlsm, ods)
 
 function problem(p: ZipProblem): never {
-  throw new ReadFailure(p.code, p.params);
+  fail(p.code, p.params);
 }
 
 function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, sink?: RowSink): ReadResult {
@@ -149,12 +159,12 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     notSpreadsheet('zip', ext);
   }
 
-  const findings: Finding[] = [];
+  const findings: Finding<ReadCode>[] = [];
   const vba = entries.some((e) => /(?:^|\/)vbaProject\.bin$/i.test(e.name) || /^_VBA_PROJECT_CUR\//i.test(e.name));
   const excel4 = entries.some((e) => /^xl\/macrosheets\//i.test(e.name));
   const basic = format === 'ods' && entries.some((e) => /^(?:Basic|Scripts)\//i.test(e.name));
   if (vba || excel4 || basic || ext === '.xlsm') {
-    findings.push(fileFinding('file-macros', 'warning', file, { vba: vba || basic, excel4, extension: ext }));
+    findings.push(fileFinding('file-macros', file, { vba: vba || basic, excel4, extension: ext }));
   }
 
   const wanted = entries.filter((e) => !e.isDirectory && !SKIPPED_PART.test(e.name));
@@ -173,12 +183,12 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     if (p) problem(p);
     const data = writer.end();
     if (!BINARY_PART.test(e.name)) {
-      if (hasDoctype(data)) throw new ReadFailure('file-doctype', { entry: e.name });
-      if (XML_PART.test(e.name) && !startsLikeXml(data)) throw new ReadFailure('file-corrupt', { reason: 'bad-xml-part', entry: e.name });
+      if (hasDoctype(data)) fail('file-doctype', { entry: e.name });
+      if (XML_PART.test(e.name) && !startsLikeXml(data)) fail('file-corrupt', { reason: 'bad-xml-part', entry: e.name });
     }
     if (format === 'ooxml' && /(?:^|\/)(?:worksheets|macrosheets)\/[^/]+\.xml$/i.test(e.name)) cellEstimate += countSheetCells(data);
     else if (format === 'ods' && /^content\.xml$/i.test(e.name)) cellEstimate += countOdsCells(data);
-    if (cellEstimate > lim.maxCells) throw new ReadFailure('file-too-large', { reason: 'cells', limit: lim.maxCells });
+    if (cellEstimate > lim.maxCells) fail('file-too-large', { reason: 'cells', limit: lim.maxCells });
   }
 
   const stored = writer.finish();
@@ -204,20 +214,20 @@ function readOle(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
   try {
     cfb = XLSX.CFB.read(bytes, { type: 'array' }) as CfbContainer;
   } catch (err) {
-    throw new ReadFailure('file-corrupt', { reason: 'bad-ole-container', detail: quote(String((err as Error)?.message ?? err)) });
+    fail('file-corrupt', { reason: 'bad-ole-container', detail: quote(String((err as Error)?.message ?? err)) });
   }
   const find = (name: string) => XLSX.CFB.find(cfb, name) as CfbEntry | null;
-  if (find('EncryptionInfo') || find('EncryptedPackage')) throw new ReadFailure('file-encrypted', { reason: 'password' });
+  if (find('EncryptionInfo') || find('EncryptedPackage')) fail('file-encrypted', { reason: 'password' });
   const book = find('Workbook') ?? find('Book');
   if (!book) {
     if (find('WordDocument')) notSpreadsheet('word', ext);
     if (find('PowerPoint Document')) notSpreadsheet('powerpoint', ext);
     notSpreadsheet('ole', ext);
   }
-  if (book.content && biffHasFilepass(book.content)) throw new ReadFailure('file-encrypted', { reason: 'password' });
-  const findings: Finding[] = [];
+  if (book.content && biffHasFilepass(book.content)) fail('file-encrypted', { reason: 'password' });
+  const findings: Finding<ReadCode>[] = [];
   if (cfb.FullPaths.some((p) => /\/_VBA_PROJECT_CUR\//i.test(p))) {
-    findings.push(fileFinding('file-macros', 'warning', file, { vba: true, excel4: false, extension: ext }));
+    findings.push(fileFinding('file-macros', file, { vba: true, excel4: false, extension: ext }));
   }
   const wb = XLSX.read(bytes, PARSE_OPTIONS);
   return { ok: true, workbook: toModel(wb, file, lim, findings, false, sink) };
@@ -242,10 +252,10 @@ function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSi
   const parsed = parseDelimited(text, { maxRows: lim.maxRows, maxColumns: lim.maxColumns, maxCells: lim.maxCells });
   if (!Array.isArray(parsed)) {
     const limit = parsed.overflow === 'rows' ? lim.maxRows : parsed.overflow === 'columns' ? lim.maxColumns : lim.maxCells;
-    throw new ReadFailure('file-too-large', { reason: parsed.overflow, limit });
+    fail('file-too-large', { reason: parsed.overflow, limit });
   }
   const name = sheetNameFromFile(file);
-  const findings: Finding[] = [];
+  const findings: Finding<ReadCode>[] = [];
   const rows: (Cell | undefined)[][] = new Array(parsed.length);
   for (let r = 0; r < parsed.length; r++) {
     const src = parsed[r];
@@ -292,31 +302,14 @@ const ERROR_TEXT: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 
-function checkText(s: string, sheet: string, r: number, c: number, file: string, findings: Finding[]): void {
+function checkText(s: string, sheet: string, r: number, c: number, file: string, findings: Finding<ReadCode>[]): void {
   if (s.length > EXCEL_MAX_CELL_TEXT) {
-    findings.push({
-      code: 'cell-too-long',
-      severity: 'error',
-      row: r + 1,
-      column: null,
-      cell: a1(r, c),
-      value: quote(s),
-      sheet,
-      params: { file, length: s.length, limit: EXCEL_MAX_CELL_TEXT },
-    });
+    findings.push(finding('cell-too-long', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet }, { file, length: s.length, limit: EXCEL_MAX_CELL_TEXT }));
   }
   const m = CONTROL_CHARS.exec(s);
   if (m) {
-    findings.push({
-      code: 'control-char',
-      severity: 'warning',
-      row: r + 1,
-      column: null,
-      cell: a1(r, c),
-      value: quote(s),
-      sheet,
-      params: { file, char: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` },
-    });
+    const char = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    findings.push(finding('control-char', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet }, { file, char }));
   }
 }
 
@@ -336,7 +329,7 @@ function toModel(
   wb: XLSX.WorkBook,
   file: string,
   lim: ReadLimits,
-  findings: Finding[],
+  findings: Finding<ReadCode>[],
   declaresRange: boolean,
   sink?: RowSink,
 ): WorkbookModel {
@@ -349,7 +342,7 @@ function toModel(
     const hidden = Number(sheetsMeta[i]?.Hidden ?? 0);
     const visibility: Visibility = hidden === 2 ? 'veryHidden' : hidden === 1 ? 'hidden' : 'visible';
     if (visibility !== 'visible') {
-      findings.push({ code: 'sheet-hidden', severity: 'info', row: null, column: null, cell: null, value: null, sheet: name, params: { file, visibility } });
+      findings.push(finding('sheet-hidden', { ...FILE_LEVEL, sheet: name }, { file, visibility }));
     }
     sink?.beginSheet(name, visibility);
     // SheetJS's dense rows are reused in place: each cell is replaced by a model cell.
@@ -369,7 +362,7 @@ function toModel(
         const cell = toCell(x, date1904, name, r, c, file, findings);
         (row as unknown as (Cell | undefined)[])[c] = cell;
         if (cell !== undefined) {
-          if (++cells > lim.maxCells) throw new ReadFailure('file-too-large', { reason: 'cells', limit: lim.maxCells });
+          if (++cells > lim.maxCells) fail('file-too-large', { reason: 'cells', limit: lim.maxCells });
           if (c >= width) width = c + 1;
         }
       }
@@ -386,7 +379,7 @@ function toModel(
     }
     rows.length = used;
     if (used > lim.maxRows || width > lim.maxColumns) {
-      throw new ReadFailure('file-too-large', { reason: used > lim.maxRows ? 'rows' : 'columns', sheet: name });
+      fail('file-too-large', { reason: used > lim.maxRows ? 'rows' : 'columns', sheet: name });
     }
     const sheet: SheetGrid = { name, visibility, rows };
     const ref = ws?.['!ref'];
@@ -395,16 +388,8 @@ function toModel(
       const dims = rangeSize(ref);
       const area = Math.max(1, used * width);
       if (dims && dims.rows * dims.cols >= 1_000_000 && dims.rows * dims.cols > 100 * area) {
-        findings.push({
-          code: 'sheet-huge-dimension',
-          severity: 'info',
-          row: null,
-          column: null,
-          cell: null,
-          value: ref,
-          sheet: name,
-          params: { file, declared: ref, used: used ? `A1:${a1(used - 1, Math.max(0, width - 1))}` : '' },
-        });
+        const usedRange = used ? `A1:${a1(used - 1, Math.max(0, width - 1))}` : '';
+        findings.push(finding('sheet-huge-dimension', { ...FILE_LEVEL, value: ref, sheet: name }, { file, declared: ref, used: usedRange }));
       }
     }
     sink?.endSheet(sheet.declaredRange);
@@ -413,22 +398,13 @@ function toModel(
   return { sheets, date1904, findings };
 }
 
-function toCell(x: SjsCell, date1904: boolean, sheet: string, r: number, c: number, file: string, findings: Finding[]): Cell | undefined {
+function toCell(x: SjsCell, date1904: boolean, sheet: string, r: number, c: number, file: string, findings: Finding<ReadCode>[]): Cell | undefined {
   let cell: Cell;
   const f = x.f;
   // SheetJS marks a formula without a cached value as a stub (t 'z') or leaves its value out.
   if (x.t === 'z' || x.v === undefined || x.v === null) {
     if (f === undefined) return undefined;
-    findings.push({
-      code: 'formula-no-value',
-      severity: 'warning',
-      row: r + 1,
-      column: null,
-      cell: a1(r, c),
-      value: null,
-      sheet,
-      params: { file, formula: quote(f) },
-    });
+    findings.push(finding('formula-no-value', { row: r + 1, column: null, cell: a1(r, c), value: null, sheet }, { file, formula: quote(f) }));
     return { v: null, t: 'z', f, noCache: true };
   }
   const z = typeof x.z === 'string' && x.z !== 'General' ? x.z : undefined;

@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import type { FileCorruptReason, FileProblem, FileProblemParams } from '../model/finding.js';
 
 /** One entry of a zip central directory, checked for safety but not yet inflated. */
 export interface ZipEntry {
@@ -18,10 +19,7 @@ export interface ZipEntry {
 }
 
 /** Why a zip container was refused; `code` is the finding code, `params` what the message needs. */
-export interface ZipProblem {
-  code: 'file-corrupt' | 'file-zip-bomb' | 'file-encrypted' | 'file-too-large';
-  params: Record<string, string | number>;
-}
+export type ZipProblem = FileProblem<'file-corrupt' | 'file-zip-bomb' | 'file-encrypted'>;
 
 /** Limits the zip guard enforces (a subset of the reader's limits). */
 export interface ZipLimits {
@@ -55,9 +53,8 @@ function u64(b: Uint8Array, p: number): number {
   return u32(b, p) + u32(b, p + 4) * 0x100000000;
 }
 
-function corrupt(reason: string, entry?: string): { ok: false; problem: ZipProblem } {
-  const params: Record<string, string | number> = { reason };
-  if (entry !== undefined) params.entry = entry;
+function corrupt(reason: FileCorruptReason, entry?: string): { ok: false; problem: ZipProblem } {
+  const params: FileProblemParams<'file-corrupt'> = entry === undefined ? { reason } : { reason, entry };
   return { ok: false, problem: { code: 'file-corrupt', params } };
 }
 
@@ -239,7 +236,7 @@ export function inflateEntry(
   return { ok: true, data };
 }
 
-function bomb(entry: ZipEntry, size: number, reason: string, limit: number): ZipProblem {
+function bomb(entry: ZipEntry, size: number, reason: 'entry' | 'total' | 'ratio', limit: number): ZipProblem {
   return { code: 'file-zip-bomb', params: { reason, entry: entry.name, size, limit } };
 }
 

@@ -1,7 +1,7 @@
-import { COUNTRY_CODES, STATUSES } from '../schema/enums.js';
+import { STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
-import type { Finding, FindingCode } from '../model/finding.js';
-import { baseName, bytes, columnHeaders, columnName, countryName, list, num, params, show, statusName, type MessageFn } from './format.js';
+import type { ClauseParams, Finding } from '../model/finding.js';
+import { baseName, bytes, columnHeaders, columnName, countryName, list, num, show, statusName, type MessageMap } from './format.js';
 
 const HINT: Record<ValueForm, string> = {
   id: 'an activity ID of the form CC-YYYY-NNN, e.g. KH-2024-001',
@@ -24,10 +24,10 @@ const col = (c: string | null): string => columnName(c, 'en');
 const EXAMPLE_HEADERS = (['activity_id', 'activity', 'start'] as const).map((k) => `${columnName(k, 'zh')} / ${columnName(k, 'en')}`).join(', ');
 const at = (f: { cell: string | null }): string => (f.cell ? ` (${f.cell})` : '');
 /** The canonical clause id, when it differs from what was written. */
-const alias = (f: Finding): string => (params(f).id && params(f).id !== show(f.value) ? ` (${show(params(f).id)})` : '');
+const alias = (f: { value: Finding['value']; params: ClauseParams }): string => (f.params.id && f.params.id !== show(f.value) ? ` (${show(f.params.id)})` : '');
 
-/** The file named in a file-level finding, or a generic subject. */
-const file = (f: { params?: Record<string, unknown> }): string => (typeof f.params?.file === 'string' ? `The file "${baseName(f.params.file)}" ` : 'The file ');
+/** The file named in a file-level finding. */
+const file = (f: { params: { file: string } }): string => `The file "${baseName(f.params.file)}" `;
 
 const LOOKS_EN: Record<string, string> = {
   pdf: 'a PDF', html: 'a web page', xml: 'an XML file', text: 'a text file', image: 'an image', archive: 'an archive',
@@ -35,19 +35,19 @@ const LOOKS_EN: Record<string, string> = {
 };
 
 /** English messages, one per finding code: what is wrong and what to do. */
-export const en: Record<FindingCode, MessageFn> = {
+export const en: MessageMap = {
   'missing-column': (f) =>
     `The required column "${col(f.column)}" is missing from the header row (row ${f.row}). ` +
     `Add a column headed ${columnHeaders(f.column ?? '').map((h) => `"${h}"`).join(' or ')}.`,
   'unknown-column': (f) => {
-    const dup = params(f).duplicateOf;
-    return typeof dup === 'string'
+    const dup = f.params.duplicateOf;
+    return dup !== null
       ? `Column "${show(f.value)}"${at(f)} repeats the column "${col(dup)}" found further left; it is ignored. Remove or rename it.`
       : `Column "${show(f.value)}"${at(f)} is not a tracker column; it is kept as it is and not checked. Rename it if it is meant to be one (see lmc schema).`;
   },
   required: (f) => `${col(f.column)}${at(f)} is empty. Enter ${hint(f.column) || `the ${col(f.column).toLowerCase()}`}.`,
   type: (f) => {
-    const p = params(f);
+    const p = f.params;
     const v = show(f.value);
     switch (p.reason) {
       case 'error-cell':
@@ -65,23 +65,23 @@ export const en: Record<FindingCode, MessageFn> = {
     }
   },
   enum: (f) => {
-    const p = params(f);
-    const bad = typeof p.item === 'string' ? p.item : show(f.value);
-    const near = typeof p.nearest === 'string' ? ` Did you mean ${p.nearest}?` : '';
+    const p = f.params;
+    const bad = p.item ?? show(f.value);
+    const near = p.nearest !== null ? ` Did you mean ${p.nearest}?` : '';
     return `${col(f.column)}${at(f)} "${show(bad)}" is not an accepted value.${near} Use one of: ${list(p.allowed, 'en')}.`;
   },
   'too-long': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `${col(f.column)}${at(f)} has ${num(p.length)} characters; the limit is ${num(p.max)}. Shorten it${f.column === 'activity' ? ' and put the details in the description' : ''}.`;
   },
   'id-format': (f) =>
-    `${col('activity_id')}${at(f)} "${show(f.value)}" is not of the form ${show(params(f).pattern ?? 'CC-YYYY-NNN')} ` +
-    `(CC one of ${list(params(f).countries ?? [...COUNTRY_CODES], 'en')}, then the year and a 3-digit number, e.g. KH-2024-001). Correct it.`,
+    `${col('activity_id')}${at(f)} "${show(f.value)}" is not of the form ${show(f.params.pattern)} ` +
+    `(CC one of ${list(f.params.countries, 'en')}, then the year and a 3-digit number, e.g. KH-2024-001). Correct it.`,
   'duplicate-id': (f) =>
-    `${col('activity_id')} ${show(params(f).id ?? f.value)}${at(f)} is already used in row ${show(params(f).firstRow)}. Give each activity its own ID.`,
+    `${col('activity_id')} ${show(f.params.id)}${at(f)} is already used in row ${show(f.params.firstRow)}. Give each activity its own ID.`,
   'unknown-clause': (f) => {
-    const p = params(f);
-    const sug = Array.isArray(p.suggestions) && p.suggestions.length ? ` Did you mean ${list(p.suggestions, 'en')}?` : '';
+    const p = f.params;
+    const sug = p.suggestions.length ? ` Did you mean ${list(p.suggestions, 'en')}?` : '';
     if (p.reason === 'not-action-plan') {
       const what = p.doc === 'IC' ? 'an item of the Innovation Corridor Initiative' : 'a paragraph of the Nay Pyi Taw Declaration';
       return `${col('clause')}${at(f)} "${show(f.value)}"${alias(f)} is ${what}, not an action-plan clause. Enter the action-plan clause the activity implements (e.g. 4.2.12); related declaration paragraphs and initiative items go to the cross-references.`;
@@ -92,54 +92,54 @@ export const en: Record<FindingCode, MessageFn> = {
     return `${col('clause')}${at(f)} "${show(f.value)}" names no clause of the action plan${p.id ? ` (${show(p.id)})` : ''}.${sug} Check the number (lmc catalog lists every clause).`;
   },
   'not-leaf-clause': (f) => {
-    const p = params(f);
-    const sug = Array.isArray(p.suggestions) && p.suggestions.length ? ` Choose one of its clauses, e.g. ${list(p.suggestions, 'en')}.` : ' Choose one of its clauses.';
+    const p = f.params;
+    const sug = p.suggestions.length ? ` Choose one of its clauses, e.g. ${list(p.suggestions, 'en')}.` : ' Choose one of its clauses.';
     return `${col('clause')}${at(f)} "${show(f.value)}"${alias(f)} is a section heading without text of its own.${sug}`;
   },
   'date-order': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `${col('end')} ${show(p.end)}${at(f)} is before the ${col('start').toLowerCase()} ${show(p.start)}${p.startCell ? ` (${show(p.startCell)})` : ''}. Correct one of the two dates.`;
   },
   'out-of-period': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `${col(f.column)}${at(f)} ${show(p.date)} is outside the action plan period ${show(p.from)} … ${show(p.to)}. Enter a date within the period.`;
   },
   range: (f) => {
-    const p = params(f);
+    const p = f.params;
     if (f.column === 'progress') return `${col('progress')}${at(f)} ${num(f.value)} is outside ${num(p.min)}–${num(p.max ?? 100)} %. Enter a value from 0 to 100 (or 0%–100%).`;
     return `${col(f.column)}${at(f)} ${num(f.value)} is below ${num(p.min)}. Enter ${num(p.min)} or more.`;
   },
   'status-progress': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `The status is ${statusName(p.status, 'en')} but the progress${at(f)} is ${num(p.progress)} %. Set the progress to ${num(p.expected)} % or change the status.`;
   },
   'id-country': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `${col('activity_id')}${at(f)} "${show(f.value)}" begins with ${show(p.idCountry)} (${countryName(p.idCountry, 'en')}) but the lead country is ${show(p.leadCountry)} (${countryName(p.leadCountry, 'en')}). Correct the ID or the lead country.`;
   },
   'partner-is-lead': (f) =>
-    `${countryName(params(f).country, 'en')} is the lead country and is also listed among the partner countries${at(f)}. Remove it from the partners.`,
+    `${countryName(f.params.country, 'en')} is the lead country and is also listed among the partner countries${at(f)}. Remove it from the partners.`,
   overdue: (f) => {
-    const p = params(f);
+    const p = f.params;
     return `The status is ${statusName(p.status, 'en')} but the end date ${show(p.end)}${at(f)} is before the as-of date ${show(p.asOf)}. Update the status, or set a new end date.`;
   },
   'late-start': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `The status is ${statusName('not_started', 'en')} but the start date ${show(p.start)}${at(f)} is before the as-of date ${show(p.asOf)}. Update the status, or set a new start date.`;
   },
   'clause-mismatch': (f) => {
-    const p = params(f);
-    const sug = show(p.suggested ?? '');
+    const p = f.params;
+    const sug = show(p.suggested);
     const title = p.suggestedTitleEn ? ` (${show(p.suggestedTitleEn)})` : '';
-    const conf = typeof p.confidence === 'number' ? `, match confidence ${(Math.round(p.confidence * 100) / 100).toFixed(2)}` : '';
-    return `The activity's name and description read like clause ${sug}${title} rather than ${show(p.given ?? f.value)}${at(f)}${conf}. Check the clause and change it to ${sug} if the activity belongs there.`;
+    const conf = `, match confidence ${(Math.round(p.confidence * 100) / 100).toFixed(2)}`;
+    return `The activity's name and description read like clause ${sug}${title} rather than ${show(p.given)}${at(f)}${conf}. Check the clause and change it to ${sug} if the activity belongs there.`;
   },
   'duplicate-activity': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `The same activity with lead country ${countryName(p.leadCountry, 'en')} is already in row ${show(p.firstRow)}. Remove the duplicate, or make the names tell the two apart.`;
   },
   'file-unreadable': (f) => {
-    const p = params(f);
+    const p = f.params;
     const why: Record<string, string> = {
       'not-found': 'it does not exist; check the path',
       permission: 'you may not read it; check its permissions',
@@ -151,23 +151,23 @@ export const en: Record<FindingCode, MessageFn> = {
       'worker-start': 'the reading process could not start; try again',
       'internal-error': 'checking it failed inside lmc (the other files are not affected); please report this file to the maintainers',
     };
-    const reason = typeof p.reason === 'string' ? why[p.reason] ?? show(p.reason) : 'check that it exists and that you may read it';
+    const reason = why[p.reason] ?? show(p.reason);
     return `${file(f)}cannot be read: ${reason}.`;
   },
   'file-not-spreadsheet': (f) => {
-    const p = params(f);
-    const kind = typeof p.detected === 'string' && p.detected !== 'binary' ? ` (it looks like ${LOOKS_EN[p.detected] ?? p.detected})` : '';
+    const p = f.params;
+    const kind = p.detected !== 'binary' ? ` (it looks like ${LOOKS_EN[p.detected] ?? p.detected})` : '';
     return `${file(f)}is not an Excel workbook${kind}. Save the tracker as .xlsx and try again.`;
   },
   'file-encrypted': (f) =>
     `${file(f)}is protected with a password and cannot be read. Remove the password in Excel (File › Info › Protect Workbook), save, and try again.`,
   'file-corrupt': (f) => {
-    const p = params(f);
-    const detail = [p.reason, p.entry ?? p.detail].filter((x) => x !== undefined && x !== null).map((x) => show(x, 80)).join(', ');
-    return `${file(f)}is damaged${detail ? ` (${detail})` : ''}. Open it in Excel, let Excel repair it, save it as .xlsx and try again.`;
+    const p = f.params;
+    const detail = [p.reason, p.entry ?? p.detail].filter((x) => x !== undefined).map((x) => show(x, 80)).join(', ');
+    return `${file(f)}is damaged (${detail}). Open it in Excel, let Excel repair it, save it as .xlsx and try again.`;
   },
   'file-too-large': (f) => {
-    const p = params(f);
+    const p = f.params;
     const what =
       p.reason === 'file-size' ? `is ${bytes(p.size)}, over the limit of ${bytes(p.limit)}`
       : p.reason === 'cells' ? `holds more than ${num(p.limit)} cells`
@@ -177,7 +177,7 @@ export const en: Record<FindingCode, MessageFn> = {
     return `${file(f)}${what}; it was not read. Remove unrelated sheets and unused rows, or split the tracker.`;
   },
   'file-zip-bomb': (f) => {
-    const p = params(f);
+    const p = f.params;
     const why =
       p.reason === 'entries' ? `holds ${num(p.entries)} parts (limit ${num(p.limit)})`
       : p.reason === 'ratio' ? `compresses more than ${num(p.limit)} to 1${p.entry ? ` in ${show(p.entry)}` : ''}`
@@ -186,26 +186,26 @@ export const en: Record<FindingCode, MessageFn> = {
     return `${file(f)}${why}, which no tracker needs; it was not opened. Re-save the workbook from Excel, or remove unrelated content.`;
   },
   'file-timeout': (f) =>
-    `Reading ${file(f)}took longer than ${show(params(f).seconds ?? '?')} s and was stopped. Remove unrelated sheets or re-save the file from Excel.`,
+    `Reading ${file(f)}took longer than ${show(f.params.seconds)} s and was stopped. Remove unrelated sheets or re-save the file from Excel.`,
   'file-macros': (f) => `${file(f)}contains macros; they are never run and are ignored. Save the tracker as .xlsx to drop them.`,
   'file-doctype': (f) =>
-    `${file(f)}contains an XML DOCTYPE declaration${params(f).entry ? ` (${show(params(f).entry)})` : ''}, which is refused for safety; it was not read. Re-save the workbook from Excel.`,
+    `${file(f)}contains an XML DOCTYPE declaration${f.params.entry ? ` (${show(f.params.entry)})` : ''}, which is refused for safety; it was not read. Re-save the workbook from Excel.`,
   'sheet-no-header': (f) => {
-    const p = params(f);
-    return `No header row found in the sheet(s) ${list(p.sheets, 'en')}: one of the first ${show(p.rows ?? 10)} rows must hold at least ${show(p.min ?? 3)} column names such as ${EXAMPLE_HEADERS}. Start from the template (lmc template).`;
+    const p = f.params;
+    return `No header row found in the sheet(s) ${list(p.sheets, 'en')}: one of the first ${show(p.rows)} rows must hold at least ${show(p.min)} column names such as ${EXAMPLE_HEADERS}. Start from the template (lmc template).`;
   },
   'sheet-empty': (f) =>
-    `The workbook holds no data${Array.isArray(params(f).sheets) && (params(f).sheets as string[]).length ? ` (sheets: ${list(params(f).sheets, 'en')})` : ''}. Fill in the activities, starting from the template (lmc template).`,
+    `The workbook holds no data${f.params.sheets.length ? ` (sheets: ${list(f.params.sheets, 'en')})` : ''}. Fill in the activities, starting from the template (lmc template).`,
   'sheet-hidden': (f) =>
-    `Sheet "${show(f.sheet ?? params(f).sheet)}" is ${params(f).visibility === 'veryHidden' ? 'very hidden (only visible to macros)' : 'hidden'}. Hidden sheets are not checked unless they hold the activity table; unhide it if it matters.`,
+    `Sheet "${show(f.sheet)}" is ${f.params.visibility === 'veryHidden' ? 'very hidden (only visible to macros)' : 'hidden'}. Hidden sheets are not checked unless they hold the activity table; unhide it if it matters.`,
   'sheet-huge-dimension': (f) => {
-    const p = params(f);
-    return `Sheet "${show(f.sheet ?? p.sheet)}" declares the range ${show(p.declared ?? p.range ?? '')}${p.used ? ` but uses only ${show(p.used)}` : ''}; only cells holding data were read. Delete the unused rows and columns to make the file smaller.`;
+    const p = f.params;
+    return `Sheet "${show(f.sheet)}" declares the range ${show(p.declared)}${p.used ? ` but uses only ${show(p.used)}` : ''}; only cells holding data were read. Delete the unused rows and columns to make the file smaller.`;
   },
   'formula-no-value': (f) =>
-    `${f.cell ?? 'A cell'} holds a formula${params(f).formula ? ` (${show(params(f).formula)})` : ''} without a saved result, so it reads as empty. Open the file in Excel, let it recalculate and save it.`,
+    `${f.cell ?? 'A cell'} holds a formula${f.params.formula ? ` (${show(f.params.formula)})` : ''} without a saved result, so it reads as empty. Open the file in Excel, let it recalculate and save it.`,
   'control-char': (f) =>
-    `${f.cell ?? 'A cell'} contains an invisible control character${params(f).char ? ` (${show(params(f).char)})` : ''}, usually brought in by copy and paste. Delete it or retype the text.`,
+    `${f.cell ?? 'A cell'} contains an invisible control character${f.params.char ? ` (${show(f.params.char)})` : ''}, usually brought in by copy and paste. Delete it or retype the text.`,
   'cell-too-long': (f) =>
-    `${f.cell ?? 'A cell'} holds ${num(params(f).length)} characters, over Excel's cell limit of ${num(params(f).limit)}, which Excel cannot store in full. Shorten it.`,
+    `${f.cell ?? 'A cell'} holds ${num(f.params.length)} characters, over Excel's cell limit of ${num(f.params.limit)}, which Excel cannot store in full. Shorten it.`,
 };

@@ -1,16 +1,13 @@
 import type { Lang } from '../model/lang.js';
 import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey } from '../schema/tracker.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, FindingCode } from '../model/finding.js';
 
+/** Renders one finding of a code as text in one language. */
+export type MessageFn<C extends FindingCode = FindingCode> = (f: Finding<C>) => string;
 
-/** Renders one finding as text in one language. */
-export type MessageFn = (f: Finding) => string;
-
-/** The params of a finding, never undefined. */
-export function params(f: Finding): NonNullable<Finding['params']> {
-  return f.params ?? {};
-}
+/** A complete message map: one renderer per finding code, typed by that code's params. */
+export type MessageMap = { [C in FindingCode]: MessageFn<C> };
 
 /** A column's display name from the schema (or the header as written for columns outside the schema). */
 export function columnName(column: string | null, lang: Lang): string {
@@ -33,9 +30,8 @@ export function show(v: unknown, max = 60): string {
 }
 
 /** A list for a message. */
-export function list(items: unknown, lang: Lang): string {
-  const arr = Array.isArray(items) ? items.map(String) : items === null || items === undefined ? [] : [String(items)];
-  return arr.join(lang === 'zh' ? '、' : ', ');
+export function list(items: readonly string[], lang: Lang): string {
+  return items.join(lang === 'zh' ? '、' : ', ');
 }
 
 /** A country's name from its ISO-2 code. */

@@ -1,15 +1,12 @@
 import type { Finding, FindingCode } from '../model/finding.js';
 import { en } from './en.js';
-import type { MessageFn } from './format.js';
+import type { MessageMap } from './format.js';
 import type { Lang } from '../model/lang.js';
 import { zh } from './zh.js';
 
-export type { MessageFn } from './format.js';
+export type { MessageFn, MessageMap } from './format.js';
 export type { Lang } from '../model/lang.js';
 export { columnName } from './format.js';
-
-/** A complete message map: one renderer per finding code. */
-export type MessageMap = Record<FindingCode, MessageFn>;
 
 const maps: Record<Lang, MessageMap> = { zh, en };
 let locale: Lang = 'zh';
@@ -38,7 +35,11 @@ export function getMessages(lang: Lang): MessageMap {
 
 /** The text of a finding in one language (default: the current locale); a code without a renderer still yields a readable line. */
 export function renderMessage(f: Finding, lang: Lang = locale): string {
-  const fn = maps[lang][f.code];
+  return render(maps[lang], f);
+}
+
+function render<C extends FindingCode>(map: MessageMap, f: Finding<C>): string {
+  const fn: MessageMap[C] | undefined = map[f.code];
   if (fn) return fn(f);
   return `${f.code}${f.cell ? ` (${f.cell})` : ''}`;
 }

@@ -1,7 +1,7 @@
-import { COUNTRY_CODES, STATUSES } from '../schema/enums.js';
+import { STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
-import type { Finding, FindingCode } from '../model/finding.js';
-import { baseName, bytes, columnHeaders, columnName, countryName, list, num, params, show, statusName, type MessageFn } from './format.js';
+import type { ClauseParams, Finding } from '../model/finding.js';
+import { baseName, bytes, columnHeaders, columnName, countryName, list, num, show, statusName, type MessageMap } from './format.js';
 
 const HINT: Record<ValueForm, string> = {
   id: '形如 CC-YYYY-NNN 的活动编号（如 KH-2024-001）',
@@ -24,10 +24,10 @@ const col = (c: string | null): string => columnName(c, 'zh');
 const EXAMPLE_HEADERS = (['activity_id', 'activity', 'start'] as const).map((k) => columnName(k, 'zh')).join('、');
 const at = (f: { cell: string | null }): string => (f.cell ? `（${f.cell}）` : '');
 /** The canonical clause id, when it differs from what was written. */
-const alias = (f: Finding): string => (params(f).id && params(f).id !== show(f.value) ? `（${show(params(f).id)}）` : '');
+const alias = (f: { value: Finding['value']; params: ClauseParams }): string => (f.params.id && f.params.id !== show(f.value) ? `（${show(f.params.id)}）` : '');
 
-/** The file named in a file-level finding, or a generic subject. */
-const file = (f: { params?: Record<string, unknown> }): string => (typeof f.params?.file === 'string' ? `文件“${baseName(f.params.file)}”` : '文件');
+/** The file named in a file-level finding. */
+const file = (f: { params: { file: string } }): string => `文件“${baseName(f.params.file)}”`;
 
 const LOOKS_ZH: Record<string, string> = {
   pdf: ' PDF 文件', html: '网页', xml: ' XML 文件', text: '文本文件', image: '图片', archive: '压缩包',
@@ -35,18 +35,18 @@ const LOOKS_ZH: Record<string, string> = {
 };
 
 /** Chinese messages, one per finding code: what is wrong and what to do. */
-export const zh: Record<FindingCode, MessageFn> = {
+export const zh: MessageMap = {
   'missing-column': (f) =>
     `表头行（第 ${f.row} 行）缺少必填列“${col(f.column)}”。请添加一列，列名为${columnHeaders(f.column ?? '').map((h) => `“${h}”`).join('或')}。`,
   'unknown-column': (f) => {
-    const dup = params(f).duplicateOf;
-    return typeof dup === 'string'
+    const dup = f.params.duplicateOf;
+    return dup !== null
       ? `列“${show(f.value)}”${at(f)}与左侧已有的“${col(dup)}”列重复，已忽略。请删除或改名。`
       : `列“${show(f.value)}”${at(f)}不是跟踪表的列，原样保留、不作校验。如本应是某一列，请按模板改名（见 lmc schema）。`;
   },
   required: (f) => `${col(f.column)}${at(f)}为空。请填写${hint(f.column) || col(f.column)}。`,
   type: (f) => {
-    const p = params(f);
+    const p = f.params;
     const v = show(f.value);
     switch (p.reason) {
       case 'error-cell':
@@ -64,23 +64,23 @@ export const zh: Record<FindingCode, MessageFn> = {
     }
   },
   enum: (f) => {
-    const p = params(f);
-    const bad = typeof p.item === 'string' ? p.item : show(f.value);
-    const near = typeof p.nearest === 'string' ? `是否应为“${p.nearest}”？` : '';
+    const p = f.params;
+    const bad = p.item ?? show(f.value);
+    const near = p.nearest !== null ? `是否应为“${p.nearest}”？` : '';
     return `${col(f.column)}${at(f)}“${show(bad)}”不是可接受的值。${near}可选值：${list(p.allowed, 'zh')}。`;
   },
   'too-long': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `${col(f.column)}${at(f)}共 ${num(p.length)} 个字符，超过上限 ${num(p.max)}。请精简${f.column === 'activity' ? '，详细内容写入活动说明' : ''}。`;
   },
   'id-format': (f) =>
-    `${col('activity_id')}${at(f)}“${show(f.value)}”不符合 ${show(params(f).pattern ?? 'CC-YYYY-NNN')} 格式` +
-    `（CC 为 ${list(params(f).countries ?? [...COUNTRY_CODES], 'zh')} 之一，其后为年份和三位序号，如 KH-2024-001）。请更正。`,
+    `${col('activity_id')}${at(f)}“${show(f.value)}”不符合 ${show(f.params.pattern)} 格式` +
+    `（CC 为 ${list(f.params.countries, 'zh')} 之一，其后为年份和三位序号，如 KH-2024-001）。请更正。`,
   'duplicate-id': (f) =>
-    `${col('activity_id')} ${show(params(f).id ?? f.value)}${at(f)}已在第 ${show(params(f).firstRow)} 行使用。每项活动须有唯一编号。`,
+    `${col('activity_id')} ${show(f.params.id)}${at(f)}已在第 ${show(f.params.firstRow)} 行使用。每项活动须有唯一编号。`,
   'unknown-clause': (f) => {
-    const p = params(f);
-    const sug = Array.isArray(p.suggestions) && p.suggestions.length ? `是否应为 ${list(p.suggestions, 'zh')}？` : '';
+    const p = f.params;
+    const sug = p.suggestions.length ? `是否应为 ${list(p.suggestions, 'zh')}？` : '';
     if (p.reason === 'not-action-plan') {
       const what = p.doc === 'IC' ? '《创新走廊建设共同倡议》的条目' : '《内比都宣言》的段落';
       return `${col('clause')}${at(f)}“${show(f.value)}”${alias(f)}是${what}，不是行动计划条款。请填写该活动落实的行动计划条款（如 4.2.12）；相关宣言段落和倡议条目会写入交叉引用列。`;
@@ -91,54 +91,54 @@ export const zh: Record<FindingCode, MessageFn> = {
     return `${col('clause')}${at(f)}“${show(f.value)}”在行动计划中不存在${p.id ? `（${show(p.id)}）` : ''}。${sug}请核对编号（lmc catalog 列出全部条款）。`;
   },
   'not-leaf-clause': (f) => {
-    const p = params(f);
-    const sug = Array.isArray(p.suggestions) && p.suggestions.length ? `请选择其下的具体条款，如 ${list(p.suggestions, 'zh')}。` : '请选择其下的具体条款。';
+    const p = f.params;
+    const sug = p.suggestions.length ? `请选择其下的具体条款，如 ${list(p.suggestions, 'zh')}。` : '请选择其下的具体条款。';
     return `${col('clause')}${at(f)}“${show(f.value)}”${alias(f)}是章节标题，本身没有条文。${sug}`;
   },
   'date-order': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `${col('end')} ${show(p.end)}${at(f)}早于${col('start')} ${show(p.start)}${p.startCell ? `（${show(p.startCell)}）` : ''}。请更正其中一个日期。`;
   },
   'out-of-period': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `${col(f.column)}${at(f)}为 ${show(p.date)}，超出行动计划期限 ${show(p.from)} 至 ${show(p.to)}。请填写期限内的日期。`;
   },
   range: (f) => {
-    const p = params(f);
+    const p = f.params;
     if (f.column === 'progress') return `${col('progress')}${at(f)}为 ${num(f.value)}，超出 ${num(p.min)}–${num(p.max ?? 100)}% 范围。请填写 0 到 100（或 0%–100%）。`;
     return `${col(f.column)}${at(f)}为 ${num(f.value)}，小于 ${num(p.min)}。请填写不小于 ${num(p.min)} 的数。`;
   },
   'status-progress': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `${col('status')}为“${statusName(p.status, 'zh')}”，但${col('progress')}${at(f)}为 ${num(p.progress)}%。请将进度改为 ${num(p.expected)}%，或修改状态。`;
   },
   'id-country': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `${col('activity_id')}${at(f)}“${show(f.value)}”以 ${show(p.idCountry)}（${countryName(p.idCountry, 'zh')}）开头，但${col('lead_country')}是 ${show(p.leadCountry)}（${countryName(p.leadCountry, 'zh')}）。请更正编号或牵头国家。`;
   },
   'partner-is-lead': (f) =>
-    `${countryName(params(f).country, 'zh')}是${col('lead_country')}，又列在${col('partners')}中${at(f)}。请从${col('partners')}中删除。`,
+    `${countryName(f.params.country, 'zh')}是${col('lead_country')}，又列在${col('partners')}中${at(f)}。请从${col('partners')}中删除。`,
   overdue: (f) => {
-    const p = params(f);
+    const p = f.params;
     return `${col('status')}为“${statusName(p.status, 'zh')}”，但${col('end')} ${show(p.end)}${at(f)}已早于评估日期 ${show(p.asOf)}。请更新状态，或填写新的结束日期。`;
   },
   'late-start': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `${col('status')}为“${statusName('not_started', 'zh')}”，但${col('start')} ${show(p.start)}${at(f)}已早于评估日期 ${show(p.asOf)}。请更新状态，或填写新的开始日期。`;
   },
   'clause-mismatch': (f) => {
-    const p = params(f);
-    const sug = show(p.suggested ?? '');
+    const p = f.params;
+    const sug = show(p.suggested);
     const title = p.suggestedTitleZh ? `（${show(p.suggestedTitleZh)}）` : '';
-    const conf = typeof p.confidence === 'number' ? `，匹配置信度 ${(Math.round(p.confidence * 100) / 100).toFixed(2)}` : '';
-    return `从活动名称和说明看，该活动更符合条款 ${sug}${title}，而非 ${show(p.given ?? f.value)}${at(f)}${conf}。请核对对应条款，如属 ${sug} 请更正。`;
+    const conf = `，匹配置信度 ${(Math.round(p.confidence * 100) / 100).toFixed(2)}`;
+    return `从活动名称和说明看，该活动更符合条款 ${sug}${title}，而非 ${show(p.given)}${at(f)}${conf}。请核对对应条款，如属 ${sug} 请更正。`;
   },
   'duplicate-activity': (f) => {
-    const p = params(f);
+    const p = f.params;
     return `牵头国家为${countryName(p.leadCountry, 'zh')}的同名活动已在第 ${show(p.firstRow)} 行出现。请删除重复行，或在名称上加以区分。`;
   },
   'file-unreadable': (f) => {
-    const p = params(f);
+    const p = f.params;
     const why: Record<string, string> = {
       'not-found': '文件不存在，请核对路径',
       permission: '没有读取权限，请检查文件权限',
@@ -150,22 +150,22 @@ export const zh: Record<FindingCode, MessageFn> = {
       'worker-start': '无法启动读取进程，请重试',
       'internal-error': '校验该文件时程序出错（其余文件不受影响），请将该文件报告给维护人员',
     };
-    const reason = typeof p.reason === 'string' ? why[p.reason] ?? show(p.reason) : '请确认文件存在且有读取权限';
+    const reason = why[p.reason] ?? show(p.reason);
     return `无法读取${file(f)}：${reason}。`;
   },
   'file-not-spreadsheet': (f) => {
-    const p = params(f);
-    const kind = typeof p.detected === 'string' && p.detected !== 'binary' ? `（看起来是${LOOKS_ZH[p.detected] ?? p.detected}）` : '';
+    const p = f.params;
+    const kind = p.detected !== 'binary' ? `（看起来是${LOOKS_ZH[p.detected] ?? p.detected}）` : '';
     return `${file(f)}不是 Excel 工作簿${kind}。请将跟踪表另存为 .xlsx 后重试。`;
   },
   'file-encrypted': (f) => `${file(f)}设有密码，无法读取。请在 Excel 中取消密码（文件 › 信息 › 保护工作簿）并保存后重试。`,
   'file-corrupt': (f) => {
-    const p = params(f);
-    const detail = [p.reason, p.entry ?? p.detail].filter((x) => x !== undefined && x !== null).map((x) => show(x, 80)).join('，');
-    return `${file(f)}已损坏${detail ? `（${detail}）` : ''}。请用 Excel 打开并修复，另存为 .xlsx 后重试。`;
+    const p = f.params;
+    const detail = [p.reason, p.entry ?? p.detail].filter((x) => x !== undefined).map((x) => show(x, 80)).join('，');
+    return `${file(f)}已损坏（${detail}）。请用 Excel 打开并修复，另存为 .xlsx 后重试。`;
   },
   'file-too-large': (f) => {
-    const p = params(f);
+    const p = f.params;
     const what =
       p.reason === 'file-size' ? `大小为 ${bytes(p.size)}，超过上限 ${bytes(p.limit)}`
       : p.reason === 'cells' ? `含有超过 ${num(p.limit)} 个单元格`
@@ -175,7 +175,7 @@ export const zh: Record<FindingCode, MessageFn> = {
     return `${file(f)}${what}，未读取。请删除无关工作表和未使用的行，或拆分跟踪表。`;
   },
   'file-zip-bomb': (f) => {
-    const p = params(f);
+    const p = f.params;
     const why =
       p.reason === 'entries' ? `包含 ${num(p.entries)} 个部件（上限 ${num(p.limit)}）`
       : p.reason === 'ratio' ? `压缩比超过 ${num(p.limit)} 比 1${p.entry ? `（${show(p.entry)}）` : ''}`
@@ -184,26 +184,26 @@ export const zh: Record<FindingCode, MessageFn> = {
     return `${file(f)}${why}，跟踪表不会如此，故未打开。请用 Excel 重新保存工作簿，或删除无关内容。`;
   },
   'file-timeout': (f) =>
-    `读取${file(f)}超过 ${show(params(f).seconds ?? '?')} 秒，已停止。请删除无关工作表或用 Excel 重新保存。`,
+    `读取${file(f)}超过 ${show(f.params.seconds)} 秒，已停止。请删除无关工作表或用 Excel 重新保存。`,
   'file-macros': (f) => `${file(f)}含有宏；宏不会运行，已忽略。另存为 .xlsx 即可去除。`,
   'file-doctype': (f) =>
-    `${file(f)}含有 XML DOCTYPE 声明${params(f).entry ? `（${show(params(f).entry)}）` : ''}，出于安全考虑拒绝读取。请用 Excel 重新保存工作簿。`,
+    `${file(f)}含有 XML DOCTYPE 声明${f.params.entry ? `（${show(f.params.entry)}）` : ''}，出于安全考虑拒绝读取。请用 Excel 重新保存工作簿。`,
   'sheet-no-header': (f) => {
-    const p = params(f);
-    return `在工作表 ${list(p.sheets, 'zh')} 中找不到表头行：前 ${show(p.rows ?? 10)} 行中须有一行至少包含 ${show(p.min ?? 3)} 个列名，如 ${EXAMPLE_HEADERS}。请使用模板（lmc template）。`;
+    const p = f.params;
+    return `在工作表 ${list(p.sheets, 'zh')} 中找不到表头行：前 ${show(p.rows)} 行中须有一行至少包含 ${show(p.min)} 个列名，如 ${EXAMPLE_HEADERS}。请使用模板（lmc template）。`;
   },
   'sheet-empty': (f) =>
-    `工作簿中没有数据${Array.isArray(params(f).sheets) && (params(f).sheets as string[]).length ? `（工作表：${list(params(f).sheets, 'zh')}）` : ''}。请从模板（lmc template）开始填写活动。`,
+    `工作簿中没有数据${f.params.sheets.length ? `（工作表：${list(f.params.sheets, 'zh')}）` : ''}。请从模板（lmc template）开始填写活动。`,
   'sheet-hidden': (f) =>
-    `工作表“${show(f.sheet ?? params(f).sheet)}”已${params(f).visibility === 'veryHidden' ? '深度隐藏（只有宏可见）' : '隐藏'}。隐藏的工作表除非是活动清单，否则不作校验；如有需要请取消隐藏。`,
+    `工作表“${show(f.sheet)}”已${f.params.visibility === 'veryHidden' ? '深度隐藏（只有宏可见）' : '隐藏'}。隐藏的工作表除非是活动清单，否则不作校验；如有需要请取消隐藏。`,
   'sheet-huge-dimension': (f) => {
-    const p = params(f);
-    return `工作表“${show(f.sheet ?? p.sheet)}”声明的范围为 ${show(p.declared ?? p.range ?? '')}${p.used ? `，实际只用到 ${show(p.used)}` : ''}，只读取了有数据的单元格。请删除未使用的行和列以减小文件。`;
+    const p = f.params;
+    return `工作表“${show(f.sheet)}”声明的范围为 ${show(p.declared)}${p.used ? `，实际只用到 ${show(p.used)}` : ''}，只读取了有数据的单元格。请删除未使用的行和列以减小文件。`;
   },
   'formula-no-value': (f) =>
-    `${f.cell ?? '某单元格'}含有公式${params(f).formula ? `（${show(params(f).formula)}）` : ''}但没有保存计算结果，按空值处理。请用 Excel 打开、重新计算后保存。`,
+    `${f.cell ?? '某单元格'}含有公式${f.params.formula ? `（${show(f.params.formula)}）` : ''}但没有保存计算结果，按空值处理。请用 Excel 打开、重新计算后保存。`,
   'control-char': (f) =>
-    `${f.cell ?? '某单元格'}含有不可见的控制字符${params(f).char ? `（${show(params(f).char)}）` : ''}，多为复制粘贴带入。请删除该字符或重新输入文字。`,
+    `${f.cell ?? '某单元格'}含有不可见的控制字符${f.params.char ? `（${show(f.params.char)}）` : ''}，多为复制粘贴带入。请删除该字符或重新输入文字。`,
   'cell-too-long': (f) =>
-    `${f.cell ?? '某单元格'}共 ${num(params(f).length)} 个字符，超过 Excel 单元格上限 ${num(params(f).limit)}，Excel 无法完整保存。请精简。`,
+    `${f.cell ?? '某单元格'}共 ${num(f.params.length)} 个字符，超过 Excel 单元格上限 ${num(f.params.limit)}，Excel 无法完整保存。请精简。`,
 };

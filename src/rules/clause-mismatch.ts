@@ -1,6 +1,6 @@
 import { getClause } from '../catalog/index.js';
 import { matchActivity } from '../match/index.js';
-import type { RowRule } from './types.js';
+import { rowRule } from './types.js';
 
 /**
  * Confidence the matcher must reach before its opinion overrides the clause a row gives: well above the acceptance
@@ -17,7 +17,7 @@ export function activityText(values: { activity?: string; description?: string }
  * `clause-mismatch` (warning): the activity's name and description clearly belong to another action-plan clause than
  * the one given. Params: `given`, `suggested` (clause id), `suggestedTitleZh`, `suggestedTitleEn`, `confidence`.
  */
-export const clauseMismatchRule: RowRule = {
+export const clauseMismatchRule = rowRule({
   codes: ['clause-mismatch'],
   stage: 'row',
   check(row, ctx) {
@@ -38,4 +38,4 @@ export const clauseMismatchRule: RowRule = {
       }),
     ];
   },
-};
+});

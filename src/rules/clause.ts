@@ -1,10 +1,10 @@
-import type { RowRule } from './types.js';
+import { rowRule } from './types.js';
 
 /**
  * `unknown-clause`: a reference naming no clause, or naming a declaration paragraph / initiative item where an
  * action-plan clause is needed (params.reason `not-action-plan`); `not-leaf-clause`: a section heading.
  */
-export const clauseRule: RowRule = {
+export const clauseRule = rowRule({
   codes: ['unknown-clause', 'not-leaf-clause'],
   stage: 'cell',
   check(row, ctx) {
@@ -23,4 +23,4 @@ export const clauseRule: RowRule = {
         return [];
     }
   },
-};
+});

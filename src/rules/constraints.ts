@@ -1,26 +1,21 @@
 import { COUNTRY_CODES } from '../schema/enums.js';
-import { INPUT_COLUMNS, PLAN_PERIOD, columnSchema, type InputColumnKey } from '../schema/tracker.js';
-import type { Finding } from '../model/finding.js';
-import type { FindingParams, RowRule } from './types.js';
+import { INPUT_COLUMNS, PLAN_PERIOD, columnSchema, type ConstraintCode, type InputColumnKey } from '../schema/tracker.js';
+import type { Finding, FindingParamsByCode } from '../model/finding.js';
+import { rowRule } from './types.js';
 
-function paramsFor(code: string, issue: Record<string, unknown> | undefined, value: unknown): FindingParams {
-  switch (code) {
-    case 'too-long':
-      return { max: Number(issue?.maximum ?? 0), length: typeof value === 'string' ? value.length : 0 };
-    case 'range':
-      return {
-        min: issue?.code === 'too_small' ? Number(issue.minimum) : 0,
-        max: issue?.code === 'too_big' ? Number(issue.maximum) : null,
-        bound: issue?.code === 'too_big' ? 'max' : 'min',
-      };
-    case 'out-of-period':
-      return { from: PLAN_PERIOD.from, to: PLAN_PERIOD.to, date: String(value) };
-    case 'id-format':
-      return { pattern: 'CC-YYYY-NNN', countries: [...COUNTRY_CODES], normalised: String(value) };
-    default:
-      return {};
-  }
-}
+type Issue = Record<string, unknown> | undefined;
+
+// The params of each constraint code, from zod's first issue and the value that broke the constraint.
+const PARAMS: { [C in ConstraintCode]: (issue: Issue, value: unknown) => FindingParamsByCode[C] } = {
+  'too-long': (issue, value) => ({ max: Number(issue?.maximum ?? 0), length: typeof value === 'string' ? value.length : 0 }),
+  range: (issue) => ({
+    min: issue?.code === 'too_small' ? Number(issue.minimum) : 0,
+    max: issue?.code === 'too_big' ? Number(issue.maximum) : null,
+    bound: issue?.code === 'too_big' ? 'max' : 'min',
+  }),
+  'out-of-period': (_issue, value) => ({ from: PLAN_PERIOD.from, to: PLAN_PERIOD.to, date: String(value) }),
+  'id-format': (_issue, value) => ({ pattern: 'CC-YYYY-NNN', countries: [...COUNTRY_CODES], normalised: String(value) }),
+};
 
 type Predicate = (v: unknown) => boolean;
 type ZodDef = Record<string, unknown> & { type: string; checks?: { _zod: { def: Record<string, unknown> } }[] };
@@ -94,19 +89,19 @@ const CONSTRAINED = INPUT_COLUMNS.filter((c) => c.constraint).map((c) => {
  * The contract's value constraints, checked by the column's own zod schema (the single source of limits):
  * `too-long` (text limits), `id-format` (CC-YYYY-NNN), `range` (progress 0–100, budget ≥ 0), `out-of-period`.
  */
-export const constraintsRule: RowRule = {
+export const constraintsRule = rowRule({
   codes: ['too-long', 'id-format', 'range', 'out-of-period'],
   stage: 'cell',
   check(row, ctx) {
-    const out: Finding[] = [];
+    const out: Finding<ConstraintCode>[] = [];
     for (const { key, code, schema, quick } of CONSTRAINED) {
       const r = row.parsed[key];
       if (!r || !r.ok || quick?.(r.value)) continue;
       const res = schema.safeParse(r.value);
       if (res.success) continue;
-      const issue = res.error.issues[0] as unknown as Record<string, unknown> | undefined;
-      out.push(ctx.finding(row, key, code, paramsFor(code, issue, r.value)));
+      const issue = res.error.issues[0] as unknown as Issue;
+      out.push(ctx.finding(row, key, code, PARAMS[code](issue, r.value)));
     }
     return out;
   },
-};
+});

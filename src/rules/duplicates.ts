@@ -1,6 +1,5 @@
 import { normaliseName } from '../schema/normalize.js';
-import type { Finding } from '../model/finding.js';
-import type { NormalisedRow, TableRule } from './types.js';
+import { tableRule, type NormalisedRow } from './types.js';
 
 function laterRepeats(rows: NormalisedRow[], keyOf: (r: NormalisedRow) => string | null): [NormalisedRow, NormalisedRow][] {
   const first = new Map<string, NormalisedRow>();
@@ -16,20 +15,20 @@ function laterRepeats(rows: NormalisedRow[], keyOf: (r: NormalisedRow) => string
 }
 
 /** `duplicate-id`: an activity id already used by an earlier row, reported on every later row (params: firstRow, id). */
-export const duplicateIdRule: TableRule = {
+export const duplicateIdRule = tableRule({
   codes: ['duplicate-id'],
   check(rows, ctx) {
     return laterRepeats(rows, (r) => r.values.activity_id ?? null).map(
-      ([r, f]): Finding => ctx.finding(r, 'activity_id', 'duplicate-id', { firstRow: f.row, id: r.values.activity_id! }),
+      ([r, f]) => ctx.finding(r, 'activity_id', 'duplicate-id', { firstRow: f.row, id: r.values.activity_id! }),
     );
   },
-};
+});
 
 /**
  * `duplicate-activity`: the same activity name (ignoring case, width, spaces and punctuation) with the same lead
  * country as an earlier row, reported on the later rows (params: firstRow, leadCountry).
  */
-export const duplicateActivityRule: TableRule = {
+export const duplicateActivityRule = tableRule({
   codes: ['duplicate-activity'],
   check(rows, ctx) {
     const keyOf = (r: NormalisedRow): string | null => {
@@ -38,9 +37,8 @@ export const duplicateActivityRule: TableRule = {
       const n = normaliseName(activity);
       return n === '' ? null : `${lead}\u0000${n}`;
     };
-    return laterRepeats(rows, keyOf).map(
-      ([r, f]): Finding =>
-        ctx.finding(r, 'activity', 'duplicate-activity', { firstRow: f.row, leadCountry: r.values.lead_country! }),
+    return laterRepeats(rows, keyOf).map(([r, f]) =>
+      ctx.finding(r, 'activity', 'duplicate-activity', { firstRow: f.row, leadCountry: r.values.lead_country! }),
     );
   },
-};
+});

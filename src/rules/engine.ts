@@ -9,14 +9,13 @@ import { idCountryRule, partnerIsLeadRule } from './countries.js';
 import { dateOrderRule } from './dates.js';
 import { duplicateActivityRule, duplicateIdRule } from './duplicates.js';
 import { enumRule } from './enum.js';
-import type { Finding, FindingCode } from '../model/finding.js';
+import { finding, type Finding, type FindingCode, type FindingParamsByCode } from '../model/finding.js';
 import { readRow } from './read-row.js';
 import { requiredRule } from './required.js';
 import { lateStartRule, overdueRule } from './schedule.js';
-import { SEVERITY } from '../model/severity.js';
 import { statusProgressRule } from './status-progress.js';
 import { typeRule } from './type.js';
-import type { FindingParams, NormalisedRow, RowRule, RuleContext, TableRule } from './types.js';
+import type { NormalisedRow, RowRule, RuleContext, TableRule } from './types.js';
 
 /** The built-in row rules: cell-level first (they decide which values the row-level rules may trust). */
 export const ROW_RULES: readonly RowRule[] = [
@@ -62,21 +61,19 @@ function failedAt(findings: Finding[], from: number, column: string): boolean {
 export function validateTable(table: TrackerTable, opts: ValidateTableOptions): TableValidation {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new RangeError(`as-of date must be YYYY-MM-DD, got "${opts.asOf}"`);
   const colOf = new Map<string, number>(table.columns.map((c) => [c.key, c.col]));
+  const cellOf = (row: NormalisedRow, column: ColumnKey): string | null => {
+    const col = colOf.get(column);
+    return col === undefined ? null : a1(row.row - 1, col);
+  };
   const ctx: RuleContext = {
     table,
     sheet: table.sheet,
     asOf: opts.asOf,
     date1904: opts.date1904 ?? false,
-    finding(row: NormalisedRow, column: ColumnKey, code: FindingCode, params?: FindingParams): Finding {
-      const col = colOf.get(column);
-      const f: Finding = {
-        code, severity: SEVERITY[code], sheet: table.sheet, row: row.row, column,
-        cell: col === undefined ? null : a1(row.row - 1, col),
-        value: cellValue(row.cells[column]),
-      };
-      if (params) f.params = params;
-      return f;
+    finding<C extends FindingCode>(row: NormalisedRow, column: ColumnKey, code: C, params: FindingParamsByCode[C]): Finding<C> {
+      return finding(code, { sheet: table.sheet, row: row.row, column, cell: cellOf(row, column), value: cellValue(row.cells[column]) }, params);
     },
+    cellOf,
   };
   const cellRules = ROW_RULES.filter((r) => r.stage === 'cell');
   const rowRules = [...ROW_RULES.filter((r) => r.stage !== 'cell'), ...(opts.extraRules ?? [])];

@@ -1,13 +1,13 @@
 import type { InputColumnKey } from '../schema/tracker.js';
 import type { Finding } from '../model/finding.js';
-import type { RowRule } from './types.js';
+import { rowRule } from './types.js';
 
 /** `enum`: a country, status or funding source outside the accepted values (params: `allowed`, `nearest`, `item`). */
-export const enumRule: RowRule = {
+export const enumRule = rowRule({
   codes: ['enum'],
   stage: 'cell',
   check(row, ctx) {
-    const out: Finding[] = [];
+    const out: Finding<'enum'>[] = [];
     for (const key in row.parsed) {
       const r = row.parsed[key as InputColumnKey];
       if (!r || r.ok || r.reason !== 'not-allowed') continue;
@@ -15,4 +15,4 @@ export const enumRule: RowRule = {
     }
     return out;
   },
-};
+});

@@ -2,7 +2,7 @@ import { INPUT_COLUMNS, type InputColumnKey } from '../schema/tracker.js';
 import { isEmptyCell } from '../schema/values.js';
 import type { TrackerTable } from '../schema/locate.js';
 import type { Finding } from '../model/finding.js';
-import type { RowRule } from './types.js';
+import { rowRule } from './types.js';
 
 const boundCache = new WeakMap<TrackerTable, Set<string>>();
 
@@ -17,11 +17,11 @@ function boundColumns(table: TrackerTable): Set<string> {
 }
 
 /** `required`: an empty cell in a required column that is present (a blank clause is left for mapping to fill). */
-export const requiredRule: RowRule = {
+export const requiredRule = rowRule({
   codes: ['required'],
   stage: 'cell',
   check(row, ctx) {
-    const out: Finding[] = [];
+    const out: Finding<'required'>[] = [];
     const bound = boundColumns(ctx.table);
     for (const col of INPUT_COLUMNS) {
       const key = col.key as InputColumnKey;
@@ -29,8 +29,8 @@ export const requiredRule: RowRule = {
       const cell = row.cells[key];
       // A formula without a cached value is reported by the reader (formula-no-value); saying "empty" too would mislead.
       if (cell?.noCache) continue;
-      if (isEmptyCell(cell)) out.push(ctx.finding(row, key, 'required'));
+      if (isEmptyCell(cell)) out.push(ctx.finding(row, key, 'required', {}));
     }
     return out;
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { RowRule } from './types.js';
+import { rowRule } from './types.js';
 
 /** `status-progress`: 已完成 with progress below 100, or 未启动 with progress above 0 (reported on the progress cell). */
-export const statusProgressRule: RowRule = {
+export const statusProgressRule = rowRule({
   codes: ['status-progress'],
   check(row, ctx) {
     const { status, progress } = row.values;
@@ -14,4 +14,4 @@ export const statusProgressRule: RowRule = {
     }
     return [];
   },
-};
+});

@@ -2,10 +2,7 @@ import type { Cell } from '../model/workbook.js';
 import type { TrackerTable } from '../schema/locate.js';
 import type { ColumnKey, InputColumnKey, TrackerRow } from '../schema/tracker.js';
 import type { ParseResult } from '../schema/values.js';
-import type { Finding, FindingCode } from '../model/finding.js';
-
-/** Params of a finding (what its message needs). */
-export type FindingParams = NonNullable<Finding['params']>;
+import type { Finding, FindingCode, FindingParamsByCode } from '../model/finding.js';
 
 /** One data row as the rules see it. */
 export interface NormalisedRow {
@@ -30,8 +27,10 @@ export interface RuleContext {
   asOf: string;
   /** True when bare serial numbers in date cells count from 1904. */
   date1904: boolean;
-  /** Builds a finding for a cell of a row: severity from the contract, cell A1 and the value as read filled in. */
-  finding(row: NormalisedRow, column: ColumnKey, code: FindingCode, params?: FindingParams): Finding;
+  /** Builds a finding for a cell of a row with `finding` (model): cell A1 and the value as read filled in. */
+  finding<C extends FindingCode>(row: NormalisedRow, column: ColumnKey, code: C, params: FindingParamsByCode[C]): Finding<C>;
+  /** The A1 reference of a row's cell in a column, null when the column is not in the table. */
+  cellOf(row: NormalisedRow, column: ColumnKey): string | null;
 }
 
 /**
@@ -39,15 +38,26 @@ export interface RuleContext {
  * every column they report on is withheld from `values` for the `row` stage rules (cross-column checks).
  * A rule from another module (such as `clause-mismatch`) is a row-stage rule passed in `extraRules`; it reads
  * `row.values.clause` (canonical id) and the text columns and reports with `ctx.finding(row, 'clause', code, params)`.
+ * `codes` lists every code the rule may report; made with `rowRule`, its `check` cannot compile with another code.
  */
-export interface RowRule {
-  codes: FindingCode[];
+export interface RowRule<C extends FindingCode = FindingCode> {
+  codes: readonly C[];
   stage?: 'cell' | 'row';
-  check(row: NormalisedRow, ctx: RuleContext): Finding[];
+  check(row: NormalisedRow, ctx: RuleContext): NoInfer<Finding<C>[]>;
 }
 
-/** A rule over the whole table: its columns, or relations between rows (duplicates). */
-export interface TableRule {
-  codes: FindingCode[];
-  check(rows: NormalisedRow[], ctx: RuleContext): Finding[];
+/** A rule over the whole table: its columns, or relations between rows (duplicates); `codes` as for RowRule. */
+export interface TableRule<C extends FindingCode = FindingCode> {
+  codes: readonly C[];
+  check(rows: NormalisedRow[], ctx: RuleContext): NoInfer<Finding<C>[]>;
+}
+
+/** A row rule whose codes are inferred from its `codes` list, so `check` may report only those. */
+export function rowRule<const C extends FindingCode>(rule: RowRule<C>): RowRule<C> {
+  return rule;
+}
+
+/** A table rule whose codes are inferred from its `codes` list, so `check` may report only those. */
+export function tableRule<const C extends FindingCode>(rule: TableRule<C>): TableRule<C> {
+  return rule;
 }

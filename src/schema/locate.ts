@@ -1,4 +1,4 @@
-import type { Finding } from '../model/finding.js';
+import { FILE_LEVEL, finding, type Finding, type FindingCode } from '../model/finding.js';
 import { matchHeader } from './headers.js';
 import { isFilledColumn, type ColumnKey } from './tracker.js';
 import { cellText, isEmptyCell } from './values.js';
@@ -50,8 +50,14 @@ export interface TrackerTable {
   lastCol: number;
 }
 
+/** Every code locating the table may report: a workbook without data, or without a header row. */
+export const codes = ['sheet-empty', 'sheet-no-header'] as const satisfies readonly FindingCode[];
+
+/** A code locating the table may report. */
+export type LocateCode = (typeof codes)[number];
+
 /** The outcome of looking for the activity table. */
-export type LocateResult = { ok: true; table: TrackerTable; findings: Finding[] } | { ok: false; finding: Finding };
+export type LocateResult = { ok: true; table: TrackerTable; findings: Finding<LocateCode>[] } | { ok: false; finding: Finding<LocateCode> };
 
 const CJK_THEN_LATIN = /^([^\x00-\x7f]+?)[\s:：/|｜]*([A-Za-z%].*)$/s;
 
@@ -160,13 +166,7 @@ const norm = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
 export function locateTracker(wb: WorkbookModel): LocateResult {
   const sheets = wb.sheets;
   if (sheets.length === 0 || sheets.every(sheetIsEmpty)) {
-    return {
-      ok: false,
-      finding: {
-        code: 'sheet-empty', severity: 'error', row: null, column: null, cell: null, value: null,
-        params: { sheets: sheets.map((s) => s.name) },
-      },
-    };
+    return { ok: false, finding: finding('sheet-empty', FILE_LEVEL, { sheets: sheets.map((s) => s.name) }) };
   }
   const named = ACTIVITY_SHEET_NAMES.map(norm);
   // The named sheet first, then visible sheets in order, then hidden ones: a hidden copy should not win over a visible one.
@@ -181,9 +181,6 @@ export function locateTracker(wb: WorkbookModel): LocateResult {
   }
   return {
     ok: false,
-    finding: {
-      code: 'sheet-no-header', severity: 'error', row: null, column: null, cell: null, value: null,
-      params: { sheets: sheets.map((s) => s.name), rows: HEADER_SEARCH_ROWS, min: HEADER_MIN_COLUMNS },
-    },
+    finding: finding('sheet-no-header', FILE_LEVEL, { sheets: sheets.map((s) => s.name), rows: HEADER_SEARCH_ROWS, min: HEADER_MIN_COLUMNS }),
   };
 }

@@ -18,6 +18,9 @@ export type ValueForm =
   | 'check'
   | 'assessment';
 
+/** The finding codes of the contract's value constraints (limits, patterns, bounds, the plan period). */
+export type ConstraintCode = Extract<FindingCode, 'too-long' | 'id-format' | 'range' | 'out-of-period'>;
+
 /** Metadata of one column, attached to its zod schema with `.meta()` and read back from there. */
 export interface ColumnMeta {
   key: string;
@@ -34,7 +37,7 @@ export interface ColumnMeta {
   /** True for the columns mapping and validation write (never validated as input). */
   filled?: boolean;
   /** The finding code reported when a readable value breaks this column's zod constraints. */
-  constraint?: FindingCode;
+  constraint?: ConstraintCode;
   /** A one-line English description for JSON Schema and the template. */
   description: string;
 }

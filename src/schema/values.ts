@@ -6,30 +6,43 @@ import {
 } from './enums.js';
 import { foldWidth } from './normalize.js';
 import { serialToIso } from '../model/excel-date.js';
+import type { ClauseParams } from '../model/finding.js';
+
+/**
+ * Every reason a cell cannot be read as its value form, with the extra facts it carries into the finding's params
+ * (accepted values, nearest value, suggestions …), or undefined when it carries none.
+ */
+export interface ValueFailureParams {
+  empty: undefined;
+  'error-cell': { error: string };
+  'not-a-date': undefined;
+  'impossible-date': undefined;
+  'year-only': { year: number };
+  'not-a-number': undefined;
+  'not-a-percent': undefined;
+  'not-allowed': { item?: string; allowed: string[]; nearest: string | null };
+  'clause-malformed': ClauseParams;
+  'clause-unknown': ClauseParams;
+  'clause-not-action-plan': ClauseParams & { doc: string | null };
+  'clause-heading': ClauseParams;
+}
 
 /** Why a cell could not be read as its value form. */
-export type ValueFailure =
-  | 'empty'
-  | 'error-cell'
-  | 'not-a-date'
-  | 'impossible-date'
-  | 'year-only'
-  | 'not-a-number'
-  | 'not-a-percent'
-  | 'not-allowed'
-  | 'clause-malformed'
-  | 'clause-unknown'
-  | 'clause-not-action-plan'
-  | 'clause-heading';
+export type ValueFailure = keyof ValueFailureParams;
 
-/** Extra facts about a failure (accepted values, nearest value, suggestions …), carried into the finding's params. */
-export type ValueParams = Record<string, string | number | boolean | string[] | null>;
+/** A cell that could not be read: why, and the facts of that reason (absent for reasons without any). */
+export type ParseFailure = {
+  [R in ValueFailure]: ValueFailureParams[R] extends undefined
+    ? { ok: false; reason: R; params?: undefined }
+    : { ok: false; reason: R; params: ValueFailureParams[R] };
+}[ValueFailure];
 
 /** The outcome of reading one cell as a value form. */
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: ValueFailure; params?: ValueParams };
+export type ParseResult<T> = { ok: true; value: T } | ParseFailure;
 
-const fail = (reason: ValueFailure, params?: ValueParams): { ok: false; reason: ValueFailure; params?: ValueParams } =>
-  params ? { ok: false, reason, params } : { ok: false, reason };
+type BareFailure = { [R in ValueFailure]: ValueFailureParams[R] extends undefined ? R : never }[ValueFailure];
+
+const fail = (reason: BareFailure): ParseFailure => ({ ok: false, reason });
 
 /** True when a cell holds nothing (missing, empty, or white space only). */
 export function isEmptyCell(cell: Cell | undefined): boolean {
@@ -45,8 +58,8 @@ export function cellText(cell: Cell | undefined): string | null {
   return String(c.v).trim();
 }
 
-function errorCell(cell: Cell): { ok: false; reason: ValueFailure; params?: ValueParams } {
-  return fail('error-cell', { error: c2s(cell.w ?? cell.v) });
+function errorCell(cell: Cell): ParseFailure {
+  return { ok: false, reason: 'error-cell', params: { error: c2s(cell.w ?? cell.v) } };
 }
 const c2s = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
@@ -63,12 +76,12 @@ export function parseActivityId(cell: Cell | undefined): ParseResult<string> {
   return t.ok ? { ok: true, value: foldWidth(t.value).toUpperCase().replace(/\s+/g, '') } : t;
 }
 
-function enumFailure<K extends string>(options: readonly EnumOption<K>[], nearest: EnumOption<K> | null, extra: ValueParams = {}) {
-  return fail('not-allowed', {
-    ...extra,
-    allowed: options.map(optionLabel),
-    nearest: nearest ? optionLabel(nearest) : null,
-  });
+function enumFailure<K extends string>(options: readonly EnumOption<K>[], nearest: EnumOption<K> | null, extra: { item?: string } = {}): ParseFailure {
+  return {
+    ok: false,
+    reason: 'not-allowed',
+    params: { ...extra, allowed: options.map(optionLabel), nearest: nearest ? optionLabel(nearest) : null },
+  };
 }
 
 function parseEnum<K extends string>(options: readonly EnumOption<K>[], cell: Cell | undefined): ParseResult<K> {
@@ -170,7 +183,7 @@ export function parseDate(cell: Cell | undefined, opts: DateOptions = {}): Parse
   if (c.t === 'b') return fail('not-a-date');
   if (c.t === 'n' && typeof c.v === 'number') {
     // A bare year such as 2024 would be a day in 1905; nobody means that in a tracker.
-    if (Number.isInteger(c.v) && c.v >= 1900 && c.v <= 2999) return fail('year-only', { year: c.v });
+    if (Number.isInteger(c.v) && c.v >= 1900 && c.v <= 2999) return { ok: false, reason: 'year-only', params: { year: c.v } };
     const iso = serialToIso(c.v, opts.date1904);
     return iso ? { ok: true, value: iso } : fail('impossible-date');
   }
@@ -270,16 +283,16 @@ export function parseClause(cell: Cell | undefined): ParseResult<string> {
   if (t === null) return fail('empty');
   const r = clauseRef(t);
   if (r.ok) return { ok: true, value: r.id };
-  const params: ValueParams = { suggestions: [...r.suggestions], id: r.id ?? null };
+  const params: ClauseParams = { suggestions: [...r.suggestions], id: r.id ?? null };
   switch (r.reason) {
     case 'heading':
-      return fail('clause-heading', params);
+      return { ok: false, reason: 'clause-heading', params };
     case 'wrong-doc':
-      return fail('clause-not-action-plan', { ...params, doc: r.id?.split('-')[0] ?? null });
+      return { ok: false, reason: 'clause-not-action-plan', params: { ...params, doc: r.id?.split('-')[0] ?? null } };
     case 'unknown':
-      return fail('clause-unknown', params);
+      return { ok: false, reason: 'clause-unknown', params };
     default:
-      return fail('clause-malformed', params);
+      return { ok: false, reason: 'clause-malformed', params };
   }
 }
 

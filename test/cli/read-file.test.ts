@@ -8,6 +8,7 @@ import { strToU8 } from 'fflate';
 import { readWorkbookFile, readWorkbookFileInline } from '../../src/cli/read-file.js';
 import { readWorkbook } from '../../src/file-formats/read.js';
 import { ooxmlParts, xlsxFromSheets, zipParts } from '../file-formats/read-fixtures.js';
+import { fileOf } from '../helpers/findings.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let dir: string;
@@ -46,7 +47,7 @@ describe('readWorkbookFile (worker thread)', () => {
     expect(rows[1].map((c) => c?.v)).toEqual(['KH-2024-001', '澜湄水资源合作论坛', '2024-03-15', 0.4, 1200000]);
     expect(rows[2][4]).toMatchObject({ t: 'n', v: 2400000, f: 'E2*2' });
     expect(r.workbook.sheets[1].visibility).toBe('hidden');
-    expect(r.workbook.findings.map((f) => [f.code, f.sheet, f.params?.file])).toEqual([['sheet-hidden', '说明', tracker]]);
+    expect(r.workbook.findings.map((f) => [f.code, f.sheet, fileOf(f)])).toEqual([['sheet-hidden', '说明', tracker]]);
   });
 
   it('never modifies the input file', async () => {

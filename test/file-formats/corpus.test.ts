@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FindingCode } from '../../src/model/finding.js';
 import { readWorkbook, type ReadResult } from '../../src/file-formats/read.js';
+import { fileOf } from '../helpers/findings.js';
 
 // Third-party edge-case workbooks, used in place (never copied into the repository).
 const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/real');
@@ -50,10 +51,10 @@ describe.skipIf(!present)('third-party edge-case workbooks', () => {
     expect(ms).toBeLessThan(20_000);
     if (result.ok) {
       expect(Array.isArray(result.workbook.sheets)).toBe(true);
-      for (const f of result.workbook.findings) expect(f.params?.file).toBe(name);
+      for (const f of result.workbook.findings) expect(fileOf(f)).toBe(name);
     } else {
       expect(result.finding).toMatchObject({ severity: 'error', row: null, cell: null, column: null });
-      expect(result.finding.params?.file).toBe(name);
+      expect(fileOf(result.finding)).toBe(name);
       expect(result.finding.code).toMatch(/^file-/);
     }
     const expected = REFUSED[name];

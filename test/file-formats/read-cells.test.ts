@@ -163,7 +163,7 @@ describe('sheets', () => {
     expect(sheet.rows.map((r) => r.length)).toEqual([3, 2]);
     expect(sheet.declaredRange).toBe('A1:XFD1048576');
     expect(wb.findings.filter((f) => f.code === 'sheet-huge-dimension')).toEqual([
-      expect.objectContaining({ severity: 'info', sheet: '活动清单', value: 'A1:XFD1048576', params: { file: 'dim.xlsx', declared: 'A1:XFD1048576', used: 'A1:C2' } }),
+      expect.objectContaining({ severity: 'warning', sheet: '活动清单', value: 'A1:XFD1048576', params: { file: 'dim.xlsx', declared: 'A1:XFD1048576', used: 'A1:C2' } }),
     ]);
   });
 

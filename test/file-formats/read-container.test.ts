@@ -3,6 +3,7 @@ import * as XLSX from 'xlsx';
 import { deflateSync, strToU8, unzipSync } from 'fflate';
 import { readWorkbook, type ReadResult } from '../../src/file-formats/read.js';
 import { concat, handZip, ooxmlParts, oleFile, rawXlsx, utf8, xlsxFromSheets, zipParts } from './read-fixtures.js';
+import { ofCode } from '../helpers/findings.js';
 
 function failure(r: ReadResult) {
   if (r.ok) throw new Error(`expected a failure, read ${r.workbook.sheets.length} sheet(s)`);
@@ -26,7 +27,7 @@ describe('readWorkbook: what the bytes are, whatever the name says', () => {
     const bytes = Uint8Array.from({ length: 4096 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff);
     const f = failure(readWorkbook(bytes, 'random.xlsx'));
     expect(f.code).toBe('file-not-spreadsheet');
-    expect(f.params?.detected).toBe('binary');
+    expect(ofCode(f, 'file-not-spreadsheet').params.detected).toBe('binary');
   });
 
   it('a PDF renamed .xlsx says it looks like a PDF', () => {
@@ -40,21 +41,21 @@ describe('readWorkbook: what the bytes are, whatever the name says', () => {
     for (const name of ['export.xlsx', 'export.xls', 'export.csv']) {
       const f = failure(readWorkbook(html, name));
       expect(f.code).toBe('file-not-spreadsheet');
-      expect(f.params?.detected).toBe('html');
+      expect(ofCode(f, 'file-not-spreadsheet').params.detected).toBe('html');
     }
   });
 
   it('plain text named .xlsx is refused; the same text named .csv is read', () => {
     const text = utf8('活动编号,活动名称\nKH-2024-001,水资源合作\n');
-    expect(failure(readWorkbook(text, 'x.xlsx')).params?.detected).toBe('text');
+    expect(ofCode(failure(readWorkbook(text, 'x.xlsx')), 'file-not-spreadsheet').params.detected).toBe('text');
     expect(workbook(readWorkbook(text, 'x.csv')).sheets[0].rows[1][0]?.v).toBe('KH-2024-001');
   });
 
   it('a Word document and a plain zip are named as such', () => {
     const docx = zipParts({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') });
-    expect(failure(readWorkbook(docx, 'a.xlsx')).params?.detected).toBe('word');
+    expect(ofCode(failure(readWorkbook(docx, 'a.xlsx')), 'file-not-spreadsheet').params.detected).toBe('word');
     const zip = zipParts({ 'notes.txt': strToU8('hello') });
-    expect(failure(readWorkbook(zip, 'a.xlsx')).params?.detected).toBe('zip');
+    expect(ofCode(failure(readWorkbook(zip, 'a.xlsx')), 'file-not-spreadsheet').params.detected).toBe('zip');
   });
 
   it('an .xlsx saved under the .xls name is read by its content', () => {
@@ -216,7 +217,7 @@ describe('readWorkbook: the zip container is checked before SheetJS sees it', ()
   });
 
   it('an OLE file that is a Word document is named as such', () => {
-    expect(failure(readWorkbook(oleFile({ WordDocument: new Uint8Array(16) }), 'a.xls')).params?.detected).toBe('word');
+    expect(ofCode(failure(readWorkbook(oleFile({ WordDocument: new Uint8Array(16) }), 'a.xls')), 'file-not-spreadsheet').params.detected).toBe('word');
   });
 
   it('OpenDocument spreadsheets are read; other OpenDocument files are not spreadsheets', () => {
@@ -225,7 +226,7 @@ describe('readWorkbook: the zip container is checked before SheetJS sees it', ()
     expect(wb.sheets[0].name).toBe('活动清单');
     expect(wb.sheets[0].rows[1].map((c) => c?.v)).toEqual(['KH-2024-001', 1200]);
     const odt = zipParts({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<x/>') }, 0);
-    expect(failure(readWorkbook(odt, 't.ods')).params?.detected).toBe('opendocument');
+    expect(ofCode(failure(readWorkbook(odt, 't.ods')), 'file-not-spreadsheet').params.detected).toBe('opendocument');
   });
 
   it('an ODS whose repeat attributes would expand to billions of cells is too large', () => {

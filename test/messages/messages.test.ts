@@ -1,21 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getLocale, getMessages, renderMessage, setLocale, setMessages, withMessages } from '../../src/messages/index.js';
-import type { Finding, FindingCode } from '../../src/model/finding.js';
-import { FINDING_CODES, SEVERITY } from '../../src/model/severity.js';
+import { finding, type Finding, type FindingCode, type FindingParamsByCode, type FindingPlace } from '../../src/model/finding.js';
+import { FINDING_CODES } from '../../src/model/severity.js';
 
-const f = (code: FindingCode, over: Partial<Finding> = {}): Finding => ({
-  code, severity: SEVERITY[code], row: 5, column: null, cell: null, value: null, sheet: '活动清单', ...over,
-});
+const f = <C extends FindingCode>(code: C, over: Partial<FindingPlace> & { params: FindingParamsByCode[C] }): Finding<C> => {
+  const { params, ...place } = over;
+  return finding(code, { row: 5, column: null, cell: null, value: null, sheet: '活动清单', ...place }, params);
+};
 
 // For every code: a finding as the rules produce it, and the pieces both languages must show.
-const SAMPLES: Record<FindingCode, [Finding, string[]]> = {
-  'missing-column': [f('missing-column', { row: 1, column: 'start' }), ['开始日期', 'Start date', '开始时间', '1']],
+const SAMPLES: { [C in FindingCode]: [Finding<C>, string[]] } = {
+  'missing-column': [f('missing-column', { row: 1, column: 'start', params: {} }), ['开始日期', 'Start date', '开始时间', '1']],
   'unknown-column': [f('unknown-column', { row: 1, column: 'Donor', cell: 'N1', value: 'Donor', params: { duplicateOf: null } }), ['Donor', 'N1']],
-  required: [f('required', { column: 'lead_country', cell: 'E5' }), ['E5', 'KH']],
+  required: [f('required', { column: 'lead_country', cell: 'E5', params: {} }), ['E5', 'KH']],
   type: [f('type', { column: 'start', cell: 'H5', value: '2024-02-30', params: { reason: 'impossible-date', expected: 'date' } }), ['H5', '2024-02-30']],
   enum: [f('enum', { column: 'status', cell: 'J5', value: 'Finished', params: { allowed: ['未启动 / Not started', '已完成 / Completed'], nearest: '已完成 / Completed' } }), ['J5', 'Finished', '未启动 / Not started', '已完成 / Completed']],
   'too-long': [f('too-long', { column: 'activity', cell: 'B5', value: 'x', params: { max: 200, length: 201 } }), ['B5', '200', '201']],
-  'id-format': [f('id-format', { column: 'activity_id', cell: 'A5', value: 'KH-24-1', params: { pattern: 'CC-YYYY-NNN', countries: ['KH', 'CN'] } }), ['A5', 'KH-24-1', 'CC-YYYY-NNN', 'KH']],
+  'id-format': [f('id-format', { column: 'activity_id', cell: 'A5', value: 'KH-24-1', params: { pattern: 'CC-YYYY-NNN', countries: ['KH', 'CN'], normalised: 'KH-24-1' } }), ['A5', 'KH-24-1', 'CC-YYYY-NNN', 'KH']],
   'duplicate-id': [f('duplicate-id', { column: 'activity_id', cell: 'A7', value: 'KH-2024-001', params: { firstRow: 3, id: 'KH-2024-001' } }), ['A7', 'KH-2024-001', '3']],
   'unknown-clause': [f('unknown-clause', { column: 'clause', cell: 'D5', value: 'ND-12', params: { reason: 'not-action-plan', id: 'ND-12', doc: 'ND', suggestions: [] } }), ['D5', 'ND-12', '4.2.12']],
   'not-leaf-clause': [f('not-leaf-clause', { column: 'clause', cell: 'D5', value: '4.2', params: { id: 'AP-4.2', suggestions: ['AP-4.2.1', 'AP-4.2.2'] } }), ['D5', 'AP-4.2', 'AP-4.2.1', 'AP-4.2.2']],
@@ -34,17 +35,17 @@ const SAMPLES: Record<FindingCode, [Finding, string[]]> = {
   'file-encrypted': [f('file-encrypted', { row: null, sheet: undefined, params: { file: 'secret.xlsx', reason: 'password' } }), ['secret.xlsx']],
   'file-corrupt': [f('file-corrupt', { row: null, sheet: undefined, params: { file: 'a.xlsx', reason: 'bad-compressed-data', entry: 'xl/workbook.xml' } }), ['a.xlsx', 'bad-compressed-data', 'xl/workbook.xml']],
   'file-too-large': [f('file-too-large', { row: null, sheet: undefined, params: { file: 'big.xlsx', reason: 'file-size', size: 60 * 1024 * 1024, limit: 50 * 1024 * 1024 } }), ['big.xlsx', '60.0 MB', '50.0 MB']],
-  'file-zip-bomb': [f('file-zip-bomb', { row: null, sheet: undefined, params: { reason: 'total', entry: 'xl/worksheets/sheet1.xml', size: 300 * 1024 * 1024, limit: 200 * 1024 * 1024 } }), ['300.0 MB', '200.0 MB']],
+  'file-zip-bomb': [f('file-zip-bomb', { row: null, sheet: undefined, params: { file: 'bomb.xlsx', reason: 'total', entry: 'xl/worksheets/sheet1.xml', size: 300 * 1024 * 1024, limit: 200 * 1024 * 1024 } }), ['bomb.xlsx', '300.0 MB', '200.0 MB']],
   'file-timeout': [f('file-timeout', { row: null, sheet: undefined, params: { file: 'slow.xlsx', seconds: 30, limitMs: 30000 } }), ['slow.xlsx', '30']],
   'file-macros': [f('file-macros', { row: null, params: { file: 'm.xlsm', vba: true, excel4: false, extension: 'xlsm' } }), ['m.xlsm']],
   'file-doctype': [f('file-doctype', { row: null, params: { file: 'x.xlsx', entry: 'xl/styles.xml' } }), ['x.xlsx', 'DOCTYPE', 'xl/styles.xml']],
   'sheet-no-header': [f('sheet-no-header', { row: null, params: { sheets: ['Sheet1', '说明'], rows: 10, min: 3 } }), ['Sheet1', '说明', '10', '3']],
   'sheet-empty': [f('sheet-empty', { row: null, params: { sheets: ['Sheet1'] } }), ['Sheet1']],
-  'sheet-hidden': [f('sheet-hidden', { row: null, sheet: 'Old data' }), ['Old data']],
+  'sheet-hidden': [f('sheet-hidden', { row: null, sheet: 'Old data', params: { file: 'x.xlsx', visibility: 'hidden' } }), ['Old data']],
   'sheet-huge-dimension': [f('sheet-huge-dimension', { row: null, sheet: 'Data', params: { file: 'x.xlsx', declared: 'A1:XFD1048576', used: 'A1:M40' } }), ['Data', 'A1:XFD1048576', 'A1:M40']],
-  'formula-no-value': [f('formula-no-value', { cell: 'H5', params: { formula: 'DATE(2024,1,1)' } }), ['H5', 'DATE(2024,1,1)']],
+  'formula-no-value': [f('formula-no-value', { cell: 'H5', params: { file: 'x.xlsx', formula: 'DATE(2024,1,1)' } }), ['H5', 'DATE(2024,1,1)']],
   'control-char': [f('control-char', { cell: 'B5', params: { file: 'x.xlsx', char: 'U+0007' } }), ['B5', 'U+0007']],
-  'cell-too-long': [f('cell-too-long', { cell: 'C5', params: { length: 40000, limit: 32767 } }), ['C5', '40,000', '32,767']],
+  'cell-too-long': [f('cell-too-long', { cell: 'C5', params: { file: 'x.xlsx', length: 40000, limit: 32767 } }), ['C5', '40,000', '32,767']],
 };
 
 describe('messages', () => {
@@ -79,7 +80,7 @@ describe('messages', () => {
   });
 
   it('takes column names from the schema', () => {
-    const m = f('required', { column: 'budget', cell: 'L5' });
+    const m = f('required', { column: 'budget', cell: 'L5', params: {} });
     expect(renderMessage(m, 'zh')).toContain('预算(美元)');
     expect(renderMessage(m, 'en')).toContain('Budget (USD)');
   });
@@ -100,7 +101,7 @@ describe('messages', () => {
   });
 
   it('shortens long values and drops control characters', () => {
-    const m = f('type', { column: 'start', cell: 'H5', value: `bad\u0007${'x'.repeat(300)}`, params: { reason: 'not-a-date' } });
+    const m = f('type', { column: 'start', cell: 'H5', value: `bad\u0007${'x'.repeat(300)}`, params: { reason: 'not-a-date', expected: 'date' } });
     const en = renderMessage(m, 'en');
     expect(en).not.toContain('\u0007');
     expect(en.length).toBeLessThan(250);
@@ -121,7 +122,7 @@ describe('messages', () => {
     it('renders in the current locale when no language is given', () => {
       const before = getLocale();
       restore = () => setLocale(before);
-      const m = f('required', { column: 'activity', cell: 'B2' });
+      const m = f('required', { column: 'activity', cell: 'B2', params: {} });
       setLocale('en');
       expect(renderMessage(m)).toBe(renderMessage(m, 'en'));
       setLocale('zh');
@@ -131,9 +132,9 @@ describe('messages', () => {
     it('replaces one code of one language and restores it', () => {
       const previous = setMessages('en', { required: (x) => `Fill in ${x.cell}.` });
       restore = () => setMessages('en', previous);
-      expect(renderMessage(f('required', { column: 'activity', cell: 'B2' }), 'en')).toBe('Fill in B2.');
-      expect(renderMessage(f('required', { column: 'activity', cell: 'B2' }), 'zh')).toContain('B2');
-      expect(renderMessage(f('range', { column: 'budget', cell: 'L2', value: -1, params: { min: 0 } }), 'en')).toContain('L2');
+      expect(renderMessage(f('required', { column: 'activity', cell: 'B2', params: {} }), 'en')).toBe('Fill in B2.');
+      expect(renderMessage(f('required', { column: 'activity', cell: 'B2', params: {} }), 'zh')).toContain('B2');
+      expect(renderMessage(f('range', { column: 'budget', cell: 'L2', value: -1, params: { min: 0, max: null, bound: 'min' } }), 'en')).toContain('L2');
     });
   });
 });

@@ -5,7 +5,7 @@ import { buildJsonReport, renderJson } from '../../src/report/json.js';
 import { batchExitCode, unreadableResult, type FileResult } from '../../src/report/model.js';
 import { escapeHtml, neutraliseFormula, oneLine, safeField } from '../../src/report/safe-text.js';
 import { renderText } from '../../src/report/text.js';
-import type { Finding } from '../../src/model/finding.js';
+import { fileFinding } from '../../src/model/finding.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import type { Cell, WorkbookModel } from '../../src/model/workbook.js';
 
@@ -27,9 +27,7 @@ function result(file: string, rows: Cell[][]): FileResult {
   return { file, status: 'ok', sheet: v.sheet, headerRow: v.headerRow, rows: v.rows, blankRows: v.blankRows, findings: v.findings };
 }
 
-const unreadable: Finding = {
-  code: 'file-corrupt', severity: 'error', row: null, column: null, cell: null, value: null, params: { file: 'broken.xlsx' },
-};
+const unreadable = fileFinding('file-corrupt', 'broken.xlsx', { reason: 'truncated' });
 
 describe('JSON report', () => {
   it('has the documented stable shape with exact counts and both messages', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import { HEADER_ZH, KEYS, dateCell, row, sheet, table, tracker, workbook, type TestValue } from './helpers.js';
+import { ofCode } from '../helpers/findings.js';
 
 const AS_OF = '2024-06-30';
 const run = (rows: TestValue[][], header?: TestValue[]) => validateWorkbook(tracker(rows, header), { asOf: AS_OF });
@@ -69,7 +70,7 @@ describe('type', () => {
       [2, 'progress', 'K2', 'type'],
       [2, 'budget', 'L2', 'type'],
     ]);
-    expect(res.findings.map((f) => f.params?.reason)).toEqual(['error-cell', 'impossible-date', 'not-a-date', 'not-a-percent', 'not-a-number']);
+    expect(res.findings.map((f) => ofCode(f, 'type').params.reason)).toEqual(['error-cell', 'impossible-date', 'not-a-date', 'not-a-percent', 'not-a-number']);
     expect(res.findings[1].value).toBe('2024-02-30');
   });
 });
@@ -84,12 +85,12 @@ describe('enum', () => {
       [2, 'funding', 'M2', 'enum'],
     ]);
     expect(res.findings[1].params).toMatchObject({ item: '日本', nearest: null });
-    expect(res.findings[2].params?.allowed).toEqual(['未启动 / Not started', '进行中 / In progress', '已完成 / Completed', '延期 / Delayed', '已取消 / Cancelled']);
+    expect(ofCode(res.findings[2], 'enum').params.allowed).toEqual(['未启动 / Not started', '进行中 / In progress', '已完成 / Completed', '延期 / Delayed', '已取消 / Cancelled']);
   });
 
   it('gives the nearest accepted value', () => {
     const res = run([row({ lead_country: 'Thailnd' })]);
-    expect(res.findings[0].params?.nearest).toBe('泰国 / Thailand');
+    expect(ofCode(res.findings[0], 'enum').params.nearest).toBe('泰国 / Thailand');
   });
 });
 
@@ -123,7 +124,7 @@ describe('duplicate-id', () => {
       [3, 'activity_id', 'A3', 'duplicate-id'],
       [5, 'activity_id', 'A5', 'duplicate-id'],
     ]);
-    expect(res.findings.map((f) => f.params?.firstRow)).toEqual([2, 2]);
+    expect(res.findings.map((f) => ofCode(f, 'duplicate-id').params.firstRow)).toEqual([2, 2]);
   });
 });
 
@@ -145,8 +146,8 @@ describe('unknown-clause and not-leaf-clause', () => {
       [6, 'clause', 'D6', 'not-leaf-clause'],
       [7, 'clause', 'D7', 'unknown-clause'],
     ]);
-    expect(res.findings.map((f) => f.params?.reason ?? null)).toEqual(['unknown', 'not-action-plan', 'not-action-plan', null, null, 'malformed']);
-    expect(res.findings[2].params?.doc).toBe('IC');
+    expect(res.findings.map((f) => ('reason' in f.params ? f.params.reason : null))).toEqual(['unknown', 'not-action-plan', 'not-action-plan', null, null, 'malformed']);
+    expect(ofCode(res.findings[2], 'unknown-clause').params.doc).toBe('IC');
   });
 });
 
@@ -275,7 +276,7 @@ describe('extra rules', () => {
         codes: ['clause-mismatch'],
         check(r, ctx) {
           seen.push(r.values.clause);
-          return r.values.clause ? [ctx.finding(r, 'clause', 'clause-mismatch', { given: r.values.clause, suggested: 'AP-4.2.13' })] : [];
+          return r.values.clause ? [ctx.finding(r, 'clause', 'clause-mismatch', { given: r.values.clause, suggested: 'AP-4.2.13', suggestedTitleZh: null, suggestedTitleEn: null, confidence: 1 })] : [];
         },
       }],
     });

@@ -56,7 +56,7 @@ describe('clause references', () => {
     const ic = parseClause(s('IC-3'));
     expect(ic.ok === false && ic.params).toMatchObject({ doc: 'IC', id: 'IC-3' });
     const h = parseClause(s('4.2'));
-    expect(h.ok === false && h.params?.suggestions).toContain('AP-4.2.1');
+    expect(h.ok === false && h.reason === 'clause-heading' && h.params.suggestions).toContain('AP-4.2.1');
   });
 });
 
@@ -78,11 +78,11 @@ describe('countries', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.reason).toBe('not-allowed');
-      expect(r.params?.nearest).toBe('柬埔寨 / Cambodia');
-      expect(r.params?.allowed).toHaveLength(6);
+      expect(r.reason === 'not-allowed' && r.params.nearest).toBe('柬埔寨 / Cambodia');
+      expect(r.reason === 'not-allowed' && r.params.allowed).toHaveLength(6);
     }
     const far = parseCountry(s('Japan'));
-    expect(far.ok === false && far.params?.nearest).toBeNull();
+    expect(far.ok === false && far.reason === 'not-allowed' && far.params.nearest).toBeNull();
   });
 
   it.each([
@@ -170,7 +170,7 @@ describe('statuses and funding sources', () => {
 
   it('proposes the nearest status', () => {
     const r = parseStatus(s('进行'));
-    expect(r.ok === false && r.params?.nearest).toBe('进行中 / In progress');
+    expect(r.ok === false && r.reason === 'not-allowed' && r.params.nearest).toBe('进行中 / In progress');
   });
 
   it.each([
@@ -188,12 +188,12 @@ describe('statuses and funding sources', () => {
 
   it('proposes the one accepted value a shortened name is part of', () => {
     const short = parseFunding(s('专项基金'));
-    expect(short.ok === false && short.params?.nearest).toBe('澜湄合作专项基金 / LMC Special Fund');
+    expect(short.ok === false && short.reason === 'not-allowed' && short.params.nearest).toBe('澜湄合作专项基金 / LMC Special Fund');
     const en = parseFunding(s('Special Fund'));
-    expect(en.ok === false && en.params?.nearest).toBe('澜湄合作专项基金 / LMC Special Fund');
+    expect(en.ok === false && en.reason === 'not-allowed' && en.params.nearest).toBe('澜湄合作专项基金 / LMC Special Fund');
     // 专项 is part of two funding sources: no single proposal.
     const both = parseFunding(s('专项'));
-    expect(both.ok === false && both.params?.nearest).toBeNull();
+    expect(both.ok === false && both.reason === 'not-allowed' && both.params.nearest).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/model/finding.js';
+import { FILE_LEVEL, fileFinding, finding, type Finding } from '../../src/model/finding.js';
 import { summarise, validateWorkbook, worstCheck } from '../../src/use-cases/validate-workbook.js';
 import { HEADER_ZH, row, sheet, table, tracker, workbook } from '../rules/helpers.js';
 
@@ -24,9 +24,9 @@ describe('validateWorkbook', () => {
 
   it("merges the reader's findings: file-level first, cell-level into their row", () => {
     const reader: Finding[] = [
-      { code: 'formula-no-value', severity: 'warning', sheet: '活动清单', row: 3, column: null, cell: 'L3', value: null, params: { formula: 'SUM(X1:X9)' } },
-      { code: 'file-macros', severity: 'warning', row: null, column: null, cell: null, value: null },
-      { code: 'sheet-hidden', severity: 'info', sheet: 'Old', row: null, column: null, cell: null, value: null },
+      finding('formula-no-value', { sheet: '活动清单', row: 3, column: null, cell: 'L3', value: null }, { file: 't.xlsx', formula: 'SUM(X1:X9)' }),
+      fileFinding('file-macros', 't.xlsx', { vba: true, excel4: false, extension: '.xlsx' }),
+      finding('sheet-hidden', { ...FILE_LEVEL, sheet: 'Old' }, { file: 't.xlsx', visibility: 'hidden' }),
     ];
     const wb = workbook([sheet('活动清单', [HEADER_ZH, row(), row({ activity_id: 'KH-2024-002', activity: '湄公河水资源联合研究', budget: { v: null, t: 'z', f: 'SUM(X1:X9)', noCache: true } })])], { findings: reader });
     const res = validateWorkbook(wb, { asOf: AS_OF });
@@ -82,7 +82,7 @@ describe('validateWorkbook', () => {
 
 describe('summarise and worstCheck', () => {
   const fs = (...sev: Finding['severity'][]): Finding[] =>
-    sev.map((severity) => ({ code: 'unknown-column', severity, row: 1, column: null, cell: null, value: null }));
+    sev.map((severity) => ({ ...finding('unknown-column', { row: 1, column: null, cell: null, value: null }, { duplicateOf: null }), severity }));
 
   it('counts by severity', () => {
     expect(summarise(fs('error', 'warning', 'warning', 'info'))).toEqual({ error: 1, warning: 2, info: 1 });

@@ -12,6 +12,10 @@ import { localToday } from '../../model/today.js';
 import { formatForExtension, isReportFormat, REPORT_FORMAT_NAMES, REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
 import { checkedCopy, checkWorkbook, type CheckedFile } from '../../use-cases/check-file.js';
 import { checkedSummary } from '../../use-cases/validate-workbook.js';
+import { fileFinding, type FindingCode } from '../../model/finding.js';
+
+/** The code `lmc validate` reports itself: a file that could not be checked because checking it failed. */
+export const codes = ['file-unreadable'] as const satisfies readonly FindingCode[];
 
 /** The options of one `lmc validate` run, checked. */
 export interface ValidateOptions {
@@ -84,10 +88,7 @@ async function writeCopy(entry: InputEntry, checked: CheckedFile, target: string
 // A defect in a rule must not cost the rest of the batch; the file is reported as not checked.
 function internalError(io: CliIo, display: string, detail: string): FileResult {
   io.err(`lmc validate: internal error while checking ${display}: ${detail}\n`);
-  return unreadableResult(display, {
-    code: 'file-unreadable', severity: 'error', row: null, column: null, cell: null, value: null,
-    params: { file: display, reason: 'internal-error', detail: detail.slice(0, 200) },
-  });
+  return unreadableResult(display, fileFinding('file-unreadable', display, { reason: 'internal-error', detail: detail.slice(0, 200) }));
 }
 
 function say(io: CliIo, quiet: boolean, text: string): void {
