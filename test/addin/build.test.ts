@@ -11,8 +11,7 @@ import { ErrorCode, StandInError } from './custom-functions-stand-in.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 import { TEST_ADDIN_URL as ADDIN_URL } from '../global-setup.js';
-/** Budget of the minified functions bundle, catalog included. */
-export const FUNCTIONS_BUDGET = 300 * 1024;
+import { FUNCTIONS_BUDGET } from './budgets.js';
 
 let out: string;
 let build: ReturnType<typeof spawnSync>;
