@@ -75,6 +75,17 @@ describe('npm run build (webpack --mode production)', () => {
     expect(html).toMatch(/<script[^>]+src="?functions\.js/);
     expect(html).toMatch(/<script[^>]+src="?taskpane\.js/);
     expect(html.indexOf('office.js')).toBeLessThan(html.indexOf('functions.js'));
+    expect(html.indexOf('functions.js')).toBeLessThan(html.indexOf('taskpane.js'));
+  });
+
+  it('keeps one copy of the catalog: only functions.js holds it, the task pane chunks reuse it', () => {
+    const text = getClause('AP-4.2.12')!.text.slice(0, 12);
+    // Minifiers may write non-ASCII text as \u escapes.
+    const source = (f: string) =>
+      readFileSync(file(f), 'utf8').replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const scripts = readdirSync(out).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(2);
+    expect(scripts.filter((f) => source(f).includes(text))).toEqual(['functions.js']);
   });
 });
 
