@@ -7,6 +7,7 @@ import { COLUMNS, isFilledColumn, type ColumnKey } from '../src/schema/tracker.j
 import { cellText } from '../src/schema/values.js';
 import { type Cell, type WorkbookModel } from '../src/model/workbook.js';
 import { parseA1 } from '../src/model/a1.js';
+import { placeColumns, type PlacementSheet } from '../src/model/column-placement.js';
 import { planCheck, planFill, planMap, workbookLang, type OpenRow, type PlannedColumn } from './row-plan.js';
 import { checkCancel, type CellMark, type ColumnWrite, type RunOptions, type SheetHost, type SheetRead } from './sheet-host.js';
 
@@ -88,17 +89,24 @@ export async function detectTracker(host: SheetHost, opts: ActionOptions): Promi
   return { read, validation, columns, lang: workbookLang(validation) };
 }
 
-/** Where each planned column goes: its existing column, or appended after the table (and after anything to its right). */
-function placeColumns(d: Detected, planned: PlannedColumn[]): Map<ColumnKey, { col: number; appended: boolean }> {
+/** The sheet as column placement sees it: the header texts and which columns are empty from the header row down. */
+function placementSheet(d: Detected): PlacementSheet {
   const t = d.validation.table!;
-  const out = new Map<ColumnKey, { col: number; appended: boolean }>();
-  let next = Math.max(t.lastCol, ...t.columns.map((c) => c.col)) + 1;
-  for (const p of planned) {
-    const bound = t.columns.find((c) => c.key === p.key);
-    if (bound) out.set(p.key, { col: bound.col, appended: false });
-    else out.set(p.key, { col: next++, appended: true });
-  }
-  return out;
+  const rows = d.read.grid.rows;
+  const headers = new Map<number, string>();
+  (rows[t.headerRow - 1] ?? []).forEach((cell, col) => {
+    if (!isBlank(cell)) headers.set(col, String(cell!.v));
+  });
+  const isFree = (col: number): boolean => {
+    for (let r = t.headerRow - 1; r < rows.length; r++) if (!isBlank(rows[r]?.[col])) return false;
+    return true;
+  };
+  return { lastCol: t.lastCol, headers, isFree };
+}
+
+/** A cell with nothing in it, as the annotated-copy writer judges it (white space counts as content). */
+function isBlank(cell: Cell | undefined): boolean {
+  return !cell || cell.t === 'z' || cell.v === null || cell.v === undefined || cell.v === '';
 }
 
 /**
@@ -108,12 +116,12 @@ function placeColumns(d: Detected, planned: PlannedColumn[]): Map<ColumnKey, { c
 export async function writePlan(host: SheetHost, d: Detected, planned: PlannedColumn[], opts: RunOptions = {}): Promise<Map<ColumnKey, number>> {
   const t = d.validation.table;
   if (!t || planned.length === 0) return new Map();
-  const places = placeColumns(d, planned);
+  const places = placeColumns(planned, placementSheet(d));
   const firstData = t.headerRow + 1;
   const lastData = Math.max(t.headerRow, ...t.rows.map((r) => r.row));
   const writes: ColumnWrite[] = [];
-  for (const p of planned) {
-    const at = places.get(p.key)!;
+  planned.forEach((p, i) => {
+    const at = places[i]!;
     const text = p.key !== 'match_confidence';
     if (at.appended) writes.push({ col: at.col, firstRow: t.headerRow - 1, values: [p.header], text: true });
     if (isFilledColumn(p.key)) {
@@ -123,17 +131,17 @@ export async function writePlan(host: SheetHost, d: Detected, planned: PlannedCo
     } else {
       // Runs of consecutive rows, so untouched input cells are never rewritten.
       const rows = [...p.values.keys()].sort((a, b) => a - b);
-      let i = 0;
-      while (i < rows.length) {
-        let j = i;
-        while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
-        writes.push({ col: at.col, firstRow: rows[i]! - 1, values: rows.slice(i, j + 1).map((r) => p.values.get(r)!), text });
-        i = j + 1;
+      let from = 0;
+      while (from < rows.length) {
+        let to = from;
+        while (to + 1 < rows.length && rows[to + 1] === rows[to]! + 1) to++;
+        writes.push({ col: at.col, firstRow: rows[from]! - 1, values: rows.slice(from, to + 1).map((r) => p.values.get(r)!), text });
+        from = to + 1;
       }
     }
-  }
+  });
   await host.writeColumns(t.sheet, writes, opts);
-  return new Map([...places].map(([k, v]) => [k, v.col]));
+  return new Map(planned.map((p, i) => [p.key, places[i]!.col]));
 }
 
 /** Groups findings by row for the pane: file and sheet findings first, then rows in order, each with its worst severity. */

@@ -5,7 +5,9 @@ import { insertTemplate, TEMPLATE_TABLE } from '../../taskpane/template-action.j
 import { detectTracker, pickCandidate, runFill, runMap, runValidate } from '../../taskpane/tracker-actions.js';
 import { getClause } from '../../src/catalog/index.js';
 import { assessmentLabel } from '../../src/assess/labels.js';
-import { hostFromXlsx, sampleXlsx } from './fixtures.js';
+import * as XLSX from 'xlsx';
+import { annotatedCopy, checkFile } from '../../taskpane/standalone.js';
+import { hostFromXlsx, SAMPLE_ROWS, sampleXlsx } from './fixtures.js';
 
 const AS_OF = '2025-06-30';
 const SHEET = '活动清单';
@@ -84,6 +86,23 @@ describe('Validate', () => {
     expect(s.rows[2]![10]!.v).toBe('OK');
     // The old issues text of a now clean row is cleared, not left stale.
     expect(s.rows[2]![11]).toBeUndefined();
+  });
+});
+
+describe('Where appended columns go', () => {
+  it('the pane and the annotated copy skip the same occupied column right of the table', async () => {
+    // K4 holds only a space: not data for the rules, but a cell neither writer overwrites.
+    const rows = SAMPLE_ROWS.map((r, i) => (i === 1 ? [...r, ' '] : r));
+    const bytes = sampleXlsx(rows);
+    const host = hostFromXlsx(bytes);
+    await runValidate(host, opts);
+    const copy = checkFile(bytes, 'plan.xlsx', AS_OF);
+    if (!copy.ok) throw new Error(copy.finding.code);
+    const ws = XLSX.read(annotatedCopy(bytes, copy), { type: 'array' }).Sheets[SHEET]!;
+    expect([ws['L2']?.v, ws['M2']?.v]).toEqual(['校验结果', '校验说明']);
+    expect(colOf(host, '校验结果')).toBe(11);
+    expect(colOf(host, '校验说明')).toBe(12);
+    expect(host.value(SHEET, 3, 10)).toBe(' ');
   });
 });
 
