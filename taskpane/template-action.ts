@@ -1,7 +1,7 @@
 import { leafClauses } from '../src/catalog/index.js';
 import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../src/schema/enums.js';
 import { INPUT_COLUMNS } from '../src/schema/tracker.js';
-import { TEMPLATE_SHEETS, templateHeaders } from '../src/file-formats/template.js';
+import { TEMPLATE_SHEETS, templateHeaders } from '../src/schema/template-sheets.js';
 import type { Lang } from '../src/model/lang.js';
 import type { SheetHost } from './sheet-host.js';
 
