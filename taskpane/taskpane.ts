@@ -13,14 +13,14 @@ async function main(): Promise<void> {
   const today = localToday();
 
   if (params.has('demo')) {
-    const { mountDemo } = await import('./demo.js');
+    const { mountDemo } = await import('./demo/demo.js');
     mountDemo(root, { lang: pick(navigator.language), today });
     return;
   }
   const office = (globalThis as { Office?: OfficeLike }).Office;
   const host = await detectHost(office, 4000);
   if (host.kind === 'excel') {
-    const [{ createExcelHost }, { mountPane }] = await Promise.all([import('./excel-adapter.js'), import('./pane-app.js')]);
+    const [{ createExcelHost }, { mountPane }] = await Promise.all([import('./sheet-host/excel-adapter.js'), import('./pane/pane-app.js')]);
     const requirements = Office.context.requirements;
     mountPane(root, {
       host: createExcelHost({
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     return;
   }
   const lang = pick(navigator.language);
-  const { mountStandalone } = await import('./standalone-app.js');
+  const { mountStandalone } = await import('./standalone/standalone-app.js');
   mountStandalone(root, { lang, today, note: host.reason === 'timeout' ? strings(lang).officeTimeout : undefined });
 }
 

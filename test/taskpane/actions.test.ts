@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clauseInsertValue, insertClause, searchClauses } from '../../taskpane/clause-browser.js';
-import { CancelledError, SEVERITY_FILL } from '../../taskpane/sheet-host.js';
-import { insertTemplate, TEMPLATE_TABLE } from '../../taskpane/template-action.js';
-import { detectTracker, pickCandidate, runFill, runMap, runValidate } from '../../taskpane/tracker-actions.js';
+import { clauseInsertValue, insertClause, searchClauses } from '../../taskpane/clauses/clause-search.js';
+import { CancelledError, SEVERITY_FILL } from '../../taskpane/sheet-host/sheet-host.js';
+import { insertTemplate, TEMPLATE_TABLE } from '../../taskpane/tracker/template-action.js';
+import { detectTracker, pickCandidate, runFill, runMap, runValidate } from '../../taskpane/tracker/tracker-actions.js';
 import { getClause } from '../../src/catalog/index.js';
 import { assessmentLabel } from '../../src/assess/labels.js';
 import * as XLSX from 'xlsx';
-import { annotatedCopy, checkFile } from '../../taskpane/standalone.js';
+import { annotatedCopy, checkFile } from '../../taskpane/standalone/file-check.js';
 import { hostFromXlsx, SAMPLE_ROWS, sampleXlsx } from './fixtures.js';
 
 const AS_OF = '2025-06-30';

@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import { readWorkbook } from '../../src/file-formats/read.js';
-import { MemoryHost } from '../../taskpane/memory-host.js';
+import { MemoryHost } from '../../taskpane/sheet-host/memory-host.js';
 
 /** The header of the sample tracker (Chinese, spec order, with a title row above it). */
 export const SAMPLE_HEADER = ['活动编号', '活动名称', '活动说明', '对应条款', '牵头国家', '参与国家', '开始日期', '结束日期', '实施状态', '完成进度'];

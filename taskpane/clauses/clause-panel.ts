@@ -1,10 +1,10 @@
-import { getClause, getDocument } from '../src/catalog/index.js';
-import type { Clause, DocId } from '../src/catalog/types.js';
-import { crossReferences } from '../src/xref/index.js';
-import { searchClauses, type InsertWhat } from './clause-browser.js';
-import { h, replace } from './dom.js';
-import { strings } from './i18n.js';
-import { type Lang } from '../src/model/lang.js';
+import { getClause, getDocument } from '../../src/catalog/index.js';
+import type { Clause, DocId } from '../../src/catalog/types.js';
+import { crossReferences } from '../../src/xref/index.js';
+import { searchClauses, type InsertWhat } from './clause-search.js';
+import { h, replace } from '../dom/dom.js';
+import { strings } from '../i18n.js';
+import { type Lang } from '../../src/model/lang.js';
 
 /** State of the clause browser, kept across re-renders (language switch). */
 export interface ClauseViewState {

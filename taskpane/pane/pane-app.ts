@@ -1,14 +1,14 @@
-import { renderMessage } from '../src/messages/index.js';
-import type { Finding } from '../src/model/finding.js';
-import { COLUMNS, type ColumnKey } from '../src/schema/tracker.js';
-import { a1, parseA1 } from '../src/model/a1.js';
-import { insertClause } from './clause-browser.js';
-import { clauseView, newClauseViewState } from './clause-view.js';
-import { h, replace, type Child } from './dom.js';
-import { strings } from './i18n.js';
-import { type Lang } from '../src/model/lang.js';
-import { CancelledError, type Progress, type SheetHost } from './sheet-host.js';
-import { insertTemplate } from './template-action.js';
+import { renderMessage } from '../../src/messages/index.js';
+import type { Finding } from '../../src/model/finding.js';
+import { COLUMNS, type ColumnKey } from '../../src/schema/tracker.js';
+import { a1, parseA1 } from '../../src/model/a1.js';
+import { insertClause } from '../clauses/clause-search.js';
+import { clauseView, newClauseViewState } from '../clauses/clause-panel.js';
+import { h, replace, type Child } from '../dom/dom.js';
+import { strings } from '../i18n.js';
+import { type Lang } from '../../src/model/lang.js';
+import { CancelledError, type Progress, type SheetHost } from '../sheet-host/sheet-host.js';
+import { insertTemplate } from '../tracker/template-action.js';
 import {
   detectTracker,
   pickCandidate,
@@ -19,7 +19,7 @@ import {
   type FindingGroup,
   type MapOutcome,
   type MappingOverrides,
-} from './tracker-actions.js';
+} from '../tracker/tracker-actions.js';
 
 /** How the pane was started: in Excel, or as the in-memory demo (with a preview of the sheet). */
 export interface PaneOptions {

@@ -1,5 +1,5 @@
-import type { SheetGrid } from '../src/model/workbook.js';
-import type { Severity } from '../src/model/finding.js';
+import type { SheetGrid } from '../../src/model/workbook.js';
+import type { Severity } from '../../src/model/finding.js';
 
 /** Progress of a long host operation: `done` of `total` units (rows or cells) in the named phase. */
 export interface Progress {

@@ -1,12 +1,12 @@
-import { renderMessage } from '../src/messages/index.js';
-import { COLUMNS } from '../src/schema/tracker.js';
-import { a1 } from '../src/model/a1.js';
-import type { Severity } from '../src/model/finding.js';
-import { clauseView, newClauseViewState } from './clause-view.js';
-import { h, replace } from './dom.js';
-import { strings } from './i18n.js';
-import { type Lang } from '../src/model/lang.js';
-import { annotatedCopy, annotatedFileName, checkFile, filledCopy, filledFileName, type FileCheck } from './standalone.js';
+import { renderMessage } from '../../src/messages/index.js';
+import { COLUMNS } from '../../src/schema/tracker.js';
+import { a1 } from '../../src/model/a1.js';
+import type { Severity } from '../../src/model/finding.js';
+import { clauseView, newClauseViewState } from '../clauses/clause-panel.js';
+import { h, replace } from '../dom/dom.js';
+import { strings } from '../i18n.js';
+import { type Lang } from '../../src/model/lang.js';
+import { annotatedCopy, annotatedFileName, checkFile, filledCopy, filledFileName, type FileCheck } from './file-check.js';
 
 /** Options of the standalone validator page. */
 export interface StandaloneOptions {

@@ -1,9 +1,9 @@
-import type { Cell } from '../src/model/workbook.js';
-import { a1 } from '../src/model/a1.js';
-import { h } from './dom.js';
-import type { Lang } from '../src/model/lang.js';
-import { MemoryHost } from './memory-host.js';
-import { mountPane } from './pane-app.js';
+import type { Cell } from '../../src/model/workbook.js';
+import { a1 } from '../../src/model/a1.js';
+import { h } from '../dom/dom.js';
+import type { Lang } from '../../src/model/lang.js';
+import { MemoryHost } from '../sheet-host/memory-host.js';
+import { mountPane } from '../pane/pane-app.js';
 
 const HEADER = ['活动编号', '活动名称', '活动说明', '对应条款', '牵头国家', '参与国家', '开始日期', '结束日期', '实施状态', '完成进度'];
 

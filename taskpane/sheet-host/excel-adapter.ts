@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
-import type { Cell, SheetGrid } from '../src/model/workbook.js';
-import { a1 } from '../src/model/a1.js';
+import type { Cell, SheetGrid } from '../../src/model/workbook.js';
+import { a1 } from '../../src/model/a1.js';
 import { cellFromExcel } from './excel-values.js';
 import {
   SEVERITY_FILL,

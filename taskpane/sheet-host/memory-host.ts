@@ -1,5 +1,5 @@
-import type { Cell, SheetGrid } from '../src/model/workbook.js';
-import { a1 } from '../src/model/a1.js';
+import type { Cell, SheetGrid } from '../../src/model/workbook.js';
+import { a1 } from '../../src/model/a1.js';
 import {
   SEVERITY_FILL,
   checkCancel,

@@ -1,6 +1,6 @@
-import type { Cell } from '../src/model/workbook.js';
-import { serialToIso } from '../src/model/excel-date.js';
-import { isDateFormat } from '../src/model/date-format.js';
+import type { Cell } from '../../src/model/workbook.js';
+import { serialToIso } from '../../src/model/excel-date.js';
+import { isDateFormat } from '../../src/model/date-format.js';
 
 /** Office.js value types as strings (Excel.RangeValueType), so this module needs no Office.js at run time. */
 export type ExcelValueType = 'Unknown' | 'Empty' | 'String' | 'Integer' | 'Double' | 'Boolean' | 'Error' | 'RichValue';

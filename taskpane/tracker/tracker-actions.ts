@@ -1,15 +1,15 @@
-import { getClause } from '../src/catalog/index.js';
-import { issueText } from '../src/messages/index.js';
-import { type Lang } from '../src/model/lang.js';
-import type { Finding, Severity } from '../src/model/finding.js';
-import { summarise, validateWorkbook, type WorkbookValidation } from '../src/use-cases/validate-workbook.js';
-import { COLUMNS, isFilledColumn, type ColumnKey } from '../src/schema/tracker.js';
-import { cellText } from '../src/schema/values.js';
-import { type Cell, type WorkbookModel } from '../src/model/workbook.js';
-import { parseA1 } from '../src/model/a1.js';
-import { placeColumns, type PlacementSheet } from '../src/model/column-placement.js';
+import { getClause } from '../../src/catalog/index.js';
+import { issueText } from '../../src/messages/index.js';
+import { type Lang } from '../../src/model/lang.js';
+import type { Finding, Severity } from '../../src/model/finding.js';
+import { summarise, validateWorkbook, type WorkbookValidation } from '../../src/use-cases/validate-workbook.js';
+import { COLUMNS, isFilledColumn, type ColumnKey } from '../../src/schema/tracker.js';
+import { cellText } from '../../src/schema/values.js';
+import { type Cell, type WorkbookModel } from '../../src/model/workbook.js';
+import { parseA1 } from '../../src/model/a1.js';
+import { placeColumns, type PlacementSheet } from '../../src/model/column-placement.js';
 import { planCheck, planFill, planMap, workbookLang, type OpenRow, type PlannedColumn } from './row-plan.js';
-import { checkCancel, type CellMark, type ColumnWrite, type RunOptions, type SheetHost, type SheetRead } from './sheet-host.js';
+import { checkCancel, type CellMark, type ColumnWrite, type RunOptions, type SheetHost, type SheetRead } from '../sheet-host/sheet-host.js';
 
 /** A header of the located table and the column key it is read as (null: not read as any column). */
 export interface ColumnChoice {
