@@ -18,12 +18,12 @@ import {
 } from './sheet-host.js';
 
 /** The part of the Office.js `Excel` global the adapter uses: `Excel.run`. */
-export interface ExcelRunner {
+interface ExcelRunner {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 /** Document settings (Office.context.document.settings): where the adapter keeps its highlight ledger. */
-export interface DocumentSettings {
+interface DocumentSettings {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
   saveAsync(callback?: (result: unknown) => void): void;

@@ -2,9 +2,6 @@ import type { Cell } from '../../src/model/workbook.js';
 import { serialToIso } from '../../src/model/excel-date.js';
 import { isDateFormat } from '../../src/model/date-format.js';
 
-/** Office.js value types as strings (Excel.RangeValueType), so this module needs no Office.js at run time. */
-export type ExcelValueType = 'Unknown' | 'Empty' | 'String' | 'Integer' | 'Double' | 'Boolean' | 'Error' | 'RichValue';
-
 /**
  * Builds a model cell from what Office.js returns for one cell (value, number format, value type); undefined when
  * empty. Dates are recognised with the file reader's own rules (number format, date system), so both hosts agree.

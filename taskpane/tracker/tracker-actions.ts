@@ -12,14 +12,14 @@ import { planCheck, planFill, planMap, workbookLang, type OpenRow, type PlannedC
 import { checkCancel, type CellMark, type ColumnWrite, type RunOptions, type SheetHost, type SheetRead } from '../sheet-host/sheet-host.js';
 
 /** A header of the located table and the column key it is read as (null: not read as any column). */
-export interface ColumnChoice {
+interface ColumnChoice {
   col: number;
   header: string;
   key: ColumnKey | null;
 }
 
 /** The user's corrections of the column mapping: 0-based column → key (or null to ignore the column). */
-export type MappingOverrides = Map<number, ColumnKey | null>;
+export type MappingOverrides = ReadonlyMap<number, ColumnKey | null>;
 
 /** The tracker as found on the active sheet: what was read, the validation, the column mapping and the workbook language. */
 export interface Detected {
@@ -47,10 +47,7 @@ export interface FindingGroup {
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** Most cells one Validate run highlights (each mark is remembered in the document's settings, which are small). */
-export const MAX_MARKS = 10_000;
-
-/** Every column key, for the mapping dropdowns. */
-export const COLUMN_KEYS: ColumnKey[] = COLUMNS.map((c) => c.key as ColumnKey);
+const MAX_MARKS = 10_000;
 
 function withOverrides(read: SheetRead, headerRow: number, overrides: MappingOverrides): WorkbookModel {
   const rows = read.grid.rows.slice();
@@ -113,7 +110,7 @@ function isBlank(cell: Cell | undefined): boolean {
  * Writes planned columns through the host: filled columns (check, issues …) are rewritten over every data row so no
  * stale value survives; the input column `clause` is written only in the rows the plan names.
  */
-export async function writePlan(host: SheetHost, d: Detected, planned: PlannedColumn[], opts: RunOptions = {}): Promise<Map<ColumnKey, number>> {
+async function writePlan(host: SheetHost, d: Detected, planned: PlannedColumn[], opts: RunOptions = {}): Promise<Map<ColumnKey, number>> {
   const t = d.validation.table;
   if (!t || planned.length === 0) return new Map();
   const places = placeColumns(planned, placementSheet(d));
@@ -145,7 +142,7 @@ export async function writePlan(host: SheetHost, d: Detected, planned: PlannedCo
 }
 
 /** Groups findings by row for the pane: file and sheet findings first, then rows in order, each with its worst severity. */
-export function groupFindings(findings: Finding[]): FindingGroup[] {
+function groupFindings(findings: Finding[]): FindingGroup[] {
   const groups = new Map<number | null, FindingGroup>();
   for (const f of findings) {
     const g = groups.get(f.row) ?? { row: f.row, worst: f.severity, findings: [] };
@@ -157,7 +154,7 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
 }
 
 /** The highlight and note of every cell with findings on the tracker sheet (several findings of a cell share one note). */
-export function marksFor(v: WorkbookValidation, lang: Lang): CellMark[] {
+function marksFor(v: WorkbookValidation, lang: Lang): CellMark[] {
   const byCell = new Map<string, CellMark>();
   for (const f of v.findings) {
     if (!f.cell || f.row === null || (f.sheet !== undefined && f.sheet !== v.sheet)) continue;
@@ -228,8 +225,8 @@ export async function runMap(host: SheetHost, opts: ActionOptions): Promise<MapO
   return { detected, filled: plan.filled, normalised: plan.normalised, open: plan.open, columns };
 }
 
-/** Sets one row's clause to a picked candidate (as text), with its title where the title column exists. */
-export async function pickCandidate(host: SheetHost, outcome: MapOutcome, row: number, id: string): Promise<void> {
+/** Sets one row's clause to a picked candidate (as text), with its title where the title column exists; returns the outcome without that row. */
+export async function pickCandidate(host: SheetHost, outcome: MapOutcome, row: number, id: string): Promise<MapOutcome> {
   const sheet = outcome.detected.validation.table!.sheet;
   const clauseCol = outcome.columns.get('clause');
   if (clauseCol === undefined) throw new Error('the table has no clause column');
@@ -238,7 +235,7 @@ export async function pickCandidate(host: SheetHost, outcome: MapOutcome, row: n
   const clause = getClause(id);
   if (titleCol !== undefined && clause) cells.push({ row: row - 1, col: titleCol, value: clause.title[outcome.detected.lang], as: 'text' });
   await host.setCells(sheet, cells);
-  outcome.open = outcome.open.filter((o) => o.row !== row);
+  return { ...outcome, open: outcome.open.filter((o) => o.row !== row) };
 }
 
 /** What Fill did: the rows filled and the keys written. */

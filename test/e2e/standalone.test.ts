@@ -152,4 +152,17 @@ describe.skipIf(!hasChromium)('standalone validator page in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('keeps focus and what was typed while the pane re-renders on every key', async () => {
+    const { page, errors } = await openPage('?demo&lang=en', undefined, 1440);
+    await page.getByRole('tab', { name: 'Clauses' }).click();
+    const search = page.getByRole('searchbox');
+    await search.click();
+    await search.pressSequentially('water res', { delay: 20 });
+    expect(await search.inputValue()).toBe('water res');
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => page.getByTestId('clause-list').locator('button').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^AP-4\.2\.12 /)]));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -140,11 +140,11 @@ describe('Map', () => {
     expect(out.open[0]!.candidates).toHaveLength(3);
 
     const picked = out.open[0]!.candidates[1]!.id;
-    await pickCandidate(host, out, 6, picked);
+    const after = await pickCandidate(host, out, 6, picked);
     expect(s.rows[5]![3]!.v).toBe(picked);
     expect(s.formats.get('D6')).toBe('@');
     expect(s.rows[5]![title]!.v).toBe(getClause(picked)!.title.zh);
-    expect(out.open).toHaveLength(0);
+    expect(after.open).toHaveLength(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import * as XLSX from 'xlsx';
 import { readWorkbook } from '../../src/file-formats/read.js';
+import type { SheetGrid } from '../../src/model/workbook.js';
 import { MemoryHost } from '../../taskpane/sheet-host/memory-host.js';
 
 /** The header of the sample tracker (Chinese, spec order, with a title row above it). */
@@ -20,6 +21,13 @@ export function sampleXlsx(rows = SAMPLE_ROWS, sheetName = '活动清单'): Uint
   const ws = XLSX.utils.aoa_to_sheet([['澜湄合作活动清单（示例）'], SAMPLE_HEADER, ...rows]);
   XLSX.utils.book_append_sheet(wb, ws, sheetName);
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+/** The sheets of a real .xlsx file, read by the shared reader. */
+export function gridsFromXlsx(bytes: Uint8Array, name = 'sample.xlsx'): SheetGrid[] {
+  const r = readWorkbook(bytes, name);
+  if (!r.ok) throw new Error(`fixture unreadable: ${r.finding.code}`);
+  return r.workbook.sheets;
 }
 
 /** A memory host holding the sheets of a real .xlsx file, read by the shared reader. */
