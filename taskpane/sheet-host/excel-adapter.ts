@@ -2,7 +2,7 @@
 import type { Cell, SheetGrid } from '../../src/model/workbook.js';
 import { a1, quoteSheet } from '../../src/model/a1.js';
 import { batches, DEFAULT_CHUNK_LIMITS, FIRST_READ_ROWS, nextReadRows, payloadSize, rowSpans, sliceWrites, writeChunks, type ChunkLimits } from './chunk-sizing.js';
-import { cellFromExcel } from './excel-values.js';
+import { rowsFromExcel } from './excel-values.js';
 import { fillToRestore, HighlightLedger, LEDGER_SETTING, noteKind } from './highlight-ledger.js';
 import {
   SEVERITY_FILL,
@@ -15,6 +15,7 @@ import {
   type SheetHost,
   type SheetRead,
   type SheetRegion,
+  uniqueSheetName,
 } from './sheet-host.js';
 
 /** The part of the Office.js `Excel` global the adapter uses: `Excel.run`. */
@@ -121,24 +122,11 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
         const range = sheet.getRangeByIndexes(region.top + r, region.left, n, region.colCount);
         range.load('values,numberFormat,valueTypes');
         await ctx.sync();
-        const values = range.values as unknown[][];
-        const formats = range.numberFormat as string[][];
-        const types = range.valueTypes as string[][];
-        for (let i = 0; i < n; i++) {
-          const row: (Cell | undefined)[] = new Array(region.left + region.colCount);
-          let any = false;
-          for (let j = 0; j < region.colCount; j++) {
-            const cell = cellFromExcel(values[i]?.[j], formats?.[i]?.[j], types?.[i]?.[j], date1904);
-            if (cell) {
-              row[region.left + j] = cell;
-              any = true;
-            }
-          }
-          rows[region.top + r + i] = any ? row : [];
-        }
+        const block = { values: range.values as unknown[][], formats: range.numberFormat as string[][], types: range.valueTypes as string[][] };
+        rowsFromExcel(block, region.left, region.colCount, date1904).forEach((row, i) => (rows[region.top + r + i] = row));
         r += n;
         opts.onProgress?.({ phase: 'read', done: r, total });
-        chunk = nextReadRows(n, payloadSize(values) + payloadSize(formats) + payloadSize(types), limits);
+        chunk = nextReadRows(n, payloadSize(block.values) + payloadSize(block.formats) + payloadSize(block.types), limits);
       }
       for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
       while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === undefined)) rows.pop();
@@ -282,9 +270,7 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name');
       await ctx.sync();
-      const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-      let name = spec.name.slice(0, 31);
-      for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${spec.name.slice(0, 27)} (${k})`;
+      const name = uniqueSheetName(spec.name, sheets.items.map((s) => s.name));
       const sheet = sheets.add(name);
       const width = spec.header.length;
       const height = spec.rows.length + 1;

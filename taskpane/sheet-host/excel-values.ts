@@ -25,3 +25,27 @@ export function cellFromExcel(
   }
   return { v: String(value), t: 's', ...(z ? { z } : {}) };
 }
+
+/**
+ * The sheet rows of one block Office.js returned (values, number formats, value types of `values.length` rows
+ * read from column `left`): cells at their sheet columns, an empty array for an empty row.
+ */
+export function rowsFromExcel(
+  block: { values: unknown[][]; formats?: string[][]; types?: string[][] },
+  left: number,
+  width: number,
+  date1904: boolean,
+): (Cell | undefined)[][] {
+  return block.values.map((values, i) => {
+    const row: (Cell | undefined)[] = new Array(left + width);
+    let any = false;
+    for (let j = 0; j < width; j++) {
+      const cell = cellFromExcel(values?.[j], block.formats?.[i]?.[j], block.types?.[i]?.[j], date1904);
+      if (cell) {
+        row[left + j] = cell;
+        any = true;
+      }
+    }
+    return any ? row : [];
+  });
+}

@@ -11,6 +11,7 @@ import {
   type RunOptions,
   type SheetHost,
   type SheetRead,
+  uniqueSheetName,
 } from './sheet-host.js';
 
 /** One sheet held in memory, with the formatting the pane can change. */
@@ -131,9 +132,7 @@ export class MemoryHost implements SheetHost {
   }
 
   async addSheet(spec: NewSheet): Promise<string> {
-    let name = spec.name.slice(0, 31);
-    const taken = new Set([...this.sheets.keys()].map((k) => k.toLowerCase()));
-    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${spec.name.slice(0, 27)} (${k})`;
+    const name = uniqueSheetName(spec.name, this.sheets.keys());
     const rows: (Cell | undefined)[][] = [spec.header, ...spec.rows].map((r) =>
       r.map((v): Cell | undefined => (v === '' ? undefined : typeof v === 'number' ? { v, t: 'n' } : { v, t: 's' })),
     );
