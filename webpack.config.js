@@ -2,6 +2,9 @@
  * Webpack build of the Excel add-in: the custom functions bundle (with its generated functions.json), the task
  * pane page that also hosts the functions in the shared runtime, and the manifest and icons.
  *
+ * The page loads functions.js and taskpane.js. functions.js stands alone (webpack's runtime, the core and the
+ * catalog); the task pane entry depends on it, so its chunks reuse those modules instead of carrying a second copy.
+ *
  * `webpack --mode production` writes dist/; `ADDIN_URL=https://host/path/` sets where dist/ will be served
  * (every `https://localhost:3000/` in the manifest is replaced by it).
  */
@@ -80,7 +83,7 @@ export default (env = {}, argv = {}) => {
   }
   const outDir = env.outDir ? path.resolve(env.outDir) : path.join(root, 'dist');
   const functionsEntry = path.join(root, 'functions', 'functions.ts');
-  const taskpaneDir = env.taskpaneDir ? path.resolve(env.taskpaneDir) : path.join(root, 'taskpane');
+  const taskpaneDir = path.join(root, 'taskpane');
 
   return {
     context: root,
@@ -89,11 +92,14 @@ export default (env = {}, argv = {}) => {
     target: ['web', 'es2020'],
     entry: {
       functions: functionsEntry,
-      taskpane: path.join(taskpaneDir, 'taskpane.ts'),
+      taskpane: { import: path.join(taskpaneDir, 'taskpane.ts'), dependOn: 'functions' },
     },
     output: {
       path: outDir,
       filename: '[name].js',
+      // Chunks sit beside taskpane.html; a fixed relative path spares functions.js the script-URL lookup of 'auto',
+      // which fails where functions.js runs without a document.
+      publicPath: '',
       clean: true,
     },
     resolve: {

@@ -36,7 +36,6 @@ const zh = {
   marksLimited: (n: number, total: number) => `有问题的单元格共 ${total} 个，已标注其中最严重的 ${n} 个；全部问题见“校验说明”列。`,
   fillDone: (rows: number, cols: string) => `已填写 ${rows} 行：${cols}。`,
   rowLabel: (row: number) => `第 ${row} 行`,
-  sheetLevel: '工作表级',
   fileLevel: '文件级',
   severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
   templateTitle: '插入空白跟踪表',
@@ -113,7 +112,6 @@ const en: Strings = {
   marksLimited: (n, total) => `${total} cells have findings; the ${n} most severe are highlighted. The Issues column lists them all.`,
   fillDone: (rows, cols) => `Filled ${rows} rows: ${cols}.`,
   rowLabel: (row) => `Row ${row}`,
-  sheetLevel: 'Sheet',
   fileLevel: 'File',
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   templateTitle: 'Insert a blank tracker',
@@ -153,7 +151,7 @@ const en: Strings = {
 };
 
 /** All UI strings of the pane and the standalone page, by language. */
-export const UI_STRINGS: Record<Lang, Strings> = { zh, en };
+const UI_STRINGS: Record<Lang, Strings> = { zh, en };
 
 /** The UI strings of one language. */
 export function strings(lang: Lang): Strings {

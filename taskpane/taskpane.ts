@@ -4,6 +4,8 @@ import { type Lang } from '../src/model/lang.js';
 import { localToday } from '../src/model/today.js';
 import { detectHost, type OfficeLike } from './office-detect.js';
 
+// Each mode imports only what it needs: inside Excel the pane and the Office.js adapter (the core and catalog come
+// with functions.js), outside it the standalone validator, whose file tools bring SheetJS with the first file.
 async function main(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
@@ -13,14 +15,14 @@ async function main(): Promise<void> {
   const today = localToday();
 
   if (params.has('demo')) {
-    const { mountDemo } = await import('./demo.js');
+    const { mountDemo } = await import('./demo/demo.js');
     mountDemo(root, { lang: pick(navigator.language), today });
     return;
   }
   const office = (globalThis as { Office?: OfficeLike }).Office;
   const host = await detectHost(office, 4000);
   if (host.kind === 'excel') {
-    const [{ createExcelHost }, { mountPane }] = await Promise.all([import('./excel-adapter.js'), import('./pane-app.js')]);
+    const [{ createExcelHost }, { mountPane }] = await Promise.all([import('./sheet-host/excel-adapter.js'), import('./pane/mount-pane.js')]);
     const requirements = Office.context.requirements;
     mountPane(root, {
       host: createExcelHost({
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
     return;
   }
   const lang = pick(navigator.language);
-  const { mountStandalone } = await import('./standalone-app.js');
+  const { mountStandalone } = await import('./standalone/mount-standalone.js');
   mountStandalone(root, { lang, today, note: host.reason === 'timeout' ? strings(lang).officeTimeout : undefined });
 }
 

@@ -3,12 +3,10 @@ import { leafClauses } from '../catalog/index.js';
 import type { Lang } from '../model/lang.js';
 import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../schema/enums.js';
 import { INPUT_COLUMNS, PLAN_PERIOD, type ValueForm } from '../schema/tracker.js';
+import { TEMPLATE_SHEETS, templateHeaders } from '../schema/template-sheets.js';
 
-/** Sheet names of the blank template in each language. */
-export const TEMPLATE_SHEETS = {
-  zh: { activities: '活动清单', clauses: '条款', lists: '值列表', instructions: '填写说明' },
-  en: { activities: 'Activities', clauses: 'Clauses', lists: 'Lists', instructions: 'Instructions' },
-} as const;
+// The sheet names and header row live in the schema, so the task pane can insert the template without SheetJS.
+export { TEMPLATE_SHEETS } from '../schema/template-sheets.js';
 
 const FORM_HELP: Record<Lang, Partial<Record<ValueForm, string>>> = {
   zh: {
@@ -66,11 +64,6 @@ function sheetFromRows(rows: (string | number | null)[][], widths: number[]): XL
   const ws = XLSX.utils.aoa_to_sheet(rows);
   ws['!cols'] = widths.map((wch) => ({ wch }));
   return ws;
-}
-
-/** The header row of the template: the input columns in spec order, named in the language. */
-export function templateHeaders(lang: Lang): string[] {
-  return INPUT_COLUMNS.map((c) => c[lang]);
 }
 
 /** Builds the blank tracker workbook (activity sheet, clause list, value lists, instructions) as .xlsx bytes. */

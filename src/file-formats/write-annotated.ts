@@ -2,6 +2,7 @@ import * as XLSX from 'xlsx';
 import { LABELS } from '../messages/labels.js';
 import { sheetRef } from '../model/a1.js';
 import type { AnnotatePlan, IssuesSheetPlan } from '../model/annotation.js';
+import { placeColumns } from '../model/column-placement.js';
 import type { Lang } from '../model/lang.js';
 import { EXCEL_MAX_CELL_TEXT } from '../model/limits.js';
 import type { Cell, WorkbookModel } from '../model/workbook.js';
@@ -180,13 +181,6 @@ function isEmpty(cell: SheetCell | undefined): boolean {
   return !cell || cell.t === 'z' || cell.v === undefined || cell.v === null || cell.v === '';
 }
 
-function normHeader(s: unknown): string {
-  return String(s ?? '')
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .toLowerCase();
-}
-
 function textCell(text: string): SheetCell {
   // A string cell (t:'s') is never evaluated by Excel, whatever its first character.
   return { t: 's', v: text.length > EXCEL_MAX_CELL_TEXT ? text.slice(0, EXCEL_MAX_CELL_TEXT) : text };
@@ -224,30 +218,20 @@ function stripOwnNotesAndTruncate(wb: XLSX.WorkBook, lang: Lang, extraNotes: Map
 
 function applyFills(acc: SheetAccess, plan: AnnotatePlan): void {
   const hr = plan.headerRow - 1;
-  let lastTableCol = plan.lastCol ?? -1;
-  const headerByNorm = new Map<string, number>();
+  const headers = new Map<number, string>();
   for (let c = 0; c <= acc.maxCol; c++) {
     const cell = acc.get(hr, c);
-    if (isEmpty(cell)) continue;
-    if (plan.lastCol === undefined && c > lastTableCol) lastTableCol = c;
-    const n = normHeader(cell!.v);
-    if (!headerByNorm.has(n)) headerByNorm.set(n, c);
+    if (!isEmpty(cell)) headers.set(c, String(cell!.v));
   }
   const lastRow = acc.maxRow;
-  const columnIsFree = (c: number): boolean => {
+  const isFree = (c: number): boolean => {
     for (let r = hr; r <= lastRow; r++) if (!isEmpty(acc.get(r, c))) return false;
     return true;
   };
-  let nextCol = lastTableCol + 1;
-  const taken = new Set<number>();
-  for (const fill of plan.fills) {
-    let col = fill.col ?? headerByNorm.get(normHeader(fill.header));
-    if (col === undefined || taken.has(col)) {
-      while (taken.has(nextCol) || !columnIsFree(nextCol)) nextCol++;
-      col = nextCol++;
-      acc.set(hr, col, textCell(fill.header));
-    }
-    taken.add(col);
+  const places = placeColumns(plan.fills, { lastCol: plan.lastCol, headers, isFree });
+  plan.fills.forEach((fill, i) => {
+    const { col, appended } = places[i]!;
+    if (appended) acc.set(hr, col, textCell(fill.header));
     if (fill.clearOthers !== false) {
       for (let r = hr + 1; r <= lastRow; r++) if (!fill.values.has(r + 1)) acc.set(r, col, undefined);
     }
@@ -258,7 +242,7 @@ function applyFills(acc: SheetAccess, plan: AnnotatePlan): void {
       else if (typeof value === 'number') acc.set(r, col, { t: 'n', v: value });
       else acc.set(r, col, textCell(value));
     }
-  }
+  });
 }
 
 function attachNotes(wb: XLSX.WorkBook, notes: Map<string, string[]>): void {

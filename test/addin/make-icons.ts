@@ -29,7 +29,7 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /** Encodes an RGBA image as a PNG file. */
-export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
+function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -57,7 +57,7 @@ function shade(x: number, y: number): [number, number, number, number] {
 }
 
 /** Renders one icon size with 4×4 supersampling. */
-export function renderIcon(size: number): Buffer {
+function renderIcon(size: number): Buffer {
   const px = new Uint8Array(size * size * 4);
   const n = 4;
   for (let y = 0; y < size; y++) {

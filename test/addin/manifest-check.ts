@@ -6,7 +6,7 @@
 import { allElements, childrenNamed, parseXml, path, type XmlElement } from './xml.js';
 
 /** Files the build writes, relative to the served root. */
-export const BUILD_FILES = ['functions.js', 'functions.json', 'taskpane.html'];
+const BUILD_FILES = ['functions.js', 'functions.json', 'taskpane.html'];
 
 // Order of OfficeApp's children in Microsoft's schema (TaskPaneApp), for the elements the manifest uses.
 const OFFICEAPP_ORDER = [

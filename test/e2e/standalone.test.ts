@@ -1,18 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { sampleXlsx } from '../taskpane/fixtures.js';
+import { builtDist, CHROMIUM, excelStandIn, hasChromium, launchChromium, openPage as open, serve, sheetJsScripts, type Served } from './browser.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const corpus = path.resolve(root, '../shared/corpus/real');
 // Screenshots for the README are refreshed with LMC_SCREENSHOTS=1; otherwise they go to the temp folder.
 const shotsDir = process.env.LMC_SCREENSHOTS === '1' ? path.join(root, 'docs') : undefined;
@@ -21,78 +17,31 @@ if (!hasChromium) {
   console.warn(`e2e: ${CHROMIUM} is absent, the browser tests are skipped (CI installs Debian's chromium).`);
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
-
 let tmp: string;
 let dist: string;
-let server: http.Server;
-let base: string;
+let served: Served;
 let browser: Browser;
 
-/** Serves `dir` on 127.0.0.1 (GET only, no directory listing, nothing outside the folder). */
-function serve(dir: string): Promise<http.Server> {
-  const s = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const file = path.resolve(dir, `.${decodeURIComponent(url.pathname)}`);
-    if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
-
-async function openPage(query: string, officeScript?: string, width = 1100): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ acceptDownloads: true, viewport: { width, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // No network here, and none wanted: the CDN script either fails at once or is a stand-in.
-  // Routes added later win, so the catch-all for other hosts comes first.
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort('blockedbyclient'));
-  await page.route('https://appsforoffice.microsoft.com/**', (route) =>
-    officeScript ? route.fulfill({ status: 200, contentType: 'text/javascript', body: officeScript }) : route.abort('internetdisconnected'),
-  );
-  await page.goto(`${base}/taskpane.html${query}`);
-  return { page, errors };
+function openPage(query: string, officeScript?: string, width = 1100) {
+  return open(browser, served.base, query, officeScript, width);
 }
 
 describe.skipIf(!hasChromium)('standalone validator page in Chromium', () => {
   beforeAll(async () => {
     tmp = mkdtempSync(path.join(tmpdir(), 'lmc-e2e-'));
-    dist = process.env.LMC_E2E_DIST ? path.resolve(process.env.LMC_E2E_DIST) : path.join(tmp, 'dist');
-    if (!process.env.LMC_E2E_DIST) {
-      const build = spawnSync(process.execPath, [path.join(root, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--env', `outDir=${dist}`], {
-        cwd: root,
-        env: { ...process.env, NO_COLOR: '1' },
-        encoding: 'utf8',
-        timeout: 400_000,
-      });
-      if (build.status !== 0) throw new Error(`webpack build failed:\n${build.stdout}\n${build.stderr}`);
-    }
-    server = await serve(dist);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    dist = builtDist(tmp);
+    served = await serve(dist);
+    browser = await launchChromium();
   }, 420_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((r) => (server ? server.close(() => r(undefined)) : r(undefined)));
+    await served?.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   it('switches to standalone mode at once when office.js cannot load, validates a workbook and downloads the annotated copy', async () => {
-    const { page, errors } = await openPage('?lang=en');
+    const { page, errors, scripts, settled } = await openPage('?lang=en');
     await expect.poll(() => page.getByTestId('mode').textContent(), { timeout: 20_000 }).toContain('Standalone');
     // Decided from the failed script, not by waiting for the Office timeout.
     expect(await page.getByTestId('mode').textContent()).not.toContain('did not get ready');
@@ -113,6 +62,9 @@ describe.skipIf(!hasChromium)('standalone validator page in Chromium', () => {
     expect(await page.getByTestId('summary').textContent()).toContain('header in row 2, 5 data rows');
     expect(await table.locator('tr[data-code="enum"] td').last().textContent()).toContain('火星');
     expect(await page.getByTestId('mapping').locator('tr').nth(4).textContent()).toBe('D2对应条款Clause (clause)');
+    // Reading files is what SheetJS is for: this page loads it (the Excel pane must not, see excel-mode.test.ts).
+    await settled();
+    expect(scripts.map((s) => s.file)).toEqual(expect.arrayContaining(sheetJsScripts(dist)));
 
     if (shotsDir) mkdirSync(shotsDir, { recursive: true });
     await page.screenshot({ path: path.join(shotsDir ?? tmp, 'standalone.png'), fullPage: true });
@@ -174,18 +126,7 @@ describe.skipIf(!hasChromium)('standalone validator page in Chromium', () => {
   });
 
   it('mounts the Excel pane when Office.js reports Excel, in Office’s display language, and shows Excel errors as messages', async () => {
-    const stub = `
-      window.Office = {
-        HostType: { Excel: 'Excel' },
-        onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }); },
-        context: {
-          displayLanguage: 'en-US',
-          requirements: { isSetSupported: function () { return true; } },
-          document: { settings: { get: function () { return null; }, set: function () {}, saveAsync: function (cb) { cb && cb({}); } } },
-        },
-      };
-      window.Excel = { run: function () { return Promise.reject(new Error('The workbook is protected.')); } };`;
-    const { page } = await openPage('', stub);
+    const { page } = await openPage('', excelStandIn());
     await expect.poll(() => page.getByTestId('mode').textContent(), { timeout: 10_000 }).toBe('Excel task pane');
     await page.getByRole('button', { name: 'Validate', exact: true }).click();
     await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 10_000 }).toContain('The workbook is protected.');
@@ -208,6 +149,19 @@ describe.skipIf(!hasChromium)('standalone validator page in Chromium', () => {
     await page.getByRole('button', { name: '映射条款' }).click();
     await page.getByTestId('map-open').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('status').textContent()).toMatch(/已填写 1 行条款/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps focus and what was typed while the pane re-renders on every key', async () => {
+    const { page, errors } = await openPage('?demo&lang=en', undefined, 1440);
+    await page.getByRole('tab', { name: 'Clauses' }).click();
+    const search = page.getByRole('searchbox');
+    await search.click();
+    await search.pressSequentially('water res', { delay: 20 });
+    expect(await search.inputValue()).toBe('water res');
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => page.getByTestId('clause-list').locator('button').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^AP-4\.2\.12 /)]));
     expect(errors).toEqual([]);
     await page.close();
   });

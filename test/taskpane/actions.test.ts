@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { clauseInsertValue, insertClause, searchClauses } from '../../taskpane/clause-browser.js';
-import { CancelledError, SEVERITY_FILL } from '../../taskpane/sheet-host.js';
-import { insertTemplate, TEMPLATE_TABLE } from '../../taskpane/template-action.js';
-import { detectTracker, pickCandidate, runFill, runMap, runValidate } from '../../taskpane/tracker-actions.js';
+import { clauseInsertValue, insertClause, searchClauses } from '../../taskpane/clauses/clause-search.js';
+import { CancelledError, SEVERITY_FILL } from '../../taskpane/sheet-host/sheet-host.js';
+import { insertTemplate, TEMPLATE_TABLE } from '../../taskpane/tracker/template-action.js';
+import { detectTracker, pickCandidate, runFill, runMap, runValidate } from '../../taskpane/tracker/tracker-actions.js';
 import { getClause } from '../../src/catalog/index.js';
 import { assessmentLabel } from '../../src/assess/labels.js';
-import { hostFromXlsx, sampleXlsx } from './fixtures.js';
+import * as XLSX from 'xlsx';
+import { annotatedCopy, checkFile } from '../../taskpane/standalone/file-check.js';
+import { hostFromXlsx, SAMPLE_ROWS, sampleXlsx } from './fixtures.js';
 
 const AS_OF = '2025-06-30';
 const SHEET = '活动清单';
@@ -87,6 +89,23 @@ describe('Validate', () => {
   });
 });
 
+describe('Where appended columns go', () => {
+  it('the pane and the annotated copy skip the same occupied column right of the table', async () => {
+    // K4 holds only a space: not data for the rules, but a cell neither writer overwrites.
+    const rows = SAMPLE_ROWS.map((r, i) => (i === 1 ? [...r, ' '] : r));
+    const bytes = sampleXlsx(rows);
+    const host = hostFromXlsx(bytes);
+    await runValidate(host, opts);
+    const copy = checkFile(bytes, 'plan.xlsx', AS_OF);
+    if (!copy.ok) throw new Error(copy.finding.code);
+    const ws = XLSX.read(annotatedCopy(bytes, copy), { type: 'array' }).Sheets[SHEET]!;
+    expect([ws['L2']?.v, ws['M2']?.v]).toEqual(['校验结果', '校验说明']);
+    expect(colOf(host, '校验结果')).toBe(11);
+    expect(colOf(host, '校验说明')).toBe(12);
+    expect(host.value(SHEET, 3, 10)).toBe(' ');
+  });
+});
+
 describe('Cancel', () => {
   it('a cancel while the rules run stops the action before anything is written', async () => {
     const host = hostFromXlsx(sampleXlsx());
@@ -121,11 +140,11 @@ describe('Map', () => {
     expect(out.open[0]!.candidates).toHaveLength(3);
 
     const picked = out.open[0]!.candidates[1]!.id;
-    await pickCandidate(host, out, 6, picked);
+    const after = await pickCandidate(host, out, 6, picked);
     expect(s.rows[5]![3]!.v).toBe(picked);
     expect(s.formats.get('D6')).toBe('@');
     expect(s.rows[5]![title]!.v).toBe(getClause(picked)!.title.zh);
-    expect(out.open).toHaveLength(0);
+    expect(after.open).toHaveLength(0);
   });
 });
 

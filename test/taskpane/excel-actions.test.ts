@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { getClause, leafClauses } from '../../src/catalog/index.js';
-import { insertClause } from '../../taskpane/clause-browser.js';
-import { createExcelHost } from '../../taskpane/excel-adapter.js';
-import { SEVERITY_FILL } from '../../taskpane/sheet-host.js';
-import { insertTemplate } from '../../taskpane/template-action.js';
-import { pickCandidate, runFill, runMap, runValidate } from '../../taskpane/tracker-actions.js';
+import { insertClause } from '../../taskpane/clauses/clause-search.js';
+import { createExcelHost } from '../../taskpane/sheet-host/excel-adapter.js';
+import { SEVERITY_FILL } from '../../taskpane/sheet-host/sheet-host.js';
+import { insertTemplate } from '../../taskpane/tracker/template-action.js';
+import { pickCandidate, runFill, runMap, runValidate } from '../../taskpane/tracker/tracker-actions.js';
 import { FakeExcel, fakeSettings } from './fake-excel.js';
 import { SAMPLE_HEADER, SAMPLE_ROWS, sampleXlsx } from './fixtures.js';
-import { checkFile } from '../../taskpane/standalone.js';
+import { checkFile } from '../../taskpane/standalone/file-check.js';
 
 const opts = { asOf: '2025-06-30', uiLang: 'zh' as const };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createExcelHost } from '../../taskpane/excel-adapter.js';
-import { CancelledError, SEVERITY_FILL } from '../../taskpane/sheet-host.js';
+import { createExcelHost } from '../../taskpane/sheet-host/excel-adapter.js';
+import { CancelledError, SEVERITY_FILL } from '../../taskpane/sheet-host/sheet-host.js';
 import { FakeExcel, fakeSettings } from './fake-excel.js';
 
 const HEADER = ['活动编号', '活动名称', '对应条款', '牵头国家', '开始日期', '实施状态'];

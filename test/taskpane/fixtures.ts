@@ -1,6 +1,7 @@
 import * as XLSX from 'xlsx';
 import { readWorkbook } from '../../src/file-formats/read.js';
-import { MemoryHost } from '../../taskpane/memory-host.js';
+import type { SheetGrid } from '../../src/model/workbook.js';
+import { MemoryHost } from '../../taskpane/sheet-host/memory-host.js';
 
 /** The header of the sample tracker (Chinese, spec order, with a title row above it). */
 export const SAMPLE_HEADER = ['活动编号', '活动名称', '活动说明', '对应条款', '牵头国家', '参与国家', '开始日期', '结束日期', '实施状态', '完成进度'];
@@ -20,6 +21,13 @@ export function sampleXlsx(rows = SAMPLE_ROWS, sheetName = '活动清单'): Uint
   const ws = XLSX.utils.aoa_to_sheet([['澜湄合作活动清单（示例）'], SAMPLE_HEADER, ...rows]);
   XLSX.utils.book_append_sheet(wb, ws, sheetName);
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+/** The sheets of a real .xlsx file, read by the shared reader. */
+export function gridsFromXlsx(bytes: Uint8Array, name = 'sample.xlsx'): SheetGrid[] {
+  const r = readWorkbook(bytes, name);
+  if (!r.ok) throw new Error(`fixture unreadable: ${r.finding.code}`);
+  return r.workbook.sheets;
 }
 
 /** A memory host holding the sheets of a real .xlsx file, read by the shared reader. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { annotatedCopy, annotatedFileName, checkFile, filledCopy, filledFileName } from '../../taskpane/standalone.js';
+import { annotatedCopy, annotatedFileName, checkFile, filledCopy, filledFileName } from '../../taskpane/standalone/file-check.js';
 import { sampleXlsx } from './fixtures.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

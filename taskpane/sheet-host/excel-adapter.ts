@@ -1,7 +1,9 @@
 /// <reference types="office-js" />
-import type { Cell, SheetGrid } from '../src/model/workbook.js';
-import { a1 } from '../src/model/a1.js';
-import { cellFromExcel } from './excel-values.js';
+import type { Cell, SheetGrid } from '../../src/model/workbook.js';
+import { a1, quoteSheet } from '../../src/model/a1.js';
+import { batches, DEFAULT_CHUNK_LIMITS, FIRST_READ_ROWS, nextReadRows, payloadSize, rowSpans, sliceWrites, writeChunks, type ChunkLimits } from './chunk-sizing.js';
+import { rowsFromExcel } from './excel-values.js';
+import { fillToRestore, HighlightLedger, LEDGER_SETTING, noteKind } from './highlight-ledger.js';
 import {
   SEVERITY_FILL,
   checkCancel,
@@ -13,15 +15,16 @@ import {
   type SheetHost,
   type SheetRead,
   type SheetRegion,
+  uniqueSheetName,
 } from './sheet-host.js';
 
 /** The part of the Office.js `Excel` global the adapter uses: `Excel.run`. */
-export interface ExcelRunner {
+interface ExcelRunner {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
-/** Document settings (Office.context.document.settings): where the adapter remembers the highlights it made. */
-export interface DocumentSettings {
+/** Document settings (Office.context.document.settings): where the adapter keeps its highlight ledger. */
+interface DocumentSettings {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
   saveAsync(callback?: (result: unknown) => void): void;
@@ -39,65 +42,43 @@ export interface ExcelAdapterOptions {
   maxChunkRows?: number;
   /** Most cell operations (fills, notes) per sync. */
   maxCellOps?: number;
-  /** Widest region read, in columns (a tracker has under 30; a sheet formatted to XFD would otherwise be read whole). */
+  /** Widest region read, in columns. */
   maxColumns?: number;
 }
 
-/** What the adapter stores per sheet about the cells it highlighted: address, previous fill, whether it added a note. */
-interface StoredMark {
-  c: string;
-  p: string | null;
-  n: 0 | 1 | 2;
+/** Settings held in memory, for a host without document settings. */
+function memorySettings(): DocumentSettings {
+  const map = new Map<string, unknown>();
+  return { get: (k) => map.get(k) ?? null, set: (k, v) => void map.set(k, v), saveAsync: (cb) => cb?.({ status: 'succeeded' }) };
 }
 
-const MARKS_KEY = 'lmc.marks';
-const FIRST_CHUNK_ROWS = 500;
-
-/** Approximate JSON size of a value array, used to size the next chunk. */
-function payloadSize(arr: unknown): number {
-  return JSON.stringify(arr)?.length ?? 0;
+/** Pauses screen updating and recalculation until the next sync, where the host supports it. */
+function suspend(ctx: Excel.RequestContext): void {
+  const app = ctx.application as Partial<Excel.Application> | undefined;
+  if (typeof app?.suspendScreenUpdatingUntilNextSync === 'function') app.suspendScreenUpdatingUntilNextSync();
+  if (typeof app?.suspendApiCalculationUntilNextSync === 'function') app.suspendApiCalculationUntilNextSync();
 }
 
-/** Rough byte size of one written value. */
-function valueSize(v: string | number | null): number {
-  return v === null ? 4 : typeof v === 'number' ? 12 : v.length * 3 + 4;
-}
-
-/** Makes a host of the Office.js object model; every Excel call of the pane goes through it. */
+/**
+ * Makes a host of the Office.js object model; every Excel call of the pane goes through it. Each sync carries a
+ * whole chunk of rows or batch of cells, sized by chunk-sizing.ts; what was highlighted is kept in the document's
+ * settings by highlight-ledger.ts.
+ */
 export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
   const excel = options.excel;
-  const budget = options.payloadBudget ?? 1_500_000;
-  const maxRows = options.maxChunkRows ?? 5000;
-  const maxOps = options.maxCellOps ?? 1000;
-  const maxCols = options.maxColumns ?? 256;
-  const memorySettings = new Map<string, unknown>();
-  const settings: DocumentSettings = options.settings ?? {
-    get: (k) => memorySettings.get(k) ?? null,
-    set: (k, v) => void memorySettings.set(k, v),
-    saveAsync: (cb) => cb?.({ status: 'succeeded' }),
+  const limits: ChunkLimits = {
+    payloadBudget: options.payloadBudget ?? DEFAULT_CHUNK_LIMITS.payloadBudget,
+    maxRows: options.maxChunkRows ?? DEFAULT_CHUNK_LIMITS.maxRows,
+    maxCellOps: options.maxCellOps ?? DEFAULT_CHUNK_LIMITS.maxCellOps,
+    maxColumns: options.maxColumns ?? DEFAULT_CHUNK_LIMITS.maxColumns,
   };
+  const settings = options.settings ?? memorySettings();
   const supports = (v: string) => options.isSetSupported?.('ExcelApi', v) ?? false;
 
-  function loadMarks(): Record<string, StoredMark[]> {
-    const raw = settings.get(MARKS_KEY);
-    if (!raw) return {};
-    try {
-      const parsed = typeof raw === 'string' ? JSON.parse(raw) : raw;
-      return parsed && typeof parsed === 'object' ? (parsed as Record<string, StoredMark[]>) : {};
-    } catch {
-      return {};
-    }
-  }
-
-  function saveMarks(all: Record<string, StoredMark[]>): Promise<void> {
-    settings.set(MARKS_KEY, JSON.stringify(all));
+  const loadLedger = () => HighlightLedger.parse(settings.get(LEDGER_SETTING));
+  function saveLedger(ledger: HighlightLedger): Promise<void> {
+    settings.set(LEDGER_SETTING, ledger.serialise());
     return new Promise((resolve) => settings.saveAsync(() => resolve()));
-  }
-
-  function suspend(ctx: Excel.RequestContext): void {
-    const app = ctx.application as Partial<Excel.Application> | undefined;
-    if (typeof app?.suspendScreenUpdatingUntilNextSync === 'function') app.suspendScreenUpdatingUntilNextSync();
-    if (typeof app?.suspendApiCalculationUntilNextSync === 'function') app.suspendApiCalculationUntilNextSync();
   }
 
   async function readActiveSheet(opts: RunOptions = {}): Promise<SheetRead> {
@@ -127,38 +108,25 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
         // Read from row 1 down so that title rows above the table and row numbers stay the sheet's own.
         region = { sheet: sheet.name, table: table.name, top: 0, left: tr.columnIndex, rowCount: tr.rowIndex + tr.rowCount, colCount: tr.columnCount };
       }
-      region.colCount = Math.min(region.colCount, maxCols);
+      region.colCount = Math.min(region.colCount, limits.maxColumns);
 
       const rows: (Cell | undefined)[][] = [];
       const total = region.rowCount;
       let r = 0;
-      let chunk = Math.min(FIRST_CHUNK_ROWS, maxRows);
+      let chunk = Math.min(FIRST_READ_ROWS, limits.maxRows);
       opts.onProgress?.({ phase: 'read', done: 0, total });
+      // One sync per chunk: each chunk's size depends on how large the rows of the one before were.
       while (r < total && region.colCount > 0) {
         checkCancel(opts.signal);
         const n = Math.min(chunk, total - r);
         const range = sheet.getRangeByIndexes(region.top + r, region.left, n, region.colCount);
         range.load('values,numberFormat,valueTypes');
         await ctx.sync();
-        const values = range.values as unknown[][];
-        const formats = range.numberFormat as string[][];
-        const types = range.valueTypes as string[][];
-        for (let i = 0; i < n; i++) {
-          const row: (Cell | undefined)[] = new Array(region.left + region.colCount);
-          let any = false;
-          for (let j = 0; j < region.colCount; j++) {
-            const cell = cellFromExcel(values[i]?.[j], formats?.[i]?.[j], types?.[i]?.[j], date1904);
-            if (cell) {
-              row[region.left + j] = cell;
-              any = true;
-            }
-          }
-          rows[region.top + r + i] = any ? row : [];
-        }
+        const block = { values: range.values as unknown[][], formats: range.numberFormat as string[][], types: range.valueTypes as string[][] };
+        rowsFromExcel(block, region.left, region.colCount, date1904).forEach((row, i) => (rows[region.top + r + i] = row));
         r += n;
         opts.onProgress?.({ phase: 'read', done: r, total });
-        const bytesPerRow = Math.max(1, (payloadSize(values) + payloadSize(formats) + payloadSize(types)) / n);
-        chunk = Math.max(50, Math.min(maxRows, Math.floor(budget / bytesPerRow)));
+        chunk = nextReadRows(n, payloadSize(block.values) + payloadSize(block.formats) + payloadSize(block.types), limits);
       }
       for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
       while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === undefined)) rows.pop();
@@ -168,38 +136,24 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
   }
 
   async function writeColumns(sheetName: string, writes: ColumnWrite[], opts: RunOptions = {}): Promise<void> {
-    if (writes.length === 0) return;
-    const firstRow = Math.min(...writes.map((w) => w.firstRow));
-    const lastRow = Math.max(...writes.map((w) => w.firstRow + w.values.length));
-    const total = lastRow - firstRow;
+    const spans = writeChunks(writes, limits);
+    if (spans.length === 0) return;
+    const first = spans[0]!.from;
+    const total = spans[spans.length - 1]!.to - first;
     await excel.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem(sheetName);
-      let r = firstRow;
       opts.onProgress?.({ phase: 'write', done: 0, total });
-      while (r < lastRow) {
+      for (const span of spans) {
         checkCancel(opts.signal);
-        // Grow the chunk row by row until it reaches the payload budget or the row cap.
-        let end = r;
-        let bytes = 0;
-        while (end < lastRow && end - r < maxRows && bytes < budget) {
-          for (const w of writes) {
-            const v = w.values[end - w.firstRow];
-            if (v !== undefined) bytes += valueSize(v) + (w.text ? 6 : 0);
-          }
-          end++;
-        }
         suspend(ctx);
-        for (const w of writes) {
-          const from = Math.max(r, w.firstRow);
-          const to = Math.min(end, w.firstRow + w.values.length);
-          if (to <= from) continue;
-          const range = sheet.getRangeByIndexes(from, w.col, to - from, 1);
-          if (w.text) range.numberFormat = Array.from({ length: to - from }, () => ['@']);
-          range.values = w.values.slice(from - w.firstRow, to - w.firstRow).map((v) => [v ?? '']);
+        for (const w of sliceWrites(writes, span)) {
+          const range = sheet.getRangeByIndexes(w.firstRow, w.col, w.values.length, 1);
+          // The text format goes first, so a value starting with = + - is stored as text, not made a formula.
+          if (w.text) range.numberFormat = w.values.map(() => ['@']);
+          range.values = w.values.map((v) => [v ?? '']);
         }
         await ctx.sync();
-        r = end;
-        opts.onProgress?.({ phase: 'write', done: r - firstRow, total });
+        opts.onProgress?.({ phase: 'write', done: span.to - first, total });
       }
     });
   }
@@ -223,88 +177,83 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
   }
 
   async function clearMarks(sheetName: string, opts: RunOptions = {}): Promise<number> {
-    const all = loadMarks();
-    const marks = all[sheetName] ?? [];
-    if (marks.length === 0) return 0;
+    const ledger = loadLedger();
+    const entries = ledger.entries(sheetName);
+    if (entries.length === 0) return 0;
     await excel.run(async (ctx) => {
       // A sheet deleted or renamed since takes its highlights with it: forget them instead of failing the run.
       const sheet = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
       await ctx.sync();
       if (sheet.isNullObject) return;
-      opts.onProgress?.({ phase: 'clear', done: 0, total: marks.length });
-      for (let i = 0; i < marks.length; i += maxOps) {
+      opts.onProgress?.({ phase: 'clear', done: 0, total: entries.length });
+      let done = 0;
+      for (const batch of batches(entries, limits.maxCellOps)) {
         checkCancel(opts.signal);
-        const part = marks.slice(i, i + maxOps);
-        const noteProbes: Excel.Note[] = [];
-        for (const m of part) if (m.n === 1) noteProbes.push(sheet.notes.getItemOrNullObject(m.c));
-        for (const p of noteProbes) p.load('content');
+        const notes = batch.filter((e) => e.note === 'note').map((e) => sheet.notes.getItemOrNullObject(e.cell));
+        for (const n of notes) n.load('content');
         suspend(ctx);
-        for (const m of part) {
-          const fill = sheet.getRange(m.c).format.fill;
-          if (m.p && m.p.toUpperCase() !== '#FFFFFF') fill.color = m.p;
+        for (const e of batch) {
+          const fill = sheet.getRange(e.cell).format.fill;
+          const restore = fillToRestore(e);
+          if (restore) fill.color = restore;
           else fill.clear();
         }
         await ctx.sync();
-        for (const p of noteProbes) if (!p.isNullObject) p.delete();
+        // A note the user already deleted is left alone.
+        for (const n of notes) if (!n.isNullObject) n.delete();
         await ctx.sync();
-        const comments = part.filter((m) => m.n === 2);
+        const comments = batch.filter((e) => e.note === 'comment');
         if (comments.length > 0) {
-          for (const m of comments) ctx.workbook.comments.getItemByCell(`'${sheetName.replace(/'/g, "''")}'!${m.c}`).delete();
+          for (const e of comments) ctx.workbook.comments.getItemByCell(`${quoteSheet(sheetName)}!${e.cell}`).delete();
           // A comment the user already deleted makes the lookup fail; the others in the batch are gone by then.
           await ctx.sync().catch(() => undefined);
         }
-        opts.onProgress?.({ phase: 'clear', done: Math.min(marks.length, i + maxOps), total: marks.length });
+        done += batch.length;
+        opts.onProgress?.({ phase: 'clear', done, total: entries.length });
       }
     });
-    delete all[sheetName];
-    await saveMarks(all);
-    return marks.length;
+    ledger.forget(sheetName);
+    await saveLedger(ledger);
+    return entries.length;
   }
 
   async function mark(sheetName: string, marks: CellMark[], opts: RunOptions = {}): Promise<void> {
-    if (marks.length === 0) return;
-    const all = loadMarks();
-    const stored: StoredMark[] = all[sheetName] ?? [];
-    const seen = new Set(stored.map((m) => m.c));
-    const useNotes = supports('1.18');
-    const useComments = !useNotes && supports('1.10');
+    const ledger = loadLedger();
+    const todo = ledger.newMarks(sheetName, marks);
+    if (todo.length === 0) return;
+    const support = { notes: supports('1.18'), comments: false };
+    support.comments = !support.notes && supports('1.10');
     await excel.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem(sheetName);
-      opts.onProgress?.({ phase: 'mark', done: 0, total: marks.length });
-      for (let i = 0; i < marks.length; i += maxOps) {
+      opts.onProgress?.({ phase: 'mark', done: 0, total: todo.length });
+      let done = 0;
+      for (const batch of batches(todo, limits.maxCellOps)) {
         checkCancel(opts.signal);
-        const part = marks.slice(i, i + maxOps).filter((m) => !seen.has(a1(m.row, m.col)));
-        const probes = part.map((m) => {
+        // First sync: the fills to remember and whether the user has a note there; second: the highlights themselves.
+        const probes = batch.map((m) => {
           const address = a1(m.row, m.col);
           const fill = sheet.getRange(address).format.fill;
           fill.load('color');
-          const note = m.note && useNotes ? sheet.notes.getItemOrNullObject(address) : undefined;
+          const note = m.note && support.notes ? sheet.notes.getItemOrNullObject(address) : undefined;
           note?.load('content');
           return { m, address, fill, note };
         });
         await ctx.sync();
         suspend(ctx);
         for (const p of probes) {
-          const prev = p.fill.color ?? null;
+          const previousFill = p.fill.color ?? null;
           p.fill.color = SEVERITY_FILL[p.m.severity];
-          let n: StoredMark['n'] = 0;
-          // One note per cell: a note the user wrote is kept, and the message stays in the pane.
-          if (p.m.note && useNotes && p.note?.isNullObject) {
-            sheet.notes.add(p.address, p.m.note);
-            n = 1;
-          } else if (p.m.note && useComments) {
-            ctx.workbook.comments.add(`'${sheetName.replace(/'/g, "''")}'!${p.address}`, p.m.note);
-            n = 2;
-          }
-          stored.push({ c: p.address, p: prev, n });
-          seen.add(p.address);
+          const kind = noteKind(p.m, support, p.note !== undefined && !p.note.isNullObject);
+          if (kind === 'note') sheet.notes.add(p.address, p.m.note!);
+          else if (kind === 'comment') ctx.workbook.comments.add(`${quoteSheet(sheetName)}!${p.address}`, p.m.note!);
+          ledger.record(sheetName, { cell: p.address, previousFill, note: kind });
         }
         await ctx.sync();
-        opts.onProgress?.({ phase: 'mark', done: Math.min(marks.length, i + maxOps), total: marks.length });
+        done += batch.length;
+        opts.onProgress?.({ phase: 'mark', done, total: todo.length });
       }
     });
-    all[sheetName] = stored;
-    await saveMarks(all);
+    await saveLedger(ledger);
   }
 
   async function select(sheetName: string, row: number, col: number): Promise<void> {
@@ -321,20 +270,19 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name');
       await ctx.sync();
-      const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-      let name = spec.name.slice(0, 31);
-      for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${spec.name.slice(0, 27)} (${k})`;
+      const name = uniqueSheetName(spec.name, sheets.items.map((s) => s.name));
       const sheet = sheets.add(name);
       const width = spec.header.length;
       const height = spec.rows.length + 1;
       const all = [spec.header, ...spec.rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ''))];
-      for (const c of spec.textCols ?? []) {
-        sheet.getRangeByIndexes(0, c, Math.max(height, 1000), 1).numberFormat = Array.from({ length: Math.max(height, 1000) }, () => ['@']);
-      }
-      for (let r = 0; r < height; r += maxRows) {
-        const n = Math.min(maxRows, height - r);
-        sheet.getRangeByIndexes(r, 0, n, width).values = all.slice(r, r + n);
-        if (r + n < height) await ctx.sync();
+      // Text columns are formatted for the first thousand rows, so what people type there later stays text too.
+      const textRows = Math.max(height, 1000);
+      for (const c of spec.textCols ?? []) sheet.getRangeByIndexes(0, c, textRows, 1).numberFormat = Array.from({ length: textRows }, () => ['@']);
+      const spans = rowSpans(height, limits.maxRows);
+      for (const [i, span] of spans.entries()) {
+        sheet.getRangeByIndexes(span.from, 0, span.to - span.from, width).values = all.slice(span.from, span.to);
+        // Every block but the last goes in a sync of its own; the last one goes with the table and formats below.
+        if (i < spans.length - 1) await ctx.sync();
       }
       if (spec.table) {
         const table = sheet.tables.add(`A1:${a1(height - 1, width - 1)}`, true);

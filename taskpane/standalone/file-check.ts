@@ -1,10 +1,10 @@
-import { buildFillPlan } from '../src/use-cases/fill-plan.js';
-import { tableLanguage, validationAnnotatePlan } from '../src/use-cases/annotate-plan.js';
-import type { Finding, Severity } from '../src/model/finding.js';
-import { summarise, validateWorkbook, type WorkbookValidation } from '../src/use-cases/validate-workbook.js';
-import type { WorkbookModel } from '../src/model/workbook.js';
-import { readWorkbook } from '../src/file-formats/read.js';
-import { writeAnnotated } from '../src/file-formats/write-annotated.js';
+import { buildFillPlan } from '../../src/use-cases/fill-plan.js';
+import { tableLanguage, validationAnnotatePlan } from '../../src/use-cases/annotate-plan.js';
+import type { Finding, Severity } from '../../src/model/finding.js';
+import { summarise, validateWorkbook, type WorkbookValidation } from '../../src/use-cases/validate-workbook.js';
+import type { WorkbookModel } from '../../src/model/workbook.js';
+import { readWorkbook } from '../../src/file-formats/read.js';
+import { writeAnnotated } from '../../src/file-formats/write-annotated.js';
 
 /** The outcome of checking one file in the browser: the validation, or the file-level finding that stopped the reader. */
 export type FileCheck =

@@ -1,5 +1,6 @@
-import type { SheetGrid } from '../src/model/workbook.js';
-import type { Severity } from '../src/model/finding.js';
+import type { SheetGrid } from '../../src/model/workbook.js';
+import type { Severity } from '../../src/model/finding.js';
+import { EXCEL_MAX_SHEET_NAME } from '../../src/model/limits.js';
 
 /** Progress of a long host operation: `done` of `total` units (rows or cells) in the named phase. */
 export interface Progress {
@@ -99,6 +100,14 @@ export interface SheetHost {
   addSheet(spec: NewSheet): Promise<string>;
   /** The selected cell (top-left of the selection). */
   selectedCell(): Promise<{ sheet: string; row: number; col: number }>;
+}
+
+/** A sheet name not taken yet (case-insensitively): `name` cut to Excel's 31 characters, else `name (2)`, `name (3)` … */
+export function uniqueSheetName(name: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  let out = name.slice(0, EXCEL_MAX_SHEET_NAME);
+  for (let k = 2; used.has(out.toLowerCase()); k++) out = `${name.slice(0, EXCEL_MAX_SHEET_NAME - 4)} (${k})`;
+  return out;
 }
 
 /** Thrown by host operations when the user cancelled; the pane reports it as a cancel, not an error. */

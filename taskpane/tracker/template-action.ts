@@ -1,9 +1,9 @@
-import { leafClauses } from '../src/catalog/index.js';
-import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../src/schema/enums.js';
-import { INPUT_COLUMNS } from '../src/schema/tracker.js';
-import { TEMPLATE_SHEETS, templateHeaders } from '../src/file-formats/template.js';
-import type { Lang } from '../src/model/lang.js';
-import type { SheetHost } from './sheet-host.js';
+import { leafClauses } from '../../src/catalog/index.js';
+import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../../src/schema/enums.js';
+import { INPUT_COLUMNS } from '../../src/schema/tracker.js';
+import { TEMPLATE_SHEETS, templateHeaders } from '../../src/schema/template-sheets.js';
+import type { Lang } from '../../src/model/lang.js';
+import type { SheetHost } from '../sheet-host/sheet-host.js';
 
 /** Name of the Excel table the template creates. */
 export const TEMPLATE_TABLE = 'LmcTracker';

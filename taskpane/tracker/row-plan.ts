@@ -1,10 +1,10 @@
-import { buildFillPlan, type FillPlan } from '../src/use-cases/fill-plan.js';
-import type { MatchCandidate } from '../src/match/index.js';
-import type { Lang } from '../src/model/lang.js';
-import { tableLanguage, validationAnnotatePlan } from '../src/use-cases/annotate-plan.js';
-import type { WorkbookValidation } from '../src/use-cases/validate-workbook.js';
-import { columnMeta, type ColumnKey } from '../src/schema/tracker.js';
-import { cellText } from '../src/schema/values.js';
+import { buildFillPlan, type FillPlan } from '../../src/use-cases/fill-plan.js';
+import type { MatchCandidate } from '../../src/match/index.js';
+import type { Lang } from '../../src/model/lang.js';
+import { tableLanguage, validationAnnotatePlan } from '../../src/use-cases/annotate-plan.js';
+import type { WorkbookValidation } from '../../src/use-cases/validate-workbook.js';
+import { columnMeta, type ColumnKey } from '../../src/schema/tracker.js';
+import { cellText } from '../../src/schema/values.js';
 
 /** Values for one filled or normalised column, by the sheet's 1-based row (the write-annotated FillColumn shape). */
 export interface PlannedColumn {

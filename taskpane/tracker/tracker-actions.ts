@@ -1,24 +1,25 @@
-import { getClause } from '../src/catalog/index.js';
-import { issueText } from '../src/messages/index.js';
-import { type Lang } from '../src/model/lang.js';
-import type { Finding, Severity } from '../src/model/finding.js';
-import { summarise, validateWorkbook, type WorkbookValidation } from '../src/use-cases/validate-workbook.js';
-import { COLUMNS, isFilledColumn, type ColumnKey } from '../src/schema/tracker.js';
-import { cellText } from '../src/schema/values.js';
-import { type Cell, type WorkbookModel } from '../src/model/workbook.js';
-import { parseA1 } from '../src/model/a1.js';
+import { getClause } from '../../src/catalog/index.js';
+import { issueText } from '../../src/messages/index.js';
+import { type Lang } from '../../src/model/lang.js';
+import type { Finding, Severity } from '../../src/model/finding.js';
+import { summarise, validateWorkbook, type WorkbookValidation } from '../../src/use-cases/validate-workbook.js';
+import { COLUMNS, isFilledColumn, type ColumnKey } from '../../src/schema/tracker.js';
+import { cellText } from '../../src/schema/values.js';
+import { type Cell, type WorkbookModel } from '../../src/model/workbook.js';
+import { parseA1 } from '../../src/model/a1.js';
+import { placeColumns, type PlacementSheet } from '../../src/model/column-placement.js';
 import { planCheck, planFill, planMap, workbookLang, type OpenRow, type PlannedColumn } from './row-plan.js';
-import { checkCancel, type CellMark, type ColumnWrite, type RunOptions, type SheetHost, type SheetRead } from './sheet-host.js';
+import { checkCancel, type CellMark, type ColumnWrite, type RunOptions, type SheetHost, type SheetRead } from '../sheet-host/sheet-host.js';
 
 /** A header of the located table and the column key it is read as (null: not read as any column). */
-export interface ColumnChoice {
+interface ColumnChoice {
   col: number;
   header: string;
   key: ColumnKey | null;
 }
 
 /** The user's corrections of the column mapping: 0-based column → key (or null to ignore the column). */
-export type MappingOverrides = Map<number, ColumnKey | null>;
+export type MappingOverrides = ReadonlyMap<number, ColumnKey | null>;
 
 /** The tracker as found on the active sheet: what was read, the validation, the column mapping and the workbook language. */
 export interface Detected {
@@ -46,10 +47,7 @@ export interface FindingGroup {
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** Most cells one Validate run highlights (each mark is remembered in the document's settings, which are small). */
-export const MAX_MARKS = 10_000;
-
-/** Every column key, for the mapping dropdowns. */
-export const COLUMN_KEYS: ColumnKey[] = COLUMNS.map((c) => c.key as ColumnKey);
+const MAX_MARKS = 10_000;
 
 function withOverrides(read: SheetRead, headerRow: number, overrides: MappingOverrides): WorkbookModel {
   const rows = read.grid.rows.slice();
@@ -88,32 +86,39 @@ export async function detectTracker(host: SheetHost, opts: ActionOptions): Promi
   return { read, validation, columns, lang: workbookLang(validation) };
 }
 
-/** Where each planned column goes: its existing column, or appended after the table (and after anything to its right). */
-function placeColumns(d: Detected, planned: PlannedColumn[]): Map<ColumnKey, { col: number; appended: boolean }> {
+/** The sheet as column placement sees it: the header texts and which columns are empty from the header row down. */
+function placementSheet(d: Detected): PlacementSheet {
   const t = d.validation.table!;
-  const out = new Map<ColumnKey, { col: number; appended: boolean }>();
-  let next = Math.max(t.lastCol, ...t.columns.map((c) => c.col)) + 1;
-  for (const p of planned) {
-    const bound = t.columns.find((c) => c.key === p.key);
-    if (bound) out.set(p.key, { col: bound.col, appended: false });
-    else out.set(p.key, { col: next++, appended: true });
-  }
-  return out;
+  const rows = d.read.grid.rows;
+  const headers = new Map<number, string>();
+  (rows[t.headerRow - 1] ?? []).forEach((cell, col) => {
+    if (!isBlank(cell)) headers.set(col, String(cell!.v));
+  });
+  const isFree = (col: number): boolean => {
+    for (let r = t.headerRow - 1; r < rows.length; r++) if (!isBlank(rows[r]?.[col])) return false;
+    return true;
+  };
+  return { lastCol: t.lastCol, headers, isFree };
+}
+
+/** A cell with nothing in it, as the annotated-copy writer judges it (white space counts as content). */
+function isBlank(cell: Cell | undefined): boolean {
+  return !cell || cell.t === 'z' || cell.v === null || cell.v === undefined || cell.v === '';
 }
 
 /**
  * Writes planned columns through the host: filled columns (check, issues …) are rewritten over every data row so no
  * stale value survives; the input column `clause` is written only in the rows the plan names.
  */
-export async function writePlan(host: SheetHost, d: Detected, planned: PlannedColumn[], opts: RunOptions = {}): Promise<Map<ColumnKey, number>> {
+async function writePlan(host: SheetHost, d: Detected, planned: PlannedColumn[], opts: RunOptions = {}): Promise<Map<ColumnKey, number>> {
   const t = d.validation.table;
   if (!t || planned.length === 0) return new Map();
-  const places = placeColumns(d, planned);
+  const places = placeColumns(planned, placementSheet(d));
   const firstData = t.headerRow + 1;
   const lastData = Math.max(t.headerRow, ...t.rows.map((r) => r.row));
   const writes: ColumnWrite[] = [];
-  for (const p of planned) {
-    const at = places.get(p.key)!;
+  planned.forEach((p, i) => {
+    const at = places[i]!;
     const text = p.key !== 'match_confidence';
     if (at.appended) writes.push({ col: at.col, firstRow: t.headerRow - 1, values: [p.header], text: true });
     if (isFilledColumn(p.key)) {
@@ -123,21 +128,21 @@ export async function writePlan(host: SheetHost, d: Detected, planned: PlannedCo
     } else {
       // Runs of consecutive rows, so untouched input cells are never rewritten.
       const rows = [...p.values.keys()].sort((a, b) => a - b);
-      let i = 0;
-      while (i < rows.length) {
-        let j = i;
-        while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
-        writes.push({ col: at.col, firstRow: rows[i]! - 1, values: rows.slice(i, j + 1).map((r) => p.values.get(r)!), text });
-        i = j + 1;
+      let from = 0;
+      while (from < rows.length) {
+        let to = from;
+        while (to + 1 < rows.length && rows[to + 1] === rows[to]! + 1) to++;
+        writes.push({ col: at.col, firstRow: rows[from]! - 1, values: rows.slice(from, to + 1).map((r) => p.values.get(r)!), text });
+        from = to + 1;
       }
     }
-  }
+  });
   await host.writeColumns(t.sheet, writes, opts);
-  return new Map([...places].map(([k, v]) => [k, v.col]));
+  return new Map(planned.map((p, i) => [p.key, places[i]!.col]));
 }
 
 /** Groups findings by row for the pane: file and sheet findings first, then rows in order, each with its worst severity. */
-export function groupFindings(findings: Finding[]): FindingGroup[] {
+function groupFindings(findings: Finding[]): FindingGroup[] {
   const groups = new Map<number | null, FindingGroup>();
   for (const f of findings) {
     const g = groups.get(f.row) ?? { row: f.row, worst: f.severity, findings: [] };
@@ -149,7 +154,7 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
 }
 
 /** The highlight and note of every cell with findings on the tracker sheet (several findings of a cell share one note). */
-export function marksFor(v: WorkbookValidation, lang: Lang): CellMark[] {
+function marksFor(v: WorkbookValidation, lang: Lang): CellMark[] {
   const byCell = new Map<string, CellMark>();
   for (const f of v.findings) {
     if (!f.cell || f.row === null || (f.sheet !== undefined && f.sheet !== v.sheet)) continue;
@@ -220,8 +225,8 @@ export async function runMap(host: SheetHost, opts: ActionOptions): Promise<MapO
   return { detected, filled: plan.filled, normalised: plan.normalised, open: plan.open, columns };
 }
 
-/** Sets one row's clause to a picked candidate (as text), with its title where the title column exists. */
-export async function pickCandidate(host: SheetHost, outcome: MapOutcome, row: number, id: string): Promise<void> {
+/** Sets one row's clause to a picked candidate (as text), with its title where the title column exists; returns the outcome without that row. */
+export async function pickCandidate(host: SheetHost, outcome: MapOutcome, row: number, id: string): Promise<MapOutcome> {
   const sheet = outcome.detected.validation.table!.sheet;
   const clauseCol = outcome.columns.get('clause');
   if (clauseCol === undefined) throw new Error('the table has no clause column');
@@ -230,7 +235,7 @@ export async function pickCandidate(host: SheetHost, outcome: MapOutcome, row: n
   const clause = getClause(id);
   if (titleCol !== undefined && clause) cells.push({ row: row - 1, col: titleCol, value: clause.title[outcome.detected.lang], as: 'text' });
   await host.setCells(sheet, cells);
-  outcome.open = outcome.open.filter((o) => o.row !== row);
+  return { ...outcome, open: outcome.open.filter((o) => o.row !== row) };
 }
 
 /** What Fill did: the rows filled and the keys written. */

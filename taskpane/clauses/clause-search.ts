@@ -1,11 +1,11 @@
-import { catalog, getClause } from '../src/catalog/index.js';
-import type { Clause, DocId } from '../src/catalog/types.js';
-import { parseRef } from '../src/catalog/ref.js';
-import { catalogMatcher } from '../src/match/index.js';
-import { foldWidth } from '../src/schema/normalize.js';
-import type { Lang } from '../src/model/lang.js';
-import type { SheetHost } from './sheet-host.js';
-import { a1 } from '../src/model/a1.js';
+import { catalog, getClause } from '../../src/catalog/index.js';
+import type { Clause, DocId } from '../../src/catalog/types.js';
+import { parseRef } from '../../src/catalog/ref.js';
+import { catalogMatcher } from '../../src/match/index.js';
+import { foldWidth } from '../../src/schema/normalize.js';
+import type { Lang } from '../../src/model/lang.js';
+import type { SheetHost } from '../sheet-host/sheet-host.js';
+import { a1 } from '../../src/model/a1.js';
 
 /** What the clause browser can insert into the selected cell. */
 export type InsertWhat = 'id' | 'title' | 'text';

@@ -1,9 +1,9 @@
-import type { Cell } from '../src/model/workbook.js';
-import { a1 } from '../src/model/a1.js';
-import { h } from './dom.js';
-import type { Lang } from '../src/model/lang.js';
-import { MemoryHost } from './memory-host.js';
-import { mountPane } from './pane-app.js';
+import { a1 } from '../../src/model/a1.js';
+import type { Lang } from '../../src/model/lang.js';
+import type { Cell } from '../../src/model/workbook.js';
+import { h, type ViewElement } from '../dom/view-node.js';
+import { mountPane } from '../pane/mount-pane.js';
+import { MemoryHost } from '../sheet-host/memory-host.js';
 
 const HEADER = ['活动编号', '活动名称', '活动说明', '对应条款', '牵头国家', '参与国家', '开始日期', '结束日期', '实施状态', '完成进度'];
 
@@ -16,14 +16,14 @@ const ROWS: (string | number | null)[][] = [
 ];
 
 /** The demo sheet: a title row, the header and five activities with typical mistakes. */
-export function demoHost(): MemoryHost {
+function demoHost(): MemoryHost {
   const cell = (v: string | number | null): Cell | undefined => (v === null ? undefined : typeof v === 'number' ? { v, t: 'n' } : { v, t: 's' });
   const rows = [[cell('澜湄合作活动清单（示例）')], HEADER.map(cell), ...ROWS.map((r) => r.map(cell))];
   return new MemoryHost([{ name: '活动清单', visibility: 'visible', rows }]);
 }
 
-/** A small rendering of the demo sheet under the pane: values, highlight colours, notes as tooltips, the selection outlined. */
-export function sheetPreview(host: MemoryHost): HTMLElement {
+/** A small rendering of the active sheet: values, highlight colours, notes as tooltips, the selection outlined. */
+function sheetPreview(host: MemoryHost): ViewElement {
   const s = host.sheet(host.active);
   const width = Math.min(16, s.rows.reduce((w, r) => Math.max(w, r.length), 0));
   const rows = s.rows.slice(0, 14);
@@ -53,9 +53,8 @@ export function sheetPreview(host: MemoryHost): HTMLElement {
   );
 }
 
-/** Mounts the pane over the demo sheet held in memory, with the sheet rendered below it. */
-export function mountDemo(root: HTMLElement, o: { lang: Lang; today: string }): MemoryHost {
+/** Mounts the pane over the demo sheet held in memory, with the sheet rendered beside it. */
+export function mountDemo(root: HTMLElement, o: { lang: Lang; today: string }): void {
   const host = demoHost();
   mountPane(root, { host, lang: o.lang, mode: 'demo', today: o.today, preview: () => sheetPreview(host) });
-  return host;
 }

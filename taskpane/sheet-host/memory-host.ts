@@ -1,5 +1,6 @@
-import type { Cell, SheetGrid } from '../src/model/workbook.js';
-import { a1 } from '../src/model/a1.js';
+import type { Cell, SheetGrid } from '../../src/model/workbook.js';
+import { a1 } from '../../src/model/a1.js';
+import { fillToRestore, HighlightLedger, noteKind } from './highlight-ledger.js';
 import {
   SEVERITY_FILL,
   checkCancel,
@@ -10,6 +11,7 @@ import {
   type RunOptions,
   type SheetHost,
   type SheetRead,
+  uniqueSheetName,
 } from './sheet-host.js';
 
 /** One sheet held in memory, with the formatting the pane can change. */
@@ -34,7 +36,7 @@ export class MemoryHost implements SheetHost {
   active: string;
   /** The selected cell. */
   selection: { sheet: string; row: number; col: number };
-  private readonly marks = new Map<string, { c: string; p: string | null; note: boolean }[]>();
+  private readonly ledger = HighlightLedger.empty();
 
   /** Builds the host from grids (the first is active) and the date system they use. */
   constructor(grids: SheetGrid[], readonly date1904 = false) {
@@ -100,31 +102,27 @@ export class MemoryHost implements SheetHost {
 
   async clearMarks(sheet: string): Promise<number> {
     const s = this.sheet(sheet);
-    const list = this.marks.get(sheet) ?? [];
-    for (const m of list) {
-      if (m.p) s.fills.set(m.c, m.p);
-      else s.fills.delete(m.c);
-      if (m.note) s.notes.delete(m.c);
+    const entries = this.ledger.entries(sheet);
+    for (const e of entries) {
+      const fill = fillToRestore(e);
+      if (fill) s.fills.set(e.cell, fill);
+      else s.fills.delete(e.cell);
+      if (e.note === 'note') s.notes.delete(e.cell);
     }
-    this.marks.delete(sheet);
-    return list.length;
+    this.ledger.forget(sheet);
+    return entries.length;
   }
 
   async mark(sheet: string, marks: CellMark[], opts: RunOptions = {}): Promise<void> {
     const s = this.sheet(sheet);
-    const list = this.marks.get(sheet) ?? [];
-    const seen = new Set(list.map((m) => m.c));
-    for (const m of marks) {
+    for (const m of this.ledger.newMarks(sheet, marks)) {
       checkCancel(opts.signal);
-      const c = a1(m.row, m.col);
-      if (seen.has(c)) continue;
-      seen.add(c);
-      const note = !!m.note && !s.notes.has(c);
-      list.push({ c, p: s.fills.get(c) ?? null, note });
-      s.fills.set(c, SEVERITY_FILL[m.severity]);
-      if (note) s.notes.set(c, m.note!);
+      const cell = a1(m.row, m.col);
+      const note = noteKind(m, { notes: true, comments: false }, s.notes.has(cell));
+      this.ledger.record(sheet, { cell, previousFill: s.fills.get(cell) ?? null, note });
+      s.fills.set(cell, SEVERITY_FILL[m.severity]);
+      if (note === 'note') s.notes.set(cell, m.note!);
     }
-    this.marks.set(sheet, list);
   }
 
   async select(sheet: string, row: number, col: number): Promise<void> {
@@ -134,9 +132,7 @@ export class MemoryHost implements SheetHost {
   }
 
   async addSheet(spec: NewSheet): Promise<string> {
-    let name = spec.name.slice(0, 31);
-    const taken = new Set([...this.sheets.keys()].map((k) => k.toLowerCase()));
-    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${spec.name.slice(0, 27)} (${k})`;
+    const name = uniqueSheetName(spec.name, this.sheets.keys());
     const rows: (Cell | undefined)[][] = [spec.header, ...spec.rows].map((r) =>
       r.map((v): Cell | undefined => (v === '' ? undefined : typeof v === 'number' ? { v, t: 'n' } : { v, t: 's' })),
     );

@@ -1,9 +1,6 @@
-import type { Cell } from '../src/model/workbook.js';
-import { serialToIso } from '../src/model/excel-date.js';
-import { isDateFormat } from '../src/model/date-format.js';
-
-/** Office.js value types as strings (Excel.RangeValueType), so this module needs no Office.js at run time. */
-export type ExcelValueType = 'Unknown' | 'Empty' | 'String' | 'Integer' | 'Double' | 'Boolean' | 'Error' | 'RichValue';
+import type { Cell } from '../../src/model/workbook.js';
+import { serialToIso } from '../../src/model/excel-date.js';
+import { isDateFormat } from '../../src/model/date-format.js';
 
 /**
  * Builds a model cell from what Office.js returns for one cell (value, number format, value type); undefined when
@@ -27,4 +24,28 @@ export function cellFromExcel(
     return { v: value, t: 'n', ...(z ? { z } : {}) };
   }
   return { v: String(value), t: 's', ...(z ? { z } : {}) };
+}
+
+/**
+ * The sheet rows of one block Office.js returned (values, number formats, value types of `values.length` rows
+ * read from column `left`): cells at their sheet columns, an empty array for an empty row.
+ */
+export function rowsFromExcel(
+  block: { values: unknown[][]; formats?: string[][]; types?: string[][] },
+  left: number,
+  width: number,
+  date1904: boolean,
+): (Cell | undefined)[][] {
+  return block.values.map((values, i) => {
+    const row: (Cell | undefined)[] = new Array(left + width);
+    let any = false;
+    for (let j = 0; j < width; j++) {
+      const cell = cellFromExcel(values?.[j], block.formats?.[i]?.[j], block.types?.[i]?.[j], date1904);
+      if (cell) {
+        row[left + j] = cell;
+        any = true;
+      }
+    }
+    return any ? row : [];
+  });
 }

@@ -1,0 +1,181 @@
+import { a1, parseA1 } from '../../src/model/a1.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { Lang } from '../../src/model/lang.js';
+import type { ColumnKey } from '../../src/schema/tracker.js';
+import { clauseIntents, type ClauseIntents } from '../clauses/clause-panel.js';
+import { insertClause } from '../clauses/clause-search.js';
+import { CancelledError, type SheetHost } from '../sheet-host/sheet-host.js';
+import { insertTemplate } from '../tracker/template-action.js';
+import { detectTracker, pickCandidate, runFill, runMap, runValidate, type ActionOptions } from '../tracker/tracker-actions.js';
+import { detectedMessage, initialPaneState, type PaneMessage, type PaneStart, type PaneState, type Tab } from './pane-state.js';
+
+/** What the pane's view can ask for. */
+export interface PaneIntents {
+  toggleLang(): void;
+  showTab(tab: Tab): void;
+  setAsOf(iso: string): void;
+  detect(): Promise<void>;
+  validate(): Promise<void>;
+  map(): Promise<void>;
+  fill(): Promise<void>;
+  /** Stops the running action between two chunks. */
+  cancel(): void;
+  /** Reads a column as another key (null: as no column), then detects again. */
+  setMapping(col: number, key: ColumnKey | null): Promise<void>;
+  /** Writes a candidate clause into an open row of the last Map. */
+  pick(row: number, id: string): Promise<void>;
+  /** Selects the cell of a finding in the workbook. */
+  showFinding(f: Finding): Promise<void>;
+  setTemplateLang(lang: Lang): void;
+  insertTemplate(): Promise<void>;
+  readonly clauses: ClauseIntents;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The pane's behaviour over a sheet host: each intent runs the tracker actions and moves the state on; `changed`
+ * hears every new state (the DOM glue renders it, tests read it). One action runs at a time.
+ */
+export class PaneController implements PaneIntents {
+  private current: PaneState;
+  private abort: AbortController | null = null;
+  readonly clauses: ClauseIntents;
+
+  constructor(
+    private readonly host: SheetHost,
+    start: PaneStart,
+    private readonly changed: (s: PaneState) => void = () => undefined,
+  ) {
+    this.current = initialPaneState(start);
+    this.clauses = clauseIntents(
+      () => this.current.clauses,
+      (clauses) => this.set({ clauses }),
+      (clause, what, asFormula) => insertClause(host, clause, what, asFormula, this.current.lang),
+    );
+  }
+
+  /** The current state. */
+  get state(): PaneState {
+    return this.current;
+  }
+
+  private set(patch: Partial<PaneState>): void {
+    this.current = { ...this.current, ...patch };
+    this.changed(this.current);
+  }
+
+  /** Runs an action unless one is running: progress goes into the state, its outcome or error into the message. */
+  private async run(action: (opts: ActionOptions) => Promise<PaneMessage>): Promise<void> {
+    if (this.abort) return;
+    const abort = (this.abort = new AbortController());
+    this.set({ running: { progress: null }, message: { kind: 'working' } });
+    const s = this.current;
+    let message: PaneMessage;
+    try {
+      message = await action({
+        asOf: s.asOf,
+        uiLang: s.lang,
+        overrides: s.overrides,
+        signal: abort.signal,
+        onProgress: (progress) => this.set({ running: { progress } }),
+      });
+    } catch (err) {
+      message = err instanceof CancelledError ? { kind: 'cancelled' } : { kind: 'failed', error: errorText(err) };
+    }
+    this.abort = null;
+    this.set({ running: null, message });
+  }
+
+  toggleLang(): void {
+    this.set({ lang: this.current.lang === 'zh' ? 'en' : 'zh' });
+  }
+
+  showTab(tab: Tab): void {
+    this.set({ tab, message: null });
+  }
+
+  setAsOf(iso: string): void {
+    this.set({ asOf: iso || this.current.today });
+  }
+
+  detect(): Promise<void> {
+    return this.run(async (opts) => {
+      const detected = await detectTracker(this.host, opts);
+      this.set({ detected });
+      return detectedMessage(detected);
+    });
+  }
+
+  validate(): Promise<void> {
+    return this.run(async (opts) => {
+      const out = await runValidate(this.host, opts);
+      this.set({ detected: out.detected, groups: out.groups, map: null });
+      const v = out.detected.validation;
+      if (v.headerRow === null) return { kind: 'no-tracker' };
+      return { kind: 'validated', cleared: out.cleared, counts: out.counts, rows: v.rows, marked: out.marked, markable: out.markable };
+    });
+  }
+
+  map(): Promise<void> {
+    return this.run(async (opts) => {
+      const out = await runMap(this.host, opts);
+      this.set({ detected: out.detected, map: out, groups: null });
+      if (out.detected.validation.headerRow === null) return { kind: 'no-tracker' };
+      return { kind: 'mapped', filled: out.filled, normalised: out.normalised, open: out.open.length };
+    });
+  }
+
+  fill(): Promise<void> {
+    return this.run(async (opts) => {
+      const out = await runFill(this.host, opts);
+      this.set({ detected: out.detected });
+      if (out.detected.validation.headerRow === null) return { kind: 'no-tracker' };
+      return { kind: 'filled', rows: out.rows, keys: out.keys, lang: out.detected.lang };
+    });
+  }
+
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  setMapping(col: number, key: ColumnKey | null): Promise<void> {
+    this.set({ overrides: new Map([...this.current.overrides, [col, key]]) });
+    return this.detect();
+  }
+
+  pick(row: number, id: string): Promise<void> {
+    return this.run(async () => {
+      const outcome = this.current.map;
+      if (!outcome) return { kind: 'failed', error: 'no mapping to pick from' };
+      this.set({ map: await pickCandidate(this.host, outcome, row, id) });
+      return { kind: 'picked', cell: a1(row - 1, outcome.columns.get('clause') ?? 0), id };
+    });
+  }
+
+  async showFinding(f: Finding): Promise<void> {
+    const sheet = f.sheet ?? this.current.detected?.validation.sheet ?? null;
+    const at = f.cell ? parseA1(f.cell) : null;
+    if (!at || !sheet) return;
+    try {
+      await this.host.select(sheet, at.row, at.col);
+      // Nothing in the state changed, but the demo's sheet preview shows the new selection.
+      this.changed(this.current);
+    } catch (err) {
+      this.set({ message: { kind: 'failed', error: errorText(err) } });
+    }
+  }
+
+  setTemplateLang(lang: Lang): void {
+    this.set({ templateLang: lang });
+  }
+
+  insertTemplate(): Promise<void> {
+    return this.run(async () => {
+      const out = await insertTemplate(this.host, this.current.templateLang);
+      return { kind: 'template-inserted', sheet: out.sheet, clauses: out.clauses };
+    });
+  }
+}

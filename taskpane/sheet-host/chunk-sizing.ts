@@ -1,0 +1,94 @@
+import type { ColumnWrite } from './sheet-host.js';
+
+/** How much one request to Excel may carry. */
+export interface ChunkLimits {
+  /** Target size of one request or response in bytes (Excel on the web refuses payloads over 5 MB). */
+  payloadBudget: number;
+  /** Most rows per read or write chunk. */
+  maxRows: number;
+  /** Most cell operations (fills, notes) per sync. */
+  maxCellOps: number;
+  /** Widest region read, in columns (a tracker has under 30; a sheet formatted to XFD would otherwise be read whole). */
+  maxColumns: number;
+}
+
+/** The limits the adapter uses unless told otherwise. */
+export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { payloadBudget: 1_500_000, maxRows: 5000, maxCellOps: 1000, maxColumns: 256 };
+
+/** Rows of the first read chunk, before the size of a row is known. */
+export const FIRST_READ_ROWS = 500;
+
+/** Fewest rows of a read chunk, however long its rows are. */
+const MIN_READ_ROWS = 50;
+
+/** Approximate JSON size of a value, as it travels between the add-in and Excel. */
+export function payloadSize(value: unknown): number {
+  return JSON.stringify(value)?.length ?? 0;
+}
+
+/** Rows of the next read chunk, sized from the payload of the last one (`bytes` for `rows` rows) to fit the budget. */
+export function nextReadRows(rows: number, bytes: number, limits: ChunkLimits): number {
+  const bytesPerRow = Math.max(1, bytes / Math.max(1, rows));
+  return Math.max(MIN_READ_ROWS, Math.min(limits.maxRows, Math.floor(limits.payloadBudget / bytesPerRow)));
+}
+
+/** Rough size of one written value; a text column also sends its `@` number format. */
+function valueSize(v: string | number | null, text: boolean): number {
+  const value = v === null ? 4 : typeof v === 'number' ? 12 : v.length * 3 + 4;
+  return value + (text ? 6 : 0);
+}
+
+/** A range of 0-based sheet rows, `to` excluded. */
+export interface RowSpan {
+  from: number;
+  to: number;
+}
+
+/**
+ * Splits the rows that column writes cover into chunks, each grown row by row until it reaches the payload
+ * budget or the row cap, so every chunk is one request of bounded size.
+ */
+export function writeChunks(writes: readonly ColumnWrite[], limits: ChunkLimits): RowSpan[] {
+  if (writes.length === 0) return [];
+  const first = Math.min(...writes.map((w) => w.firstRow));
+  const last = Math.max(...writes.map((w) => w.firstRow + w.values.length));
+  const spans: RowSpan[] = [];
+  let from = first;
+  while (from < last) {
+    let to = from;
+    let bytes = 0;
+    while (to < last && to - from < limits.maxRows && bytes < limits.payloadBudget) {
+      for (const w of writes) {
+        const v = w.values[to - w.firstRow];
+        if (v !== undefined) bytes += valueSize(v, w.text);
+      }
+      to++;
+    }
+    spans.push({ from, to });
+    from = to;
+  }
+  return spans;
+}
+
+/** The part of each column write that falls in a span of rows (writes outside it are left out). */
+export function sliceWrites(writes: readonly ColumnWrite[], span: RowSpan): ColumnWrite[] {
+  const out: ColumnWrite[] = [];
+  for (const w of writes) {
+    const from = Math.max(span.from, w.firstRow);
+    const to = Math.min(span.to, w.firstRow + w.values.length);
+    if (to > from) out.push({ col: w.col, firstRow: from, values: w.values.slice(from - w.firstRow, to - w.firstRow), text: w.text });
+  }
+  return out;
+}
+
+/** Consecutive spans of at most `size` rows covering rows 0 … count-1. */
+export function rowSpans(count: number, size: number): RowSpan[] {
+  const spans: RowSpan[] = [];
+  for (let from = 0; from < count; from += size) spans.push({ from, to: Math.min(count, from + size) });
+  return spans;
+}
+
+/** Splits items into batches of at most `size`, in order. */
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  return rowSpans(items.length, size).map((s) => items.slice(s.from, s.to));
+}
