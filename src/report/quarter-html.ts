@@ -120,7 +120,7 @@ dl.files{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:
 @media print{
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{font-size:10.5px}main{max-width:none;padding:0}
-.cov{grid-template-columns:1fr}.panel:not(.has),.filters,.hint{display:none}
+.cov{grid-template-columns:1fr}.panel:not(.has),.filters,.hint,details:not([open]){display:none}
 .panel{position:static;max-height:none;overflow:visible}
 h2{break-after:avoid}figure,.kpis,.legend,tr{break-inside:avoid}thead{display:table-header-group}
 section.page{break-before:page}
