@@ -388,7 +388,7 @@ function byCountryTable(d: QuarterDiff, lang: Lang): string[] {
     const k = d.summary.byCountry[c] ?? { added: 0, removed: 0, regressions: 0, changed: 0 };
     out.push(`<tr><th scope="row">${h(countryName(c, lang))}</th><td class="n">${k.added}</td><td class="n">${k.removed}</td><td class="n${k.regressions > 0 ? ' sev-warning' : ''}">${k.regressions}</td><td class="n">${k.changed}</td></tr>`);
   }
-  out.push('</tbody></table>');
+  out.push('</tbody></table>', `<p class="note">${h(QUARTER_HTML_LABELS[lang].regressionsNote)}</p>`);
   return out;
 }
 
