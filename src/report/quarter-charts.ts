@@ -19,12 +19,12 @@ export function contrastRatio(a: Hex, b: Hex): number {
   return (x + 0.05) / (y + 0.05);
 }
 
-/** The page's text colour and white. */
+/** The text colour of the pages. */
 export const INK = '#1b1f24';
 const WHITE = '#ffffff';
 
 /** The text colour (ink or white) that reads best on a background. */
-export function textOn(bg: Hex): Hex {
+function textOn(bg: Hex): Hex {
   return contrastRatio(INK, bg) >= contrastRatio(WHITE, bg) ? INK : WHITE;
 }
 
@@ -62,7 +62,7 @@ export interface Series {
 }
 
 /** One bar of a stacked bar chart: its label and one value per series. */
-export interface Bar {
+interface Bar {
   label: string;
   values: readonly number[];
 }
