@@ -196,7 +196,7 @@ function kpis(items: readonly { n: number | string; label: string; bad?: boolean
 }
 
 function severityCell(s: Severity, lang: Lang): string {
-  return `<td data-sort="${SEVERITY_ORDER[s]}" class="sev-${s}">${h(QUARTER_LABELS[lang][s])}</td>`;
+  return `<td data-sort="${SEVERITY_ORDER[s]}" class="sev-${s} nw">${h(QUARTER_LABELS[lang][s])}</td>`;
 }
 
 function reasonText(r: UncountedRow['reasons'][number], lang: Lang): string {
@@ -207,7 +207,7 @@ function filesSection(s: QuarterSummary, opts: QuarterHtmlOptions): string[] {
   const L = QUARTER_LABELS[opts.lang];
   const H = QUARTER_HTML_LABELS[opts.lang];
   const out: string[] = [`<section aria-labelledby="s-files" class="grid2 files"><div><h2 id="s-files">${h(L.files)}</h2>`];
-  out.push(`<table class="files"><thead><tr><th scope="col">${h(L.file)}</th><th scope="col">${h(L.country)}</th><th scope="col">${h(H.status)}</th>`);
+  out.push(`<table class="files"><thead><tr><th scope="col">${h(L.file)}</th><th scope="col">${h(L.country)}</th><th scope="col">${h(H.fileStatus)}</th>`);
   out.push(`<th scope="col" class="n">${h(L.rows)}</th><th scope="col" class="n">${h(L.counted)}</th>`);
   out.push(`<th scope="col" class="n">${h(H.errors)}</th><th scope="col" class="n">${h(H.warnings)}</th><th scope="col" class="n">${h(H.infos)}</th></tr></thead><tbody>`);
   for (const f of s.files) {
@@ -371,7 +371,7 @@ function crossFileSection(s: QuarterSummary, lang: Lang): string[] {
   if (s.crossFile.length === 0) return [...out, `<p>${h(L.noCrossFile)}</p></section>`];
   out.push(`<table class="cross"><thead><tr><th scope="col">${h(L.severity)}</th><th scope="col">${h(H.code)}</th><th scope="col">${h(L.activity)}</th><th scope="col">${h(L.message)}</th></tr></thead><tbody>`);
   for (const f of s.crossFile) {
-    out.push(`<tr>${severityCell(f.severity, lang)}<td><code>${h(f.code)}</code></td><td class="nw">${t(f.activityId)}</td><td class="msg">${t(crossFileMessage(f, lang))}</td></tr>`);
+    out.push(`<tr>${severityCell(f.severity, lang)}<td class="nw"><code>${h(f.code)}</code></td><td class="nw">${t(f.activityId)}</td><td class="msg">${t(crossFileMessage(f, lang))}</td></tr>`);
   }
   out.push('</tbody></table></section>');
   return out;

@@ -154,7 +154,7 @@ describe('quarterly HTML pages', () => {
 
   it('gives the diff page its counts by kind and country and one table row per change', () => {
     expect(diffEn.match(/<tr data-sev=/g)).toHaveLength(diff.changes.length);
-    expect(diffEn).toMatch(/<th scope="row">Removed<\/th><td data-sort="1" class="sev-warning">warning<\/td><td class="n">3<\/td><td>Regression<\/td>/);
+    expect(diffEn).toMatch(/<th scope="row">Removed<\/th><td data-sort="1" class="sev-warning nw">warning<\/td><td class="n">3<\/td><td>Regression<\/td>/);
     expect(diffEn).toMatch(/<th scope="row">Cambodia<\/th><td class="n">0<\/td><td class="n">0<\/td><td class="n sev-warning">3<\/td><td class="n">3<\/td>/);
     expect(diffEn).toContain('id="changes" class="sortable"');
     expect(renderDiffHtml({ ...diff, changes: [], summary: { ...diff.summary, byKind: {} } }, { lang: 'en', generated: GENERATED })).toContain('Nothing changed.');
@@ -198,5 +198,12 @@ describe('lmc summary and lmc diff as HTML', () => {
     expect(d.out).toContain('LMC Plan of Action: changes between quarters');
     expect((await run('help', 'summary')).out).toContain('--format text|json|html');
     expect((await run('help', 'diff')).out).toContain('--format text|json|html');
+  });
+});
+
+describe('interface words of the quarterly pages', () => {
+  it('exist in both languages', async () => {
+    const { QUARTER_HTML_LABELS } = await import('../../src/messages/quarter-labels.js');
+    expect(Object.keys(QUARTER_HTML_LABELS.zh)).toEqual(Object.keys(QUARTER_HTML_LABELS.en));
   });
 });
