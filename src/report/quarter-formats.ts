@@ -2,6 +2,7 @@ import type { Lang } from '../model/lang.js';
 import type { QuarterDiff } from '../use-cases/diff.js';
 import type { QuarterSummary } from '../use-cases/summary.js';
 import type { FileResult } from './model.js';
+import { renderDiffHtml, renderSummaryHtml } from './quarter-html.js';
 import { buildDiffJson, buildSummaryJson } from './quarter-json.js';
 import { renderDiffText, renderSummaryText } from './quarter-text.js';
 
@@ -29,12 +30,14 @@ const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
 export const SUMMARY_FORMATS = {
   text: { extensions: ['.txt'], render: (s, c) => renderSummaryText(s, { lang: c.lang, color: c.color }) },
   json: { extensions: ['.json'], render: (s) => json(buildSummaryJson(s)) },
+  html: { extensions: ['.html', '.htm'], render: (s, c) => renderSummaryHtml(s, { lang: c.lang, generated: c.generated, results: c.results }) },
 } satisfies Record<string, QuarterFormat<QuarterSummary, string | Uint8Array>>;
 
 /** Every format of `lmc diff`. */
 export const DIFF_FORMATS = {
   text: { extensions: ['.txt'], render: (d, c) => renderDiffText(d, { lang: c.lang, color: c.color }) },
   json: { extensions: ['.json'], render: (d) => json(buildDiffJson(d)) },
+  html: { extensions: ['.html', '.htm'], render: (d, c) => renderDiffHtml(d, { lang: c.lang, generated: c.generated }) },
 } satisfies Record<string, QuarterFormat<QuarterDiff>>;
 
 /** A summary format's name. */
