@@ -1,3 +1,4 @@
+import { fileFinding } from '../../src/model/finding.js';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -147,7 +148,7 @@ describe('quarterly HTML pages', () => {
     const s = hostileSummary();
     const html = renderSummaryHtml(s, {
       lang: 'en', generated: GENERATED,
-      results: [{ file: '<b>broken</b>.xlsx', status: 'unreadable', sheet: null, headerRow: null, rows: 0, blankRows: 0, findings: [{ code: 'file-corrupt', severity: 'error', row: null, column: null, cell: null, value: null, params: { file: '<b>broken</b>.xlsx' } }] }],
+      results: [{ file: '<b>broken</b>.xlsx', status: 'unreadable', sheet: null, headerRow: null, rows: 0, blankRows: 0, findings: [fileFinding('file-corrupt', '<b>broken</b>.xlsx', { reason: 'unreadable-content' })] }],
     });
     expect(html).toMatch(/<td class="status-unreadable">unreadable — [^<]+<\/td>/);
   });
