@@ -4,6 +4,9 @@ import type { Lang } from '../model/lang.js';
 import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../schema/enums.js';
 import { INPUT_COLUMNS, PLAN_PERIOD, type ValueForm } from '../schema/tracker.js';
 import { TEMPLATE_SHEETS, templateHeaders } from '../schema/template-sheets.js';
+import { a1 } from '../model/a1.js';
+import { EXCEL_MAX_ROWS } from '../model/limits.js';
+import { addSheetFeatures, CELL_LOOKS, type ListValidation, type SheetFeatures } from './ooxml-features.js';
 
 // The sheet names and header row live in the schema, so the task pane can insert the template without SheetJS.
 export { TEMPLATE_SHEETS } from '../schema/template-sheets.js';
@@ -46,6 +49,10 @@ const TEXT = {
     yes: '*',
     clauses: ['条款编号', '编号', '标题'],
     lists: ['国家', '国家代码', '实施状态', '资金来源'],
+    notInList: {
+      title: '不在列表中',
+      text: '此值不在下拉列表中。选“是”保留（lmc validate 也接受代码、别名和另一种语言的名称），选“否”重新填写。',
+    },
   },
   en: {
     intro: [
@@ -57,6 +64,10 @@ const TEXT = {
     yes: '*',
     clauses: ['Clause id', 'Number', 'Title'],
     lists: ['Country', 'Country code', 'Status', 'Funding source'],
+    notInList: {
+      title: 'Not in the list',
+      text: 'This value is not in the dropdown list. Choose Yes to keep it (lmc validate also accepts codes, other spellings and names in the other language) or No to change it.',
+    },
   },
 } as const;
 
@@ -102,5 +113,47 @@ export function buildTemplate(lang: Lang = 'zh'): Uint8Array {
   }
   XLSX.utils.book_append_sheet(wb, sheetFromRows(help, [20, 8, 80]), names.instructions);
 
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
+  const written = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
+  const bold = (columns: number) => ({ [`A1:${a1(0, columns - 1)}`]: CELL_LOOKS.header });
+  return addSheetFeatures(written, {
+    [names.activities]: activityFeatures(lang, clauses.length),
+    [names.clauses]: { freezeRows: 1, cells: bold(text.clauses.length) },
+    [names.lists]: { freezeRows: 1, cells: bold(text.lists.length) },
+  });
+}
+
+/**
+ * The activity sheet's header row frozen, bold and filtered, and dropdowns on every data row for the lead country,
+ * status and funding source (the names of the enums in the language) and the clause (the ids on the clause sheet).
+ * Partner countries take several values, so they get no list. Other spellings the validator accepts (codes, the other
+ * language, aliases) stay possible: the rules warn instead of refusing.
+ */
+function activityFeatures(lang: Lang, clauseCount: number): SheetFeatures {
+  const names = TEMPLATE_SHEETS[lang];
+  const last = INPUT_COLUMNS.length - 1;
+  const column = (key: string) => INPUT_COLUMNS.findIndex((c) => c.key === key);
+  const rule = (key: string, values: ListValidation['values']): ListValidation => {
+    const c = column(key);
+    const help = FORM_HELP[lang][INPUT_COLUMNS[c].type];
+    return {
+      // Every row a user may fill, down to the last row of a sheet.
+      cells: `${a1(1, c)}:${a1(EXCEL_MAX_ROWS - 1, c)}`,
+      values,
+      errorStyle: 'warning',
+      prompt: help ? { title: INPUT_COLUMNS[c][lang].slice(0, 32), text: help } : undefined,
+      error: TEXT[lang].notInList,
+    };
+  };
+  return {
+    freezeRows: 1,
+    // A blank template has only the header row to filter; Excel takes in the rows typed below it when filtering.
+    autoFilter: `A1:${a1(0, last)}`,
+    cells: { [`A1:${a1(0, last)}`]: CELL_LOOKS.header },
+    validations: [
+      rule('clause', { sheet: names.clauses, range: `A2:A${clauseCount + 1}` }),
+      rule('lead_country', COUNTRIES.map((c) => c[lang])),
+      rule('status', STATUSES.map((s) => s[lang])),
+      rule('funding', FUNDING_SOURCES.map((f) => f[lang])),
+    ],
+  };
 }

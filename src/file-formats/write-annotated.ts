@@ -1,12 +1,13 @@
 import * as XLSX from 'xlsx';
 import { LABELS } from '../messages/labels.js';
-import { sheetRef } from '../model/a1.js';
+import { a1, sheetRef } from '../model/a1.js';
 import type { AnnotatePlan, IssuesSheetPlan } from '../model/annotation.js';
 import { placeColumns } from '../model/column-placement.js';
 import type { Lang } from '../model/lang.js';
 import { EXCEL_MAX_CELL_TEXT } from '../model/limits.js';
 import type { Cell, WorkbookModel } from '../model/workbook.js';
-
+import type { CheckValue } from '../schema/tracker.js';
+import { addSheetFeatures, CELL_LOOKS, type CellLook, type SheetFeatures } from './ooxml-features.js';
 
 /** Author name of the notes this writer adds; notes by this author are replaced on every run, all others are kept. */
 export const NOTE_AUTHOR = 'lmc';
@@ -216,7 +217,9 @@ function stripOwnNotesAndTruncate(wb: XLSX.WorkBook, lang: Lang, extraNotes: Map
   }
 }
 
-function applyFills(acc: SheetAccess, plan: AnnotatePlan): void {
+/** Writes the filled columns; returns the 0-based column each fill key ended up in. */
+function applyFills(acc: SheetAccess, plan: AnnotatePlan): Map<string, number> {
+  const placed = new Map<string, number>();
   const hr = plan.headerRow - 1;
   const headers = new Map<number, string>();
   for (let c = 0; c <= acc.maxCol; c++) {
@@ -232,6 +235,7 @@ function applyFills(acc: SheetAccess, plan: AnnotatePlan): void {
   plan.fills.forEach((fill, i) => {
     const { col, appended } = places[i]!;
     if (appended) acc.set(hr, col, textCell(fill.header));
+    placed.set(fill.key, col);
     if (fill.clearOthers !== false) {
       for (let r = hr + 1; r <= lastRow; r++) if (!fill.values.has(r + 1)) acc.set(r, col, undefined);
     }
@@ -243,6 +247,7 @@ function applyFills(acc: SheetAccess, plan: AnnotatePlan): void {
       else acc.set(r, col, textCell(value));
     }
   });
+  return placed;
 }
 
 function attachNotes(wb: XLSX.WorkBook, notes: Map<string, string[]>): void {
@@ -288,7 +293,8 @@ function removeSheet(wb: XLSX.WorkBook, name: string): void {
   if (wb.Workbook?.Sheets && wb.Workbook.Sheets.length > i) wb.Workbook.Sheets.splice(i, 1);
 }
 
-function addIssuesSheet(wb: XLSX.WorkBook, plan: AnnotatePlan, issues: IssuesSheetPlan): void {
+/** Adds the issues sheet; returns its name (suffixed when a sheet of the workbook already has the name). */
+function addIssuesSheet(wb: XLSX.WorkBook, plan: AnnotatePlan, issues: IssuesSheetPlan): string {
   let name = issues.name.slice(0, 31);
   const existing = wb.Sheets[name];
   if (existing) {
@@ -329,8 +335,39 @@ function addIssuesSheet(wb: XLSX.WorkBook, plan: AnnotatePlan, issues: IssuesShe
   const ws = { '!data': data } as unknown as XLSX.WorkSheet;
   ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: data.length - 1, c: 6 } });
   ws['!cols'] = [{ wch: 8 }, { wch: 10 }, { wch: 16 }, { wch: 10 }, { wch: 20 }, { wch: 80 }, { wch: 30 }];
-  ws['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(1, data.length - 1), c: 6 } }) };
   XLSX.utils.book_append_sheet(wb, ws, name);
+  return name;
+}
+
+// The severity words of the issues sheet in both languages, so a line's look follows its severity.
+const SEVERITY_OF_LABEL = new Map<string, keyof typeof CELL_LOOKS>(
+  (['zh', 'en'] as const).flatMap((lang) => (['error', 'warning', 'info'] as const).map((sev) => [LABELS[lang][sev], sev] as [string, keyof typeof CELL_LOOKS])),
+);
+
+/** The issues sheet: header row bold, frozen and filtered, each severity cell coloured red, amber or blue. */
+function issuesSheetFeatures(issues: IssuesSheetPlan): SheetFeatures {
+  const cells: [string, CellLook][] = [['A1:G1', CELL_LOOKS.header]];
+  issues.lines.forEach((line, i) => {
+    const sev = SEVERITY_OF_LABEL.get(line.severity);
+    if (sev) cells.push([`D${i + 2}`, CELL_LOOKS[sev]]);
+  });
+  return { freezeRows: 1, autoFilter: `A1:G${Math.max(2, issues.lines.length + 1)}`, cells };
+}
+
+const CHECK_LOOKS: Partial<Record<CheckValue, CellLook>> = { Error: CELL_LOOKS.error, Warning: CELL_LOOKS.warning };
+
+/** The tracker sheet: each check cell that says Error red, Warning amber (OK stays plain, so problems stand out). */
+function checkColumnFeatures(plan: AnnotatePlan, placed: ReadonlyMap<string, number>): SheetFeatures | undefined {
+  const col = placed.get('check');
+  const fill = plan.fills.find((f) => f.key === 'check');
+  if (col === undefined || !fill) return undefined;
+  const cells: [string, CellLook][] = [];
+  for (const [row, value] of fill.values) {
+    if (row <= plan.headerRow) continue;
+    const look = CHECK_LOOKS[value as CheckValue];
+    if (look) cells.push([a1(row - 1, col), look]);
+  }
+  return cells.length > 0 ? { cells } : undefined;
 }
 
 /**
@@ -358,15 +395,18 @@ export function writeAnnotated(source: AnnotateSource, plan: AnnotatePlan): Uint
     notes.set(key, list);
   }
   stripOwnNotesAndTruncate(wb, lang, notes);
+  const features: Record<string, SheetFeatures> = {};
   if (ws) {
     const acc = new SheetAccess(ws);
-    applyFills(acc, plan);
+    const placed = applyFills(acc, plan);
     acc.commitRef();
+    const check = checkColumnFeatures(plan, placed);
+    if (check) features[plan.sheet] = check;
   }
   attachNotes(wb, notes);
-  if (plan.issuesSheet) addIssuesSheet(wb, plan, plan.issuesSheet);
+  if (plan.issuesSheet) features[addIssuesSheet(wb, plan, plan.issuesSheet)] = issuesSheetFeatures(plan.issuesSheet);
   for (const name of wb.SheetNames) fillDenseHoles(wb.Sheets[name]);
   delete (wb as { vbaraw?: unknown }).vbaraw;
-  const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer;
-  return new Uint8Array(out);
+  const out = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
+  return Object.keys(features).length === 0 ? out : addSheetFeatures(out, features);
 }

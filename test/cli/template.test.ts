@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } fro
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { runCli } from '../../src/cli/main.js';
 import { captureIo } from '../helpers/capture-io.js';
@@ -31,6 +32,18 @@ describe('lmc template', () => {
     const wb = XLSX.read(readFileSync(path.join(dir, 'en.xlsx')));
     expect(wb.SheetNames).toEqual(['Activities', 'Clauses', 'Lists', 'Instructions']);
     expect(wb.Sheets.Activities.A1.v).toBe('Activity ID');
+  });
+
+  it('writes a template whose activity sheet carries the dropdowns, a frozen header and a filter', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lmc-tpl-'));
+    expect(await runCli(['template', '--lang', 'en'], captureIo(dir))).toBe(0);
+    const sheet = strFromU8(unzipSync(readFileSync(path.join(dir, 'tracker-template.xlsx')))['xl/worksheets/sheet1.xml']);
+    expect(sheet).toContain('<formula1>"Cambodia,China,Laos,Myanmar,Thailand,Viet Nam"</formula1>');
+    expect(sheet).toContain('<formula1>"Not started,In progress,Completed,Delayed,Cancelled"</formula1>');
+    expect(sheet).toContain('<formula1>"LMC Special Fund,LMC Common Development Loan,National budget,Other"</formula1>');
+    expect(sheet).toMatch(/<formula1>'Clauses'!\$A\$2:\$A\$\d+<\/formula1>/);
+    expect(sheet).toContain('state="frozen"');
+    expect(sheet).toMatch(/<autoFilter ref="A1:M1"\/>/);
   });
 
   it('refuses a bad language, a non-xlsx name and stray arguments with exit 2', async () => {

@@ -6,6 +6,9 @@ import { matchHeader } from '../../src/schema/headers.js';
 import { INPUT_COLUMNS } from '../../src/schema/tracker.js';
 import { readWorkbook } from '../../src/file-formats/read.js';
 import { buildTemplate, TEMPLATE_SHEETS } from '../../src/file-formats/template.js';
+import { a1 } from '../../src/model/a1.js';
+import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../../src/schema/enums.js';
+import { cellLook, partsOf, sheetPart, wellFormedError, worksheetOrderErrors, xmlDecode } from './ooxml-parts.js';
 
 describe.each(['zh', 'en'] as const)('buildTemplate(%s)', (lang) => {
   const bytes = buildTemplate(lang);
@@ -37,6 +40,58 @@ describe.each(['zh', 'en'] as const)('buildTemplate(%s)', (lang) => {
     expect(col(1)).toEqual(['KH', 'CN', 'LA', 'MM', 'TH', 'VN']);
     expect(col(2)).toContain(lang === 'zh' ? '进行中' : 'In progress');
     expect(col(3)).toContain(lang === 'zh' ? '澜湄合作专项基金' : 'LMC Special Fund');
+  });
+
+  const parts = partsOf(bytes);
+  const activities = sheetPart(parts, names.activities);
+  const letter = (key: string) => a1(0, INPUT_COLUMNS.findIndex((c) => c.key === key)).replace(/\d+$/, '');
+  const rules = new Map<string, Record<string, string>>(
+    [...activities.matchAll(/<dataValidation\b([^>]*)><formula1>([^<]*)<\/formula1><\/dataValidation>/g)].map((m) => {
+      const attrs: Record<string, string> = Object.fromEntries([...m[1].matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1], xmlDecode(a[2])]));
+      return [attrs.sqref, { ...attrs, formula: xmlDecode(m[2]) }];
+    }),
+  );
+
+  it('offers dropdowns of the enum names for lead country, status and funding source on every data row', () => {
+    const list = (opts: readonly { zh: string; en: string }[]) => `"${opts.map((o) => o[lang]).join(',')}"`;
+    for (const [key, opts] of [['lead_country', COUNTRIES], ['status', STATUSES], ['funding', FUNDING_SOURCES]] as const) {
+      const rule = rules.get(`${letter(key)}2:${letter(key)}1048576`);
+      expect(rule, key).toBeDefined();
+      expect(rule!.formula).toBe(list(opts));
+      expect(rule!.type).toBe('list');
+      // other spellings the validator accepts (codes, the other language) are warned about, not refused
+      expect(rule!.errorStyle).toBe('warning');
+      expect(rule!.error.length).toBeGreaterThan(0);
+    }
+    expect(rules.get(`${letter('lead_country')}2:${letter('lead_country')}1048576`)!.formula).toContain(lang === 'zh' ? '柬埔寨' : 'Viet Nam');
+  });
+
+  it('offers the clause ids of the clause sheet as the clause dropdown, and no list for partner countries', () => {
+    const rule = rules.get(`${letter('clause')}2:${letter('clause')}1048576`)!;
+    const leaves = leafClauses('AP');
+    expect(rule.formula).toBe(`'${names.clauses}'!$A$2:$A$${leaves.length + 1}`);
+    const ids = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[names.clauses], { header: 1, range: `A2:A${leaves.length + 1}` }).map((r) => r[0]);
+    expect(ids).toEqual(leaves.map((c) => c.id));
+    expect(rules.size).toBe(4);
+    expect([...rules.keys()].some((sqref) => sqref.startsWith(letter('partners')))).toBe(false);
+  });
+
+  it('freezes, bolds and filters the header row of the activity sheet', () => {
+    expect(activities).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    const last = a1(0, INPUT_COLUMNS.length - 1).replace(/\d+$/, '');
+    expect(activities).toContain(`<autoFilter ref="A1:${last}1"/>`);
+    expect(parts['xl/workbook.xml']).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'${names.activities}'!$A$1:$${last}$1</definedName>`,
+    );
+    expect(cellLook(parts, names.activities, 'A1').bold).toBe(true);
+    expect(cellLook(parts, names.activities, `${last}1`).bold).toBe(true);
+    expect(cellLook(parts, names.clauses, 'A1').bold).toBe(true);
+    expect(cellLook(parts, names.clauses, 'A2').bold).toBe(false);
+  });
+
+  it('has well-formed parts and worksheets in schema order', () => {
+    for (const [name, xml] of Object.entries(parts)) if (/\.(xml|rels)$/.test(name)) expect(wellFormedError(xml), name).toBeNull();
+    for (const sheet of Object.values(names)) expect(worksheetOrderErrors(sheetPart(parts, sheet)), sheet).toEqual([]);
   });
 
   it('read back by the reader, validates with no missing-column finding and no error', () => {

@@ -5,6 +5,7 @@ import { EXCEL_MAX_CELL_TEXT } from '../../src/model/limits.js';
 import { headerLanguage } from '../../src/schema/headers.js';
 import { type AnnotatePlan } from '../../src/model/annotation.js';
 import type { WorkbookModel } from '../../src/model/workbook.js';
+import { cellLook, partsOf, sheetIndex, sheetPart, wellFormedError, worksheetOrderErrors } from './ooxml-parts.js';
 
 function sourceWorkbook(): Uint8Array {
   const ws = XLSX.utils.aoa_to_sheet([
@@ -104,6 +105,36 @@ describe('writeAnnotated', () => {
     expect(is.G4.v).toBe('=HYPERLINK("http://x")');
   });
 
+  it('colours Error red and Warning amber in the check column, and leaves OK and the other cells as they were', () => {
+    const parts = partsOf(writeAnnotated(sourceWorkbook(), plan()));
+    expect(cellLook(parts, '活动清单', 'E4').fill).toBe('FFFFC7CE');
+    expect(cellLook(parts, '活动清单', 'E5').fill).toBe('FFFFEB9C');
+    expect(cellLook(parts, '活动清单', 'E3').fill).toBeUndefined();
+    expect(cellLook(parts, '活动清单', 'F4').fill).toBeUndefined();
+    expect(cellLook(parts, '活动清单', 'C3')).toMatchObject({ fill: undefined, numFmtId: 4 });
+    const styles = parts['xl/styles.xml'];
+    const date = cellLook(parts, '活动清单', 'D3').numFmtId;
+    expect(styles).toContain(`<numFmt numFmtId="${date}" formatCode="yyyy-mm-dd"/>`);
+    // the tracker sheet gets no frozen pane or filter of its own
+    expect(sheetPart(parts, '活动清单')).not.toMatch(/<pane\b|<autoFilter\b/);
+  });
+
+  it('freezes and filters the issues sheet and colours each severity', () => {
+    const parts = partsOf(writeAnnotated(sourceWorkbook(), plan()));
+    const issues = sheetPart(parts, '校验问题');
+    expect(issues).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(issues).toContain('<autoFilter ref="A1:G4"/>');
+    const names = parts['xl/workbook.xml'].match(/<definedName\b[^>]*>[^<]*<\/definedName>/g) ?? [];
+    expect(names).toEqual([`<definedName name="_xlnm._FilterDatabase" localSheetId="${sheetIndex(parts, '校验问题')}" hidden="1">'校验问题'!$A$1:$G$4</definedName>`]);
+    expect(cellLook(parts, '校验问题', 'A1').bold).toBe(true);
+    expect(cellLook(parts, '校验问题', 'D2').fill).toBe('FFFFC7CE');
+    expect(cellLook(parts, '校验问题', 'D3').fill).toBe('FFFFEB9C');
+    expect(cellLook(parts, '校验问题', 'D4').fill).toBe('FFDDEBF7');
+    expect(cellLook(parts, '校验问题', 'F2').fill).toBeUndefined();
+    for (const [name, xml] of Object.entries(parts)) if (/\.(xml|rels)$/.test(name)) expect(wellFormedError(xml), name).toBeNull();
+    for (const sheet of ['封面', '活动清单', '校验问题']) expect(worksheetOrderErrors(sheetPart(parts, sheet)), sheet).toEqual([]);
+  });
+
   it('re-running on an annotated copy overwrites its columns, notes and issues sheet instead of adding new ones', () => {
     const first = writeAnnotated(sourceWorkbook(), plan());
     const second = writeAnnotated(
@@ -126,6 +157,9 @@ describe('writeAnnotated', () => {
     expect(commentsOf(ws, 'A4')).toEqual([]);
     expect(commentsOf(ws, 'A3').map((c) => c.a)).toEqual(['planner']);
     expect(commentsOf(ws, 'B3')[0].t).toBe('only note now');
+    // the colours of the first run go with its results
+    const parts = partsOf(second);
+    expect(['E3', 'E4', 'E5'].map((ref) => cellLook(parts, '活动清单', ref).fill)).toEqual([undefined, undefined, undefined]);
   });
 
   it('uses the bound column of the located table and never writes over a stray cell to the right', () => {
