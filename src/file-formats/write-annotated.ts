@@ -4,6 +4,7 @@ import { a1, sheetRef } from '../model/a1.js';
 import type { AnnotatePlan, IssuesSheetPlan } from '../model/annotation.js';
 import { placeColumns } from '../model/column-placement.js';
 import type { Lang } from '../model/lang.js';
+import { isoToSerial } from '../model/excel-date.js';
 import { EXCEL_MAX_CELL_TEXT } from '../model/limits.js';
 import type { Cell, WorkbookModel } from '../model/workbook.js';
 import type { CheckValue } from '../schema/tracker.js';
@@ -36,15 +37,6 @@ export function loadSheetJs(bytes: Uint8Array | ArrayBuffer): XLSX.WorkBook {
     // SheetJS throws bare strings on some inputs.
     throw new Error(`cannot parse the workbook for the annotated copy: ${err instanceof Error ? err.message : String(err)}`);
   }
-}
-
-function isoToSerial(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  // 1900 system with Excel's phantom 1900-02-29: serial 61 is 1900-03-01.
-  const serial = ms / 86400000 + 25569;
-  return serial < 61 ? serial - 1 : serial;
 }
 
 function modelCellToSheetJs(cell: Cell): SheetCell | undefined {

@@ -22,3 +22,14 @@ export function serialToIso(serial: number, date1904 = false): string | null {
   if (y < 1900 || y > 9999) return null;
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
+
+/** Converts an ISO date (`YYYY-MM-DD`) to an Excel serial day number in the 1900 system; null when it is not one. */
+export function isoToSerial(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+  if (!Number.isFinite(ms)) return null;
+  // Excel's fictitious 1900-02-29 is serial 60, so days from 1900-03-01 on are one higher than the calendar count.
+  const serial = ms / 86_400_000 + 25_569;
+  return serial < 61 ? serial - 1 : serial;
+}

@@ -5,6 +5,7 @@ import type { FileResult } from './model.js';
 import { renderDiffHtml, renderSummaryHtml } from './quarter-html.js';
 import { buildDiffJson, buildSummaryJson } from './quarter-json.js';
 import { renderDiffText, renderSummaryText } from './quarter-text.js';
+import { renderSummaryXlsx } from './quarter-xlsx.js';
 
 /** What the quarterly report renderers are given besides the summary or diff. */
 export interface QuarterContext {
@@ -31,6 +32,7 @@ export const SUMMARY_FORMATS = {
   text: { extensions: ['.txt'], render: (s, c) => renderSummaryText(s, { lang: c.lang, color: c.color }) },
   json: { extensions: ['.json'], render: (s) => json(buildSummaryJson(s)) },
   html: { extensions: ['.html', '.htm'], render: (s, c) => renderSummaryHtml(s, { lang: c.lang, generated: c.generated, results: c.results }) },
+  xlsx: { extensions: ['.xlsx'], binary: true, render: (s, c) => renderSummaryXlsx(s, c.lang) },
 } satisfies Record<string, QuarterFormat<QuarterSummary, string | Uint8Array>>;
 
 /** Every format of `lmc diff`. */

@@ -19,7 +19,7 @@ export interface JsonDiff {
 }
 
 /** The JSON form of `lmc summary` (version 1: fields are only ever added). */
-export interface JsonSummary extends Omit<QuarterSummary, 'counted' | 'crossFile' | 'changes'> {
+export interface JsonSummary extends Omit<QuarterSummary, 'counted' | 'rows' | 'crossFile' | 'changes'> {
   version: 1;
   crossFile: JsonCrossFile[];
   /** Present with `--previous`: the changes since the previous quarter. */
@@ -36,7 +36,7 @@ export function buildDiffJson(d: QuarterDiff): JsonDiff {
 
 /** The JSON report of a quarter's summary. */
 export function buildSummaryJson(s: QuarterSummary): JsonSummary {
-  const { counted: _counted, crossFile, changes, ...rest } = s;
+  const { counted: _counted, rows: _rows, crossFile, changes, ...rest } = s;
   return {
     version: 1,
     ...rest,

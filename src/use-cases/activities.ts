@@ -1,6 +1,6 @@
 import { assess, type Assessment } from '../assess/assess.js';
 import { getClause } from '../catalog/index.js';
-import type { FindingCode } from '../model/finding.js';
+import type { Finding, FindingCode } from '../model/finding.js';
 import { COUNTRY_CODES, type CountryCode } from '../schema/enums.js';
 import type { CheckValue, TrackerRow } from '../schema/tracker.js';
 import { parseActivityId } from '../schema/values.js';
@@ -22,6 +22,8 @@ export interface ActivityRecord {
   check: CheckValue;
   /** The distinct finding codes of the row. */
   codes: FindingCode[];
+  /** The row's findings, for the consolidated workbook's issues column. */
+  findings: Finding[];
   assessment: Assessment | null;
   /** Empty when the row counts (id, an action-plan leaf clause and a lead country); otherwise why not. */
   uncounted: UncountedReason[];
@@ -54,6 +56,7 @@ export function activityRecords(v: WorkbookValidation, asOf: string): ActivityRe
       values,
       check: r.check,
       codes: [...new Set(r.findings.map((f) => f.code))],
+      findings: r.findings,
       assessment: assess({ status: values.status, start: values.start, end: values.end, progress: values.progress, asOf }),
       uncounted: [...new Set(uncounted)],
     };

@@ -100,6 +100,8 @@ export interface QuarterSummary {
   crossFile: CrossFileFinding[];
   /** Every counted activity once, ordered by clause, lead country and id. */
   counted: CountedActivity[];
+  /** Every data row of every readable file, in input order, and whether it is the copy that counts. */
+  rows: { file: string; record: ActivityRecord; counted: boolean }[];
   changes?: QuarterDiff;
 }
 
@@ -240,5 +242,7 @@ export function summariseQuarter(submissions: readonly Submission[], asOf: strin
     else if (active.length === 1) gaps.push({ clause: row.clause, title: row.title, kind: 'single-country', countries: active });
   }
   crossFile.sort((a, b) => fileIndex.get(a.files[0])! - fileIndex.get(b.files[0])! || a.rows[0] - b.rows[0]);
-  return { asOf, files, activities: counted.length, coverage, countries: [...countries.values()], gaps, crossFile, counted };
+  const countedRecords = new Set(counted.map((a) => a.record));
+  const rows = submissions.flatMap((s) => s.records.map((record) => ({ file: s.file, record, counted: countedRecords.has(record) })));
+  return { asOf, files, activities: counted.length, coverage, countries: [...countries.values()], gaps, crossFile, counted, rows };
 }

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { cellLook, partsOf, sheetPart } from '../file-formats/ooxml-parts.js';
 import { runCli } from '../../src/cli/main.js';
 import type { JsonDiff, JsonSummary } from '../../src/report/quarter-json.js';
 import { captureIo } from '../helpers/capture-io.js';
@@ -103,5 +105,45 @@ describe('lmc diff', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/junk\.xlsx: file-not-spreadsheet/);
     expect((await lmc('diff', '2025Q1')).code).toBe(2);
+  });
+});
+
+describe('lmc summary --format xlsx', () => {
+  it('writes the consolidated workbook: normalised rows, the coloured coverage, countries, gaps, cross-file, changes', async () => {
+    const r = await lmc('summary', '2025Q2', '--previous', '2025Q1', '--out', 'q2.xlsx', '--lang', 'en', '--as-of', '2025-06-30');
+    expect(r.code).toBe(1);
+    const bytes = new Uint8Array(readFileSync(path.join(dir, 'q2.xlsx')));
+    const wb = XLSX.read(bytes, { cellNF: true });
+    expect(wb.SheetNames).toEqual(['Activities', 'Coverage', 'By country', 'Gaps', 'Cross-file', 'Changes', 'Submissions']);
+    const acts = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.Activities);
+    expect(acts.length).toBe(5 + 3 + 1 + 3 + 2);
+    // Written another way in the source (English headers, reversed columns, '45%', 'KH'): the same normalised values.
+    const kh3 = acts.find((a) => a['Activity ID'] === 'KH-2024-003')!;
+    expect([kh3.Clause, kh3['Lead country'], kh3.Status, kh3.Progress, kh3['Budget (USD)'], kh3.Counted]).toEqual(['AP-4.2.12', 'Cambodia', 'In progress', 0.45, 1_200_000, 'yes']);
+    const ws = wb.Sheets.Activities;
+    const row = acts.indexOf(kh3) + 2;
+    expect([ws[`J${row}`].t, ws[`J${row}`].z, ws[`M${row}`].z]).toEqual(['n', 'yyyy-mm-dd', '0%']);
+    expect(acts.find((a) => a['Activity ID'] === 'KH-2024-005')!.Counted).toBe('no: clause blank');
+    const cov = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.Coverage);
+    expect(cov.find((c) => c.Clause === 'AP-4.2.12')).toMatchObject({ Cambodia: 4, 'Viet Nam': 2, Total: 6 });
+    expect(cov.length).toBe(34);
+    const parts = partsOf(bytes);
+    // Coverage C? for AP-4.2.12 × Cambodia holds 4: the heat map's 3–4 step; an empty cell is the grey step.
+    const at = cov.findIndex((c) => c.Clause === 'AP-4.2.12') + 2;
+    expect(cellLook(parts, 'Coverage', `C${at}`).fill).toBe('FF6BAED6');
+    expect(cellLook(parts, 'Coverage', 'C2').fill).toBe('FFEEF0F3');
+    expect(sheetPart(parts, 'Activities')).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+    expect(sheetPart(parts, 'Activities')).toMatch(/<autoFilter ref="A1:S15"\/>/);
+    const changes = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.Changes);
+    expect(changes.filter((c) => c.Change === 'Removed').map((c) => c['Activity ID'])).toEqual(['LA-2024-001', 'LA-2024-002', 'VN-2024-001']);
+    const cross = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Cross-file']);
+    expect(cross.map((c) => [c.Code, c['Activity ID']])).toEqual([['cross-file-conflict', 'CN-2024-003']]);
+  });
+
+  it('needs --out for the workbook, and writes it in Chinese by default', async () => {
+    expect((await lmc('summary', '2025Q1', '--format', 'xlsx')).code).toBe(2);
+    await lmc('summary', '2025Q1', '--out', 'q1.xlsx', '--as-of', '2025-03-31');
+    const wb = XLSX.read(readFileSync(path.join(dir, 'q1.xlsx')));
+    expect(wb.SheetNames).toEqual(['活动汇总', '条款覆盖', '各国情况', '覆盖缺口', '跨文件问题', '报送文件']);
   });
 });

@@ -19,7 +19,7 @@ const USAGE: Record<string, string> = {
     '                                                             map, check and fill the status and cross-reference columns',
   summary:
     'lmc summary <files or folders…> [--previous <file or folder>]… [--as-of DATE] [--lang zh|en]\n' +
-    '             [--format text|json|html] [--json] [--out file]   the quarter: coverage by country, gaps, cross-file findings, changes',
+    '             [--format text|json|html|xlsx] [--json] [--out file] the quarter: coverage by country, gaps, cross-file findings, changes',
   diff:
     'lmc diff <old file or folder> <new file or folder> [--format text|json|html] [--json] [--out file] [--lang zh|en]\n' +
     '         [--fail-on-regression]                             what changed between two quarters',
