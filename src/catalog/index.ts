@@ -1,7 +1,7 @@
 import data from './catalog.json' with { type: 'json' };
 import type { CatalogData, CatalogDocument, Clause, DocId } from './types.js';
 
-export type { Bilingual, CatalogData, CatalogDocument, Clause, DocId } from './types.js';
+export type { CatalogData, CatalogDocument, Clause, DocId } from './types.js';
 
 /** The catalog of the three texts, rebuilt from the seed by `npm run catalog`. */
 export const catalog: CatalogData = data as CatalogData;
@@ -11,9 +11,6 @@ const children = new Map<string, Clause[]>();
 for (const c of catalog.clauses) {
   if (c.parent) children.set(c.parent, [...(children.get(c.parent) ?? []), c]);
 }
-
-/** The three documents with their titles. */
-export const documents: CatalogDocument[] = catalog.documents;
 
 /** The clause with this canonical id (`AP-4.2.12`, `ND-12`, `IC-3`), or undefined. */
 export function getClause(id: string): Clause | undefined {
@@ -28,11 +25,6 @@ export function getDocument(id: DocId): CatalogDocument {
 /** The direct children of a clause, in numbering order. */
 export function childrenOf(id: string): Clause[] {
   return children.get(id) ?? [];
-}
-
-/** All clauses of one document, in numbering order. */
-export function clausesOf(doc: DocId): Clause[] {
-  return catalog.clauses.filter((c) => c.doc === doc);
 }
 
 /** Clauses with text of their own (not headings), of one document or of all three. */

@@ -1,11 +1,9 @@
+import type { Bilingual } from '../model/lang.js';
+
+export type { Bilingual } from '../model/lang.js';
+
 /** Identifier of one of the three Lancang–Mekong texts. */
 export type DocId = 'AP' | 'ND' | 'IC';
-
-/** A text in Chinese and English. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 /** One clause, paragraph or item of a text, as rebuilt from the seed. */
 export interface Clause {

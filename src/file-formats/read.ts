@@ -11,7 +11,7 @@ import { countOdsCells, countSheetCells, hasDoctype, startsLikeXml } from './sca
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { serialToIso } from '../model/excel-date.js';
 
-export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js';
+export type { ReadLimits } from './limits.js';
 
 /** Every code the reader may report: why a file cannot be read, and what it noticed in a file it read. */
 export const codes = [

@@ -8,13 +8,9 @@ export {
   createMatcher,
   confidenceOf,
   DEFAULT_ACCEPT_THRESHOLD,
-  DEFAULT_DOCS,
   type MatchCandidate,
-  type MatchOptions,
-  type MatchReason,
   type MatchResult,
   type Matcher,
-  type MatcherOptions,
 } from './matcher.js';
 export { findReference } from './reference.js';
 

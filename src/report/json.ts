@@ -1,4 +1,4 @@
-import { renderMessage } from '../messages/index.js';
+import { messagesOf } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
 import { capFindings, countBySeverity, summariseBatch, type FileResult, type SeverityCounts } from './model.js';
 
@@ -44,7 +44,7 @@ export function jsonFinding(f: Finding): JsonFinding {
     cell: f.cell,
     value: f.value,
     sheet: f.sheet ?? null,
-    message: { zh: renderMessage(f, 'zh'), en: renderMessage(f, 'en') },
+    message: messagesOf(f),
     params: f.params ?? {},
   };
 }

@@ -9,7 +9,7 @@ import { FINDING_CODES } from '../model/severity.js';
 import { worstCheck } from '../rules/summary.js';
 import type { RowRule } from '../rules/types.js';
 
-export { summarise, worstCheck, type SeveritySummary } from '../rules/summary.js';
+export { summarise, worstCheck } from '../rules/summary.js';
 
 /** Options of the pipeline: the as-of date (ISO, computed by the host) and rules from other modules. */
 export interface ValidateWorkbookOptions {

@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { getLocale, getMessages, renderMessage, setLocale, setMessages, withMessages } from '../../src/messages/index.js';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/messages/en.js';
+import { messagesOf, renderMessage } from '../../src/messages/index.js';
+import { zh } from '../../src/messages/zh.js';
 import { finding, type Finding, type FindingCode, type FindingParamsByCode, type FindingPlace } from '../../src/model/finding.js';
 import { FINDING_CODES } from '../../src/model/severity.js';
 
@@ -51,7 +53,7 @@ const SAMPLES: { [C in FindingCode]: [Finding<C>, string[]] } = {
 describe('messages', () => {
   it('has a zh and an en message for every finding code', () => {
     for (const lang of ['zh', 'en'] as const) {
-      expect(Object.keys(getMessages(lang)).sort()).toEqual([...FINDING_CODES].sort());
+      expect(Object.keys({ zh, en }[lang]).sort()).toEqual([...FINDING_CODES].sort());
     }
   });
 
@@ -107,34 +109,8 @@ describe('messages', () => {
     expect(en.length).toBeLessThan(250);
   });
 
-  it('adds both messages with withMessages', () => {
+  it('gives both messages with messagesOf', () => {
     const [m] = SAMPLES['duplicate-id'];
-    const w = withMessages(m);
-    expect(w.code).toBe('duplicate-id');
-    expect(w.message.zh).toBe(renderMessage(m, 'zh'));
-    expect(w.message.en).toBe(renderMessage(m, 'en'));
-  });
-
-  describe('swapping messages', () => {
-    let restore: (() => void) | null = null;
-    afterEach(() => restore?.());
-
-    it('renders in the current locale when no language is given', () => {
-      const before = getLocale();
-      restore = () => setLocale(before);
-      const m = f('required', { column: 'activity', cell: 'B2', params: {} });
-      setLocale('en');
-      expect(renderMessage(m)).toBe(renderMessage(m, 'en'));
-      setLocale('zh');
-      expect(renderMessage(m)).toBe(renderMessage(m, 'zh'));
-    });
-
-    it('replaces one code of one language and restores it', () => {
-      const previous = setMessages('en', { required: (x) => `Fill in ${x.cell}.` });
-      restore = () => setMessages('en', previous);
-      expect(renderMessage(f('required', { column: 'activity', cell: 'B2', params: {} }), 'en')).toBe('Fill in B2.');
-      expect(renderMessage(f('required', { column: 'activity', cell: 'B2', params: {} }), 'zh')).toContain('B2');
-      expect(renderMessage(f('range', { column: 'budget', cell: 'L2', value: -1, params: { min: 0, max: null, bound: 'min' } }), 'en')).toContain('L2');
-    });
+    expect(messagesOf(m)).toEqual({ zh: renderMessage(m, 'zh'), en: renderMessage(m, 'en') });
   });
 });
