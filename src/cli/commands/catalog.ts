@@ -1,3 +1,4 @@
+import { CLAUSE_LABELS } from '../../messages/cli.js';
 import { catalog } from '../../catalog/index.js';
 import type { DocId } from '../../catalog/types.js';
 import { langOption, UsageError } from '../args.js';
@@ -27,7 +28,7 @@ export const run: Command = async (args, io) => {
     lines.push(`${d.id}  ${d.title[lang] || d.title.zh}  (${own.length})`);
     for (const c of own) {
       const depth = c.doc === 'AP' ? c.key.split('.').length : 1;
-      const flags = [c.heading ? (lang === 'zh' ? '标题' : 'heading') : '', c.truncated ? (lang === 'zh' ? '截断' : 'truncated') : ''].filter(Boolean);
+      const flags = [c.heading ? CLAUSE_LABELS[lang].headingFlag : '', c.truncated ? CLAUSE_LABELS[lang].truncatedFlag : ''].filter(Boolean);
       lines.push(`${`${'  '.repeat(depth)}${c.id}`.padEnd(20)}${c.title[lang]}${flags.length ? `  [${flags.join(', ')}]` : ''}`);
     }
     lines.push('');

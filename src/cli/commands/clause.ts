@@ -1,3 +1,4 @@
+import { CLAUSE_LABELS } from '../../messages/cli.js';
 import { childrenOf, getClause, getDocument } from '../../catalog/index.js';
 import { parseRef } from '../../catalog/ref.js';
 import { describeRefFailure } from '../../messages/ref.js';
@@ -31,12 +32,12 @@ export const run: Command = async (args, io) => {
   }
   lines.push(trail.join(' › '));
   lines.push('');
-  if (c.heading) lines.push(lang === 'zh' ? '(章节标题,无正文)' : '(section heading, no text of its own)');
+  const label = CLAUSE_LABELS[lang];
+  if (c.heading) lines.push(label.heading);
   else lines.push(c.text);
-  if (c.truncated) lines.push(lang === 'zh' ? '[原版面在此截断,正文不完整]' : '[the printed page cuts this text off here]');
+  if (c.truncated) lines.push(label.truncated);
   lines.push('');
   const parent = c.parent ? getClause(c.parent) : undefined;
-  const label = lang === 'zh' ? { parent: '上级', children: '下级', cites: '提及', none: '无' } : { parent: 'Parent', children: 'Children', cites: 'Cites', none: 'none' };
   lines.push(`${label.parent}: ${parent ? `${parent.id} ${parent.title[lang]}` : label.none}`);
   lines.push(`${label.children}: ${children.length ? children.map((k) => `${k.id} ${k.title[lang]}`).join('; ') : label.none}`);
   if (c.cites.length) lines.push(`${label.cites}: ${c.cites.join(' ')}`);

@@ -1,3 +1,4 @@
+import { FILL_LABELS } from '../../messages/cli.js';
 import type { Lang } from '../../model/lang.js';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
@@ -27,30 +28,9 @@ export function thresholdOption(value: unknown): number {
   return n;
 }
 
-const TEXT = {
-  zh: {
-    wrote: (out: string, sheet: string, rows: number) => `已写入 ${out}(工作表“${sheet}”,数据行 ${rows})`,
-    clause: (mapped: number, blank: number) => `补全 ${mapped} 个空白条款(共 ${blank} 个空白)`,
-    cells: (n: number) => `${n} 个单元格`,
-    findings: (e: number, w: number, i: number) => `问题:错误 ${e},警告 ${w},提示 ${i}`,
-    unmapped: '未能确定条款的行(候选条款已写入校验说明):',
-    row: (n: number) => `第 ${n} 行`,
-    more: (n: number) => `…另有 ${n} 行`,
-  },
-  en: {
-    wrote: (out: string, sheet: string, rows: number) => `Wrote ${out} (sheet "${sheet}", ${rows} data rows)`,
-    clause: (mapped: number, blank: number) => `${mapped} of ${blank} blank clauses filled`,
-    cells: (n: number) => `${n} cells`,
-    findings: (e: number, w: number, i: number) => `Findings: ${e} errors, ${w} warnings, ${i} info`,
-    unmapped: 'Rows left without a clause (candidates are in the issues column):',
-    row: (n: number) => `row ${n}`,
-    more: (n: number) => `… and ${n} more rows`,
-  },
-};
-
 /** The summary `lmc fill` prints: what was written to which column, and the rows mapping could not decide. */
 export function fillReport(fill: FillPlan, out: string, lang: Lang, counts: { error: number; warning: number; info: number }): string {
-  const T = TEXT[lang];
+  const T = FILL_LABELS[lang];
   const s = fill.summary;
   const name = (k: ColumnKey): string => columnMeta(k)[lang];
   const lines = [T.wrote(out, fill.plan.sheet, s.rows)];

@@ -1,3 +1,4 @@
+import { MATCH_LABELS } from '../../messages/cli.js';
 import type { Lang } from '../../model/lang.js';
 import type { DocId } from '../../catalog/types.js';
 import { getClause } from '../../catalog/index.js';
@@ -38,20 +39,9 @@ export function matchJson(r: MatchResult): string {
   });
 }
 
-const LABELS = {
-  zh: {
-    confidence: '置信度', accepted: '采纳', notAccepted: '未采纳,低于阈值', reference: '明确引用', terms: '匹配词', none: '没有匹配的条款',
-    otherDocument: (ref: string, title: string, docs: string) => `明确引用 ${ref}(${title}),不属于所查文本(${docs});活动应对应行动计划条款,相关条款见 lmc xref ${ref}`,
-  },
-  en: {
-    confidence: 'confidence', accepted: 'accepted', notAccepted: 'not accepted, below the threshold', reference: 'explicit reference', terms: 'matched terms', none: 'no clause matches',
-    otherDocument: (ref: string, title: string, docs: string) => `explicit reference to ${ref} (${title}), outside the texts searched (${docs}); activities map to action-plan clauses, see lmc xref ${ref} for related ones`,
-  },
-};
-
 /** The readable form of one result, in the chosen language. */
 export function matchText(r: MatchResult, lang: Lang, docs: readonly DocId[] = ['AP']): string {
-  const L = LABELS[lang];
+  const L = MATCH_LABELS[lang];
   const lines = [printable(r.query)];
   if (r.reason.kind === 'other-document') {
     lines.push(`  ${L.otherDocument(r.reason.ref, getClause(r.reason.ref)?.title[lang] ?? '', docs.join(', '))}`);

@@ -1,3 +1,4 @@
+import { XREF_LABELS } from '../../messages/cli.js';
 import type { Lang } from '../../model/lang.js';
 import { getClause } from '../../catalog/index.js';
 import { parseRef } from '../../catalog/ref.js';
@@ -7,14 +8,9 @@ import { langOption, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 import { EXIT } from '../io.js';
 
-const LABELS = {
-  zh: { document: '同一文件', programme: '同一项目或机制', topic: '主题相近', none: '在另两份文本中没有找到相关条款。' },
-  en: { document: 'same document', programme: 'same programme or mechanism', topic: 'similar topic', none: 'No related clauses in the other two texts.' },
-};
-
 /** One reason as a line of text, in the chosen language. */
 export function reasonText(r: XrefReason, lang: Lang): string {
-  const L = LABELS[lang];
+  const L = XREF_LABELS[lang];
   if (r.kind === 'topic') return `${L.topic} ${r.similarity.toFixed(2)}`;
   return `${r.kind === 'document' ? L.document : L.programme}: ${r.kind === 'document' ? `《${r.name}》` : r.name}`;
 }
@@ -36,7 +32,7 @@ export const run: Command = async (args, io) => {
     return EXIT.ok;
   }
   const lines = [`${r.id}  ${r.clause.title[lang]}`];
-  if (list.length === 0) lines.push(`  ${LABELS[lang].none}`);
+  if (list.length === 0) lines.push(`  ${XREF_LABELS[lang].none}`);
   const width = Math.max(0, ...list.map((e) => e.id.length));
   for (const e of list) {
     lines.push(`  ${e.id.padEnd(width)}  ${e.score.toFixed(3).padStart(6)}  ${getClause(e.id)?.title[lang] ?? ''}`);
