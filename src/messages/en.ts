@@ -1,7 +1,7 @@
 import { STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
 import type { ClauseParams, Finding } from '../model/finding.js';
-import { baseName, bytes, columnHeaders, columnName, countryName, list, num, show, statusName, type MessageMap } from './format.js';
+import { baseName, bytes, columnHeaders, columnName, countryName, fieldList, list, num, places, show, statusName, type MessageMap } from './format.js';
 
 const HINT: Record<ValueForm, string> = {
   id: 'an activity ID of the form CC-YYYY-NNN, e.g. KH-2024-001',
@@ -208,4 +208,9 @@ export const en: MessageMap = {
     `${f.cell ?? 'A cell'} contains an invisible control character${f.params.char ? ` (${show(f.params.char)})` : ''}, usually brought in by copy and paste. Delete it or retype the text.`,
   'cell-too-long': (f) =>
     `${f.cell ?? 'A cell'} holds ${num(f.params.length)} characters, over Excel's cell limit of ${num(f.params.limit)}, which Excel cannot store in full. Shorten it.`,
+  'cross-file-duplicate': (f) => `Activity ${f.params.activityId} is reported in several files (${places(f.params, 'en')}); the values agree, so it is counted once.`,
+  'cross-file-conflict': (f) =>
+    `Activity ${f.params.activityId} is reported in several files (${places(f.params, 'en')}) with different ${fieldList(f.params, 'en')}; it is counted as ${baseName(f.params.countedFile)} reports it. Agree on one version.`,
+  'cross-file-clash': (f) =>
+    `Activity ${f.params.activityId} is reported in several files (${places(f.params, 'en')}) with different ${fieldList(f.params, 'en')}, so where it belongs is unclear; it is counted as ${baseName(f.params.countedFile)} reports it. The lead country and the partners should correct it.`,
 };

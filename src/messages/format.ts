@@ -1,7 +1,7 @@
 import type { Lang } from '../model/lang.js';
 import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey } from '../schema/tracker.js';
-import type { Finding, FindingCode } from '../model/finding.js';
+import type { CrossFileParams, Finding, FindingCode } from '../model/finding.js';
 
 /** Renders one finding of a code as text in one language. */
 export type MessageFn<C extends FindingCode = FindingCode> = (f: Finding<C>) => string;
@@ -72,4 +72,16 @@ export function bytes(v: unknown): string {
 export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] || path;
+}
+
+/** Where each copy of an activity sits: `KH.xlsx row 5, CN.xlsx row 9`. */
+export function places(p: CrossFileParams, lang: Lang): string {
+  return p.files
+    .map((file, i) => (lang === 'zh' ? `${baseName(file)} 第 ${p.rows[i]} 行` : `${baseName(file)} row ${p.rows[i]}`))
+    .join(lang === 'zh' ? '、' : ', ');
+}
+
+/** The display names of the columns whose values differ between the copies of an activity. */
+export function fieldList(p: CrossFileParams, lang: Lang): string {
+  return p.fields.map((k) => columnName(k, lang)).join(lang === 'zh' ? '、' : ', ');
 }

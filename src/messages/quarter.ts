@@ -1,37 +1,6 @@
 import type { Lang } from '../model/lang.js';
-import type { Change, ChangeKind, CrossFileCode, CrossFileFinding } from '../model/quarter.js';
-import { columnName, countryName, num, statusName, baseName } from './format.js';
-
-// Where each copy of an activity sits: "KH.xlsx row 5, CN.xlsx row 9".
-function places(f: CrossFileFinding, lang: Lang): string {
-  return f.files
-    .map((file, i) => (lang === 'zh' ? `${baseName(file)} 第 ${f.rows[i]} 行` : `${baseName(file)} row ${f.rows[i]}`))
-    .join(lang === 'zh' ? '、' : ', ');
-}
-
-const fieldList = (f: CrossFileFinding, lang: Lang): string => f.fields.map((k) => columnName(k, lang)).join(lang === 'zh' ? '、' : ', ');
-
-const CROSS_FILE: Record<Lang, Record<CrossFileCode, (f: CrossFileFinding) => string>> = {
-  zh: {
-    'cross-file-duplicate': (f) => `活动 ${f.activityId} 由多个文件报送（${places(f, 'zh')}），各处数值一致，只计一次。`,
-    'cross-file-conflict': (f) =>
-      `活动 ${f.activityId} 由多个文件报送（${places(f, 'zh')}），${fieldList(f, 'zh')}不一致；按 ${baseName(f.countedFile)} 计入。请各方核对后统一。`,
-    'cross-file-clash': (f) =>
-      `活动 ${f.activityId} 由多个文件报送（${places(f, 'zh')}），${fieldList(f, 'zh')}不一致，无法确定其归属；按 ${baseName(f.countedFile)} 计入。请牵头国家与合作方核对更正。`,
-  },
-  en: {
-    'cross-file-duplicate': (f) => `Activity ${f.activityId} is reported in several files (${places(f, 'en')}); the values agree, so it is counted once.`,
-    'cross-file-conflict': (f) =>
-      `Activity ${f.activityId} is reported in several files (${places(f, 'en')}) with different ${fieldList(f, 'en')}; it is counted as ${baseName(f.countedFile)} reports it. Agree on one version.`,
-    'cross-file-clash': (f) =>
-      `Activity ${f.activityId} is reported in several files (${places(f, 'en')}) with different ${fieldList(f, 'en')}, so where it belongs is unclear; it is counted as ${baseName(f.countedFile)} reports it. The lead country and the partners should correct it.`,
-  },
-};
-
-/** The message of a cross-file finding in one language. */
-export function crossFileMessage(f: CrossFileFinding, lang: Lang): string {
-  return CROSS_FILE[lang][f.code](f);
-}
+import type { Change, ChangeKind } from '../model/quarter.js';
+import { countryName, num, statusName } from './format.js';
 
 function value(c: Change, v: Change['before'], lang: Lang): string {
   if (v === null) return lang === 'zh' ? '（空）' : '(blank)';

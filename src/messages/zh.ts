@@ -1,7 +1,7 @@
 import { STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
 import type { ClauseParams, Finding } from '../model/finding.js';
-import { baseName, bytes, columnHeaders, columnName, countryName, list, num, show, statusName, type MessageMap } from './format.js';
+import { baseName, bytes, columnHeaders, columnName, countryName, fieldList, list, num, places, show, statusName, type MessageMap } from './format.js';
 
 const HINT: Record<ValueForm, string> = {
   id: '形如 CC-YYYY-NNN 的活动编号（如 KH-2024-001）',
@@ -206,4 +206,9 @@ export const zh: MessageMap = {
     `${f.cell ?? '某单元格'}含有不可见的控制字符${f.params.char ? `（${show(f.params.char)}）` : ''}，多为复制粘贴带入。请删除该字符或重新输入文字。`,
   'cell-too-long': (f) =>
     `${f.cell ?? '某单元格'}共 ${num(f.params.length)} 个字符，超过 Excel 单元格上限 ${num(f.params.limit)}，Excel 无法完整保存。请精简。`,
+  'cross-file-duplicate': (f) => `活动 ${f.params.activityId} 由多个文件报送（${places(f.params, 'zh')}），各处数值一致，只计一次。`,
+  'cross-file-conflict': (f) =>
+    `活动 ${f.params.activityId} 由多个文件报送（${places(f.params, 'zh')}），${fieldList(f.params, 'zh')}不一致；按 ${baseName(f.params.countedFile)} 计入。请各方核对后统一。`,
+  'cross-file-clash': (f) =>
+    `活动 ${f.params.activityId} 由多个文件报送（${places(f.params, 'zh')}），${fieldList(f.params, 'zh')}不一致，无法确定其归属；按 ${baseName(f.params.countedFile)} 计入。请牵头国家与合作方核对更正。`,
 };

@@ -100,6 +100,22 @@ export interface FindingParamsByCode {
   /** `char`: the first control character, as `U+0007`. */
   'control-char': { file: string; char: string };
   'cell-too-long': { file: string; length: number; limit: number };
+  // Across the files of a quarter (`lmc summary`): the same activity id in several files.
+  'cross-file-duplicate': CrossFileParams;
+  'cross-file-conflict': CrossFileParams;
+  'cross-file-clash': CrossFileParams;
+}
+
+/** Where an activity reported in several files of a quarter sits, and what differs between the copies. */
+export interface CrossFileParams {
+  activityId: string;
+  /** Every file reporting the id, in input order, with the row in each. */
+  files: string[];
+  rows: number[];
+  /** The file whose row is counted (the lead country's own file when it reports the activity). */
+  countedFile: string;
+  /** Column keys whose normalised values differ between the files (empty when they agree). */
+  fields: string[];
 }
 
 /** Finding codes of the tracker contract plus file- and sheet-level codes for unreadable input. */

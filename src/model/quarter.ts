@@ -1,4 +1,4 @@
-import type { Severity } from './finding.js';
+import type { Finding, Severity } from './finding.js';
 
 /** Kinds of change between two quarters' reports of one activity. */
 export type ChangeKind =
@@ -57,24 +57,5 @@ export interface Change {
 /** Codes of the findings across the files of a quarter. */
 export type CrossFileCode = 'cross-file-duplicate' | 'cross-file-conflict' | 'cross-file-clash';
 
-/** Severity of each cross-file code: agreeing copies are information, differing values a warning, a different clause or lead an error. */
-export const CROSS_FILE_SEVERITY: Record<CrossFileCode, Severity> = {
-  'cross-file-duplicate': 'info',
-  'cross-file-conflict': 'warning',
-  'cross-file-clash': 'error',
-};
-
-/** The same activity id in several files of one quarter. */
-export interface CrossFileFinding {
-  code: CrossFileCode;
-  severity: Severity;
-  activityId: string;
-  /** Every file reporting the id, in input order, with the row in each. */
-  files: string[];
-  rows: number[];
-  /** The file whose row is counted (the lead country's own file when it reports the activity). */
-  countedFile: string;
-  /** Fields whose normalised values differ between the files (empty when they agree). */
-  fields: string[];
-}
-
+/** The same activity id in several files of one quarter, as a finding (severity from the contract's table). */
+export type CrossFileFinding = Finding<CrossFileCode>;

@@ -38,6 +38,9 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'formula-no-value': 'warning',
   'control-char': 'warning',
   'cell-too-long': 'error',
+  'cross-file-duplicate': 'info',
+  'cross-file-conflict': 'warning',
+  'cross-file-clash': 'error',
 };
 
 /** Every finding code, in contract order. */

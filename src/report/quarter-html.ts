@@ -2,7 +2,7 @@ import { ASSESSMENT_LABELS } from '../assess/labels.js';
 import { getClause } from '../catalog/index.js';
 import { countryName, fundingName, num, statusName } from '../messages/format.js';
 import { renderMessage } from '../messages/index.js';
-import { CHANGE_NAMES, changeMessage, crossFileMessage } from '../messages/quarter.js';
+import { CHANGE_NAMES, changeMessage } from '../messages/quarter.js';
 import { QUARTER_HTML_LABELS, QUARTER_LABELS, UNCOUNTED_REASONS } from '../messages/quarter-labels.js';
 import type { Severity } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
@@ -371,7 +371,7 @@ function crossFileSection(s: QuarterSummary, lang: Lang): string[] {
   if (s.crossFile.length === 0) return [...out, `<p>${h(L.noCrossFile)}</p></section>`];
   out.push(`<table class="cross"><thead><tr><th scope="col">${h(L.severity)}</th><th scope="col">${h(H.code)}</th><th scope="col">${h(L.activity)}</th><th scope="col">${h(L.message)}</th></tr></thead><tbody>`);
   for (const f of s.crossFile) {
-    out.push(`<tr>${severityCell(f.severity, lang)}<td class="nw"><code>${h(f.code)}</code></td><td class="nw">${t(f.activityId)}</td><td class="msg">${t(crossFileMessage(f, lang))}</td></tr>`);
+    out.push(`<tr>${severityCell(f.severity, lang)}<td class="nw"><code>${h(f.code)}</code></td><td class="nw">${t(f.params.activityId)}</td><td class="msg">${t(renderMessage(f, lang))}</td></tr>`);
   }
   out.push('</tbody></table></section>');
   return out;

@@ -1,5 +1,7 @@
-import { changeMessage, crossFileMessage } from '../messages/quarter.js';
-import type { Change, CrossFileFinding } from '../model/quarter.js';
+import { messagesOf } from '../messages/index.js';
+import { changeMessage } from '../messages/quarter.js';
+import type { CrossFileParams, Severity } from '../model/finding.js';
+import type { Change, CrossFileCode } from '../model/quarter.js';
 import type { QuarterDiff } from '../use-cases/diff.js';
 import type { QuarterSummary } from '../use-cases/summary.js';
 
@@ -7,7 +9,7 @@ import type { QuarterSummary } from '../use-cases/summary.js';
 export type JsonChange = Change & { message: { zh: string; en: string } };
 
 /** A cross-file finding with its message in both languages. */
-export type JsonCrossFile = CrossFileFinding & { message: { zh: string; en: string } };
+export type JsonCrossFile = { code: CrossFileCode; severity: Severity } & CrossFileParams & { message: { zh: string; en: string } };
 
 /** The JSON form of `lmc diff` (version 1: fields are only ever added). */
 export interface JsonDiff {
@@ -40,7 +42,7 @@ export function buildSummaryJson(s: QuarterSummary): JsonSummary {
   return {
     version: 1,
     ...rest,
-    crossFile: crossFile.map((f) => ({ ...f, message: { zh: crossFileMessage(f, 'zh'), en: crossFileMessage(f, 'en') } })),
+    crossFile: crossFile.map((f) => ({ code: f.code, severity: f.severity, ...f.params, message: messagesOf(f) })),
     ...(changes ? { changes: changes.changes.map(withMessage), changeSummary: changes.summary } : {}),
   };
 }

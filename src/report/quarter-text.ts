@@ -1,7 +1,8 @@
+import { renderMessage } from '../messages/index.js';
 import type { Assessment } from '../assess/assess.js';
 import { ASSESSMENT_LABELS } from '../assess/labels.js';
 import { countryName } from '../messages/format.js';
-import { changeMessage, CHANGE_NAMES, crossFileMessage } from '../messages/quarter.js';
+import { changeMessage, CHANGE_NAMES } from '../messages/quarter.js';
 import { QUARTER_LABELS, UNCOUNTED_REASONS } from '../messages/quarter-labels.js';
 import type { Severity } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
@@ -82,7 +83,7 @@ export function renderSummaryText(s: QuarterSummary, opts: QuarterTextOptions): 
 
   lines.push(p.bold(L.crossFile));
   if (s.crossFile.length === 0) lines.push(`  ${L.noCrossFile}`);
-  capped(s.crossFile, max, lines, L, (f) => `  ${p.sev(f.severity, L[f.severity])}  ${f.code}  ${safeField(crossFileMessage(f, lang))}`);
+  capped(s.crossFile, max, lines, L, (f) => `  ${p.sev(f.severity, L[f.severity])}  ${f.code}  ${safeField(renderMessage(f, lang))}`);
 
   if (s.changes) {
     lines.push('', p.bold(L.changes), `  ${L.diffSummary(s.changes.changes.length, s.changes.summary.regressions, s.changes.summary.activitiesBefore, s.changes.summary.activitiesAfter)}`);

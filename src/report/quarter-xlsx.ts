@@ -1,9 +1,10 @@
+import { renderMessage } from '../messages/index.js';
 import { ASSESSMENT_LABELS } from '../assess/labels.js';
 import { CELL_LOOKS, type CellLook } from '../file-formats/ooxml-features.js';
 import { writeTableWorkbook, type TableCell, type TableSheet } from '../file-formats/table-workbook.js';
 import { issueText } from '../messages/index.js';
 import { columnName, countryName, fundingName, statusName } from '../messages/format.js';
-import { changeMessage, CHANGE_NAMES, crossFileMessage } from '../messages/quarter.js';
+import { changeMessage, CHANGE_NAMES } from '../messages/quarter.js';
 import { QUARTER_LABELS, QUARTER_XLSX_LABELS, UNCOUNTED_REASONS } from '../messages/quarter-labels.js';
 import { a1 } from '../model/a1.js';
 import type { Lang } from '../model/lang.js';
@@ -104,7 +105,7 @@ export function renderSummaryXlsx(s: QuarterSummary, lang: Lang): Uint8Array {
   const crossLooks: [string, CellLook][] = [];
   for (const f of s.crossFile) {
     crossLooks.push([a1(crossRows.length, 1), SEVERITY_LOOK[f.severity]]);
-    crossRows.push([f.code, Q[f.severity], f.activityId, f.files.join('\n'), f.rows.join(', '), crossFileMessage(f, lang)]);
+    crossRows.push([f.code, Q[f.severity], f.params.activityId, f.params.files.join('\n'), f.params.rows.join(', '), renderMessage(f, lang)]);
   }
   sheets.push({ name: L.sheets.crossFile, rows: crossRows, features: tableFeatures(crossRows, crossLooks, { A: 20, D: 30, F: 80 }) });
 

@@ -7,7 +7,8 @@ import { COUNTRY_CODES, FUNDING_KEYS, type CountryCode, type FundingKey } from '
 import { activityRecords, senderOf, type ActivityRecord, type ActivityValues, type UncountedReason } from './activities.js';
 import { summarise, type WorkbookValidation } from './validate-workbook.js';
 import type { QuarterDiff } from './diff.js';
-import { CROSS_FILE_SEVERITY, type CrossFileCode, type CrossFileFinding } from '../model/quarter.js';
+import { FILE_LEVEL, finding, type FindingCode } from '../model/finding.js';
+import type { CrossFileCode, CrossFileFinding } from '../model/quarter.js';
 
 /** One tracker of a quarter as the summary sees it: how it was read and validated, and its activity rows. */
 export interface Submission {
@@ -105,6 +106,9 @@ export interface QuarterSummary {
   changes?: QuarterDiff;
 }
 
+/** The codes the quarterly summary reports itself: an activity in several files. */
+export const codes = ['cross-file-duplicate', 'cross-file-conflict', 'cross-file-clash'] as const satisfies readonly FindingCode[];
+
 /** Fields compared between copies of one activity. */
 const COMPARED: (keyof ActivityValues)[] = ['clause', 'lead_country', 'status', 'start', 'end', 'progress', 'budget', 'funding'];
 
@@ -199,11 +203,10 @@ export function summariseQuarter(submissions: readonly Submission[], asOf: strin
       const code: CrossFileCode = fields.length === 0
         ? 'cross-file-duplicate'
         : fields.includes('clause') || fields.includes('lead_country') ? 'cross-file-clash' : 'cross-file-conflict';
-      crossFile.push({
-        code, severity: CROSS_FILE_SEVERITY[code], activityId: id,
-        files: list.map((c) => c.file), rows: list.map((c) => c.record.row), countedFile: chosen.file,
+      crossFile.push(finding(code, FILE_LEVEL, {
+        activityId: id, files: list.map((c) => c.file), rows: list.map((c) => c.record.row), countedFile: chosen.file,
         fields: COMPARED.filter((f) => fields.includes(f)),
-      });
+      }));
     }
     if (chosen.record.uncounted.length > 0) continue;
     counted.push({ id, file: chosen.file, record: chosen.record });
@@ -241,7 +244,7 @@ export function summariseQuarter(submissions: readonly Submission[], asOf: strin
     if (active.length === 0) gaps.push({ clause: row.clause, title: row.title, kind: 'none', countries: [] });
     else if (active.length === 1) gaps.push({ clause: row.clause, title: row.title, kind: 'single-country', countries: active });
   }
-  crossFile.sort((a, b) => fileIndex.get(a.files[0])! - fileIndex.get(b.files[0])! || a.rows[0] - b.rows[0]);
+  crossFile.sort((a, b) => fileIndex.get(a.params.files[0])! - fileIndex.get(b.params.files[0])! || a.params.rows[0] - b.params.rows[0]);
   const countedRecords = new Set(counted.map((a) => a.record));
   const rows = submissions.flatMap((s) => s.records.map((record) => ({ file: s.file, record, counted: countedRecords.has(record) })));
   return { asOf, files, activities: counted.length, coverage, countries: [...countries.values()], gaps, crossFile, counted, rows };

@@ -48,6 +48,9 @@ const SAMPLES: { [C in FindingCode]: [Finding<C>, string[]] } = {
   'formula-no-value': [f('formula-no-value', { cell: 'H5', params: { file: 'x.xlsx', formula: 'DATE(2024,1,1)' } }), ['H5', 'DATE(2024,1,1)']],
   'control-char': [f('control-char', { cell: 'B5', params: { file: 'x.xlsx', char: 'U+0007' } }), ['B5', 'U+0007']],
   'cell-too-long': [f('cell-too-long', { cell: 'C5', params: { file: 'x.xlsx', length: 40000, limit: 32767 } }), ['C5', '40,000', '32,767']],
+  'cross-file-duplicate': [f('cross-file-duplicate', { params: { activityId: 'CN-2024-003', files: ['q/CN.xlsx', 'q/TH.xlsx'], rows: [4, 7], countedFile: 'q/CN.xlsx', fields: [] } }), ['CN-2024-003', 'CN.xlsx', 'TH.xlsx', '7']],
+  'cross-file-conflict': [f('cross-file-conflict', { params: { activityId: 'CN-2024-003', files: ['CN.xlsx', 'TH.xlsx'], rows: [4, 7], countedFile: 'CN.xlsx', fields: ['progress'] } }), ['CN-2024-003', 'CN.xlsx', '7']],
+  'cross-file-clash': [f('cross-file-clash', { params: { activityId: 'KH-2024-004', files: ['KH.xlsx', 'LA.xlsx'], rows: [5, 3], countedFile: 'KH.xlsx', fields: ['clause'] } }), ['KH-2024-004', 'LA.xlsx', '3']],
 };
 
 describe('messages', () => {

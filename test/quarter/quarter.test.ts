@@ -54,12 +54,12 @@ describe('quarterly summary', () => {
 
   it('reports an activity several files list: agreeing, conflicting, or placed differently', () => {
     const s1 = summariseQuarter(q1(), '2025-03-31');
-    expect(s1.crossFile.map((f) => [f.code, f.severity, f.activityId, f.files, f.rows, f.countedFile, f.fields])).toEqual([
+    expect(s1.crossFile.map((f) => [f.code, f.severity, f.params.activityId, f.params.files, f.params.rows, f.params.countedFile, f.params.fields])).toEqual([
       ['cross-file-clash', 'error', 'KH-2024-004', ['KH-2025Q1.xlsx', 'LA-2025Q1.xlsx'], [5, 3], 'KH-2025Q1.xlsx', ['clause']],
       ['cross-file-duplicate', 'info', 'CN-2024-003', ['CN-2025Q1.xlsx', 'TH-2025Q1.xlsx'], [4, 4], 'CN-2025Q1.xlsx', []],
     ]);
     const s2 = summariseQuarter(q2(), '2025-06-30');
-    expect(s2.crossFile.map((f) => [f.code, f.activityId, f.fields])).toEqual([['cross-file-conflict', 'CN-2024-003', ['progress']]]);
+    expect(s2.crossFile.map((f) => [f.code, f.params.activityId, f.params.fields])).toEqual([['cross-file-conflict', 'CN-2024-003', ['progress']]]);
   });
 
   it('adds up assessments and budget by country and funding source', () => {

@@ -16,6 +16,9 @@ import { ROW_RULES, TABLE_RULES } from '../../src/rules/engine.js';
 import type { RowRule, TableRule } from '../../src/rules/types.js';
 import { codes as locateCodes, locateTracker } from '../../src/schema/locate.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
+import { checkFile } from '../../src/use-cases/check-file.js';
+import { codes as summaryCodes, submissionOf, summariseQuarter } from '../../src/use-cases/summary.js';
+import { quarterOne, quarterTwo } from '../quarter/fixtures.js';
 import { trackerRows, trackerXlsx } from '../bench/tracker-gen.js';
 import { rawXlsx, xlsxFromSheets } from '../file-formats/read-fixtures.js';
 import { goldenInputs } from '../golden/fixtures.js';
@@ -171,11 +174,26 @@ describe('the reader, locating the table and the CLI report only the codes they 
   });
 });
 
+describe('the quarterly summary reports only the codes it lists', () => {
+  it('over two generated quarters', () => {
+    const reached = new Set<FindingCode>();
+    for (const [files, asOf] of [[quarterOne(), '2025-03-31'], [quarterTwo(), '2025-06-30']] as const) {
+      const subs = Object.entries(files).flatMap(([name, bytes]) => {
+        const c = checkFile(bytes, name, asOf);
+        return c.ok ? [submissionOf(name, c.validation, asOf)] : [];
+      });
+      for (const f of summariseQuarter(subs, asOf).crossFile) reached.add(f.code);
+    }
+    expect(outside(reached, summaryCodes)).toEqual([]);
+    expect(outside(summaryCodes, [...reached])).toEqual([]);
+  });
+});
+
 describe('ownership', () => {
   it('every code of the contract has at least one emitter that lists it', () => {
     const listed = new Set<FindingCode>([
       ...ROW_RULES.flatMap((r) => r.codes), ...TABLE_RULES.flatMap((r) => r.codes), ...clauseMismatchRule.codes,
-      ...readCodes, ...locateCodes, ...readFileCodes, ...validateCodes,
+      ...readCodes, ...locateCodes, ...readFileCodes, ...validateCodes, ...summaryCodes,
     ]);
     expect(outside(FINDING_CODES, [...listed])).toEqual([]);
     expect(outside(listed, FINDING_CODES)).toEqual([]);
