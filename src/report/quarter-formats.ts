@@ -41,19 +41,3 @@ export const DIFF_FORMATS = {
   json: { extensions: ['.json'], render: (d) => json(buildDiffJson(d)) },
   html: { extensions: ['.html', '.htm'], render: (d, c) => renderDiffHtml(d, { lang: c.lang, generated: c.generated }) },
 } satisfies Record<string, QuarterFormat<QuarterDiff>>;
-
-/** A summary format's name. */
-export type SummaryFormatName = keyof typeof SUMMARY_FORMATS;
-/** A diff format's name. */
-export type DiffFormatName = keyof typeof DIFF_FORMATS;
-
-/** True when `name` is one of the formats of a registry. */
-export function isFormatOf(formats: object, name: unknown): boolean {
-  return typeof name === 'string' && Object.hasOwn(formats, name);
-}
-
-/** The format of a registry a file extension (`.json`) selects, if any. */
-export function formatForExtension<K extends string>(formats: Record<K, { extensions: readonly string[] }>, ext: string): K | undefined {
-  const e = ext.toLowerCase();
-  return (Object.keys(formats) as K[]).find((k) => formats[k].extensions.includes(e));
-}

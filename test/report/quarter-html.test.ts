@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { contrastRatio, HEAT_BINS, heatBin, niceScale } from '../../src/report/quarter-charts.js';
-import { DIFF_FORMATS, formatForExtension, SUMMARY_FORMATS } from '../../src/report/quarter-formats.js';
+import { reportTarget } from '../../src/cli/report-output.js';
+import { DIFF_FORMATS, SUMMARY_FORMATS } from '../../src/report/quarter-formats.js';
 import { renderDiffHtml, renderSummaryHtml } from '../../src/report/quarter-html.js';
 import { jsonForScript } from '../../src/report/script-json.js';
 import { COUNTRY_CODES } from '../../src/schema/enums.js';
@@ -171,8 +172,9 @@ describe('quarterly HTML pages', () => {
 describe('lmc summary and lmc diff as HTML', () => {
   it('are registered formats, chosen by --format html or an .html output', () => {
     expect(SUMMARY_FORMATS.html.extensions).toContain('.html');
-    expect(formatForExtension(SUMMARY_FORMATS, '.HTML')).toBe('html');
-    expect(formatForExtension(DIFF_FORMATS, '.htm')).toBe('html');
+    expect(reportTarget({ out: 'q.HTML' }, SUMMARY_FORMATS, '/tmp').format).toBe('html');
+    expect(reportTarget({ out: 'q.htm' }, DIFF_FORMATS, '/tmp').format).toBe('html');
+    expect(reportTarget({ out: 'q.xlsx' }, SUMMARY_FORMATS, '/tmp').format).toBe('xlsx');
   });
 
   it('write the dashboard and the diff page from the command line', async () => {

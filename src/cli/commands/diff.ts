@@ -1,10 +1,9 @@
-import * as path from 'node:path';
 import { localToday } from '../../model/today.js';
-import { DIFF_FORMATS, formatForExtension, isFormatOf, type DiffFormatName } from '../../report/quarter-formats.js';
+import { DIFF_FORMATS } from '../../report/quarter-formats.js';
+import { emitReport, REPORT_NOT_WRITTEN, reportTarget } from '../report-output.js';
 import { diffQuarters } from '../../use-cases/diff.js';
 import { dateOption, langOption, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
-import { describeFsError, writeFileAtomic } from '../fs-out.js';
 import { EXIT } from '../io.js';
 import { readQuarter } from '../quarter-input.js';
 
@@ -14,16 +13,7 @@ import { readQuarter } from '../quarter-input.js';
  */
 export const run: Command = async (args, io) => {
   if (args.positionals.length !== 2) throw new UsageError('diff compares two quarters: lmc diff <old file or folder> <new file or folder>');
-  const fmtOpt = args.options.format;
-  if (fmtOpt !== undefined && !isFormatOf(DIFF_FORMATS, fmtOpt)) {
-    throw new UsageError(`--format must be ${Object.keys(DIFF_FORMATS).join(', ').replace(/, ([^,]*)$/, ' or $1')}, not '${String(fmtOpt)}'`);
-  }
-  if (args.options.json === true && fmtOpt !== undefined && fmtOpt !== 'json') {
-    throw new UsageError(`--json and --format ${String(fmtOpt)} contradict each other; give one of them`);
-  }
-  const out = typeof args.options.out === 'string' ? path.resolve(io.cwd, args.options.out) : undefined;
-  let format: DiffFormatName = args.options.json === true ? 'json' : ((fmtOpt as DiffFormatName | undefined) ?? 'text');
-  if (fmtOpt === undefined && args.options.json !== true && out) format = formatForExtension(DIFF_FORMATS, path.extname(out)) ?? format;
+  const { format, out } = reportTarget(args.options, DIFF_FORMATS, io.cwd);
   const asOf = dateOption('as-of', args.options['as-of']) ?? localToday();
   const lang = langOption(args.options.lang, io.lang);
 
@@ -39,16 +29,6 @@ export const run: Command = async (args, io) => {
   }
   const diff = diffQuarters(before.submissions, after.submissions);
   const report = DIFF_FORMATS[format].render(diff, { lang, asOf, generated: localToday(), color: io.color && !out });
-  if (out) {
-    try {
-      await writeFileAtomic(out, report);
-    } catch (err) {
-      io.err(`lmc diff: cannot write the report: ${describeFsError(err, out)}\n`);
-      return EXIT.usage;
-    }
-    io.err(`${out}\n`);
-  } else {
-    io.out(report);
-  }
+  if (!(await emitReport(io, 'diff', report, out))) return REPORT_NOT_WRITTEN;
   return args.options['fail-on-regression'] === true && diff.summary.regressions > 0 ? EXIT.findings : EXIT.ok;
 };
