@@ -17,7 +17,7 @@ export interface OfficeLike {
  * wait costs an ordinary browser nothing (https://learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in);
  * inside Excel a slow start (a cold desktop, a busy machine) is not mistaken for a browser.
  */
-export const OFFICE_READY_TIMEOUT_MS = 30_000;
+const OFFICE_READY_TIMEOUT_MS = 30_000;
 
 function hostOf(office: OfficeLike, info: { host: unknown } | null | undefined): HostKind {
   const excel = office.HostType?.Excel ?? 'Excel';

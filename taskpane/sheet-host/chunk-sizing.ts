@@ -25,7 +25,7 @@ export const FIRST_READ_ROWS = 500;
 const MIN_READ_ROWS = 50;
 
 /** UTF-8 bytes of a text: a CJK character takes 3, which a count of UTF-16 code units would call 1. */
-export function utf8Bytes(text: string): number {
+function utf8Bytes(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

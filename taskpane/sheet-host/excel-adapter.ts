@@ -50,7 +50,7 @@ export interface ExcelAdapterOptions {
 }
 
 /** An error of the adapter itself, with a code the pane turns into a message as it does Excel's own codes. */
-export class HostError extends Error {
+class HostError extends Error {
   constructor(
     readonly code: string,
     message: string,

@@ -72,7 +72,7 @@ export interface FakeStats {
 export type FakeSelection = { kind: 'cell'; row: number; col: number } | { kind: 'areas' } | { kind: 'chart' };
 
 /** An error as Office.js raises it: a code of Excel.ErrorCodes and a message. */
-export class FakeExcelError extends Error {
+class FakeExcelError extends Error {
   constructor(
     readonly code: string,
     message: string,
@@ -88,7 +88,7 @@ export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 const key = (r: number, c: number) => `${r},${c}`;
 
 /** UTF-8 bytes of a value as JSON, the form it travels in. */
-export function jsonBytes(v: unknown): number {
+function jsonBytes(v: unknown): number {
   return Buffer.byteLength(JSON.stringify(v) ?? '', 'utf8');
 }
 
