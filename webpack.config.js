@@ -2,8 +2,12 @@
  * Webpack build of the Excel add-in: the custom functions bundle (with its generated functions.json), the task
  * pane page that also hosts the functions in the shared runtime, and the manifest and icons.
  *
- * The page loads functions.js and taskpane.js. functions.js stands alone (webpack's runtime, the core and the
+ * The page loads functions.js and taskpane.<hash>.js. functions.js stands alone (webpack's runtime, the core and the
  * catalog); the task pane entry depends on it, so its chunks reuse those modules instead of carrying a second copy.
+ *
+ * Every file but functions.js carries a content hash in its name, and the page loads functions.js with the build's
+ * hash as a query, so a browser or proxy cache never mixes the chunks of two deployments. functions.js keeps its name
+ * because the manifest names it (Functions.Script.Url).
  *
  * `webpack --mode production` writes dist/; `ADDIN_URL=https://host/path/` sets where dist/ will be served
  * (every `https://localhost:3000/` in the manifest is replaced by it).
@@ -96,7 +100,8 @@ export default (env = {}, argv = {}) => {
     },
     output: {
       path: outDir,
-      filename: '[name].js',
+      filename: (pathData) => (pathData.chunk?.name === 'functions' ? '[name].js' : '[name].[contenthash].js'),
+      chunkFilename: '[id].[contenthash].js',
       // Chunks sit beside taskpane.html; a fixed relative path spares functions.js the script-URL lookup of 'auto',
       // which fails where functions.js runs without a document.
       publicPath: '',
@@ -131,6 +136,8 @@ export default (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         template: path.join(taskpaneDir, 'taskpane.html'),
         chunks: ['taskpane', 'functions'],
+        // functions.js?<build hash>: the one script without a hash in its name is not taken from an older deployment.
+        hash: true,
       }),
       new CopyWebpackPlugin({
         patterns: [

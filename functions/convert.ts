@@ -113,11 +113,14 @@ export function readStatus(fn: string, v: unknown): StatusKey | null {
   return r.ok ? r.value : badValue(fn, 'status', cell, EXPECTED.status);
 }
 
-/** Reads a date argument (an Excel serial or a text form of the tracker contract) as `YYYY-MM-DD`; empty gives null. */
-export function readDate(fn: string, arg: string, v: unknown, bound: 'start' | 'end'): string | null {
+/**
+ * Reads a date argument (an Excel serial in the workbook's date system, or a text form of the tracker contract) as
+ * `YYYY-MM-DD`; empty gives null.
+ */
+export function readDate(fn: string, arg: string, v: unknown, bound: 'start' | 'end', date1904 = false): string | null {
   const cell = scalarCell(fn, arg, v);
   if (!cell) return null;
-  const r = parseDate(cell, { bound });
+  const r = parseDate(cell, { bound, date1904 });
   return r.ok ? r.value : badValue(fn, arg, cell, EXPECTED.date);
 }
 

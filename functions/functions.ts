@@ -14,6 +14,7 @@ import { validateWorkbook } from '../src/use-cases/validate-workbook.js';
 import { getClause } from '../src/catalog/index.js';
 import { clauseRef, guard, invalid, line, notAvailable, readDate, readLang, readPercent, readStatus, readText, readTop, toCell } from './convert.js';
 import { FN_TEXT } from './messages.js';
+import { workbookDate1904 } from './date-system.js';
 
 // The task pane page also loads this bundle in an ordinary browser (the standalone validator), where Excel's
 // CustomFunctions runtime does not exist: registering the functions is then a no-op rather than a script error.
@@ -113,6 +114,12 @@ export function xref(ref: string, lang?: string): string[][] {
   });
 }
 
+// STATUS and VALIDATE are not @volatile although they default to today: a volatile function recalculates with every
+// change anywhere in the workbook (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-volatile), which
+// over a tracker of thousands of rows would run the checks on every keystroke. Passing TODAY() as asOf, itself volatile,
+// makes exactly the cells that want it recalculate daily.
+// Both read serial dates in the workbook's own date system, asked of Excel once (date-system.ts), so they are async.
+
 /**
  * Assesses an activity at a date: Completed, On track, Overdue, Not started, Late start, Delayed or Cancelled.
  * @customfunction STATUS
@@ -124,15 +131,16 @@ export function xref(ref: string, lang?: string): string[][] {
  * @param [lang] "en" (default) or "zh" for the Chinese name of the assessment.
  * @returns The assessment.
  */
-export function status(status: any, start: any, end: any, progress?: any, asOf?: any, lang?: string): string {
+export async function status(status: any, start: any, end: any, progress?: any, asOf?: any, lang?: string): Promise<string> {
+  const date1904 = await workbookDate1904();
   return guard('LMC.STATUS', () => {
     const fn = 'LMC.STATUS';
     const a = assess({
       status: readStatus(fn, status),
-      start: readDate(fn, 'start', start, 'start'),
-      end: readDate(fn, 'end', end, 'end'),
+      start: readDate(fn, 'start', start, 'start', date1904),
+      end: readDate(fn, 'end', end, 'end', date1904),
       progress: readPercent(fn, progress),
-      asOf: readDate(fn, 'asOf', asOf, 'start') ?? localToday(),
+      asOf: readDate(fn, 'asOf', asOf, 'start', date1904) ?? localToday(),
     });
     const l = readLang(fn, lang, 'en');
     if (a === null) notAvailable(FN_TEXT.nothingToAssess(fn));
@@ -149,7 +157,8 @@ export function status(status: any, start: any, end: any, progress?: any, asOf?:
  * @param [lang] Language of the messages: "zh" (default) or "en".
  * @returns "OK", one finding per line, or an empty text for an empty row.
  */
-export function validate(row: any[][], headers: any[][], asOf?: any, lang?: string): string {
+export async function validate(row: any[][], headers: any[][], asOf?: any, lang?: string): Promise<string> {
+  const date1904 = await workbookDate1904();
   return guard('LMC.VALIDATE', () => {
     const fn = 'LMC.VALIDATE';
     const values = line(fn, 'row', row);
@@ -159,10 +168,10 @@ export function validate(row: any[][], headers: any[][], asOf?: any, lang?: stri
     const result = validateWorkbook(
       {
         sheets: [{ name: 'Activities', visibility: 'visible', rows: [names.map(toCell), values.map(toCell)] }],
-        date1904: false,
+        date1904,
         findings: [],
       },
-      { asOf: readDate(fn, 'asOf', asOf, 'start') ?? localToday() },
+      { asOf: readDate(fn, 'asOf', asOf, 'start', date1904) ?? localToday() },
     );
     // Without a recognised header row there is no row to check: the headers argument is wrong.
     if (!result.table) {

@@ -70,7 +70,15 @@ const zh = {
   colMessage: '说明',
   noFindings: '未发现问题。',
   error: '出错了',
-  officeTimeout: 'Office 未在规定时间内就绪，已切换到独立模式。',
+  officeTimeout: 'Office 未在规定时间内就绪，已切换到独立模式；Office 一旦就绪，窗格会自动切回 Excel 模式。',
+  excelErrors: {
+    InvalidOperationInCellEditMode: 'Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，然后重试。',
+    AccessDenied: '工作表受保护，无法写入。请在“审阅”选项卡中撤消工作表保护，然后重试。',
+    InvalidSelection: '请选择一个单元格（而不是图表或多个区域），然后重试。',
+    RequestPayloadSizeLimitExceeded: '一次要写入 Excel 的数据太多。请缩小工作表的范围后重试。',
+    ResponsePayloadSizeLimitExceeded: '一次要从 Excel 读取的数据太多。请缩小工作表的范围后重试。',
+    LedgerNotSaved: '无法把标注记录保存到工作簿设置中，已停止标注；已做的标注下次校验时仍可能无法自动清除。',
+  } as Record<string, string>,
 };
 
 type Strings = typeof zh;
@@ -147,7 +155,15 @@ const en: Strings = {
   colMessage: 'Message',
   noFindings: 'No findings.',
   error: 'Something went wrong',
-  officeTimeout: 'Office did not get ready in time; switched to standalone mode.',
+  officeTimeout: 'Office did not get ready in time; switched to standalone mode. The pane switches back to Excel as soon as Office is ready.',
+  excelErrors: {
+    InvalidOperationInCellEditMode: 'Excel is editing a cell. Press Enter or Esc to finish editing, then try again.',
+    AccessDenied: 'The sheet is protected, so nothing can be written to it. Unprotect it (Review › Unprotect Sheet), then try again.',
+    InvalidSelection: 'Select a single cell (not a chart or several areas), then try again.',
+    RequestPayloadSizeLimitExceeded: 'Too much data to write to Excel at once. Make the sheet’s range smaller and try again.',
+    ResponsePayloadSizeLimitExceeded: 'Too much data to read from Excel at once. Make the sheet’s range smaller and try again.',
+    LedgerNotSaved: 'The record of the highlights could not be saved in the workbook’s settings, so highlighting stopped; a later run may not remove the highlights already made.',
+  },
 };
 
 /** All UI strings of the pane and the standalone page, by language. */
@@ -156,6 +172,17 @@ const UI_STRINGS: Record<Lang, Strings> = { zh, en };
 /** The UI strings of one language. */
 export function strings(lang: Lang): Strings {
   return UI_STRINGS[lang];
+}
+
+/**
+ * What to tell the user about an error of Excel or the adapter, by its code (Excel.ErrorCodes and the adapter's
+ * own): a sentence that says what to do, or the error's own message for other errors.
+ */
+export function hostErrorText(err: unknown, lang: Lang): string {
+  const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const known = UI_STRINGS[lang].excelErrors[code];
+  if (known) return known;
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** Chooses the UI language from Office's display language or the browser's (`zh-CN` → zh, anything else → en). */

@@ -15,9 +15,17 @@ export interface PaneOptions {
   today: string;
   /** The sheet shown beside the pane in demo mode, so highlights can be seen without Excel. */
   preview?: () => ViewElement;
+  /**
+   * Calls back when the pane is shown. Excel may start the shared runtime hidden, only to calculate `=LMC.*` on open:
+   * reading the sheet then would queue the functions behind it. Without it the pane detects at once (the demo).
+   */
+  whenShown?: (shown: () => void) => void;
 }
 
-/** Mounts the Excel task pane (or its demo) into `root`: every new state is rendered; the active sheet is read at once. */
+/**
+ * Mounts the Excel task pane (or its demo) into `root`: every new state is rendered; the active sheet is read when
+ * the pane is shown or first used.
+ */
 export function mountPane(root: HTMLElement, o: PaneOptions): void {
   const draw = (s: PaneState): void => {
     document.documentElement.lang = s.lang === 'zh' ? 'zh-CN' : 'en';
@@ -27,6 +35,10 @@ export function mountPane(root: HTMLElement, o: PaneOptions): void {
   };
   const controller = new PaneController(o.host, o, draw);
   draw(controller.state);
-  // Reading is harmless, so the pane shows what it found on the active sheet as soon as it opens.
-  void controller.detect();
+  // Reading is harmless, so the pane shows what it found on the active sheet once it can be seen. A click runs after
+  // the clicked button's own action, which reads the sheet itself.
+  const detect = () => void controller.detectOnce();
+  root.addEventListener('click', detect);
+  if (o.whenShown) o.whenShown(detect);
+  else detect();
 }

@@ -4,6 +4,7 @@ import type { Lang } from '../../src/model/lang.js';
 import type { ColumnKey } from '../../src/schema/tracker.js';
 import { clauseIntents, type ClauseIntents } from '../clauses/clause-panel.js';
 import { insertClause } from '../clauses/clause-search.js';
+import { hostErrorText } from '../i18n.js';
 import { CancelledError, type SheetHost } from '../sheet-host/sheet-host.js';
 import { insertTemplate } from '../tracker/template-action.js';
 import { detectTracker, pickCandidate, runFill, runMap, runValidate, type ActionOptions } from '../tracker/tracker-actions.js';
@@ -20,6 +21,8 @@ export interface PaneIntents {
   fill(): Promise<void>;
   /** Stops the running action between two chunks. */
   cancel(): void;
+  /** Detects the active sheet unless that was done already (the pane shown, or first used). */
+  detectOnce(): Promise<void>;
   /** Reads a column as another key (null: as no column), then detects again. */
   setMapping(col: number, key: ColumnKey | null): Promise<void>;
   /** Writes a candidate clause into an open row of the last Map. */
@@ -31,10 +34,6 @@ export interface PaneIntents {
   readonly clauses: ClauseIntents;
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /**
  * The pane's behaviour over a sheet host: each intent runs the tracker actions and moves the state on; `changed`
  * hears every new state (the DOM glue renders it, tests read it). One action runs at a time.
@@ -42,6 +41,7 @@ function errorText(err: unknown): string {
 export class PaneController implements PaneIntents {
   private current: PaneState;
   private abort: AbortController | null = null;
+  private detectStarted = false;
   readonly clauses: ClauseIntents;
 
   constructor(
@@ -53,7 +53,10 @@ export class PaneController implements PaneIntents {
     this.clauses = clauseIntents(
       () => this.current.clauses,
       (clauses) => this.set({ clauses }),
-      (clause, what, asFormula) => insertClause(host, clause, what, asFormula, this.current.lang),
+      (clause, what, asFormula) =>
+        insertClause(host, clause, what, asFormula, this.current.lang).catch((err: unknown) => {
+          throw new Error(hostErrorText(err, this.current.lang));
+        }),
     );
   }
 
@@ -70,6 +73,8 @@ export class PaneController implements PaneIntents {
   /** Runs an action unless one is running: progress goes into the state, its outcome or error into the message. */
   private async run(action: (opts: ActionOptions) => Promise<PaneMessage>): Promise<void> {
     if (this.abort) return;
+    // Any action reads the active sheet, so the first detection is no longer needed.
+    this.detectStarted = true;
     const abort = (this.abort = new AbortController());
     this.set({ running: { progress: null }, message: { kind: 'working' } });
     const s = this.current;
@@ -83,7 +88,7 @@ export class PaneController implements PaneIntents {
         onProgress: (progress) => this.set({ running: { progress } }),
       });
     } catch (err) {
-      message = err instanceof CancelledError ? { kind: 'cancelled' } : { kind: 'failed', error: errorText(err) };
+      message = err instanceof CancelledError ? { kind: 'cancelled' } : { kind: 'failed', error: hostErrorText(err, s.lang) };
     }
     this.abort = null;
     this.set({ running: null, message });
@@ -99,6 +104,10 @@ export class PaneController implements PaneIntents {
 
   setAsOf(iso: string): void {
     this.set({ asOf: iso || this.current.today });
+  }
+
+  detectOnce(): Promise<void> {
+    return this.detectStarted ? Promise.resolve() : this.detect();
   }
 
   detect(): Promise<void> {
@@ -164,7 +173,7 @@ export class PaneController implements PaneIntents {
       // Nothing in the state changed, but the demo's sheet preview shows the new selection.
       this.changed(this.current);
     } catch (err) {
-      this.set({ message: { kind: 'failed', error: errorText(err) } });
+      this.set({ message: { kind: 'failed', error: hostErrorText(err, this.current.lang) } });
     }
   }
 

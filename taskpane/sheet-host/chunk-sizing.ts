@@ -2,7 +2,10 @@ import type { ColumnWrite } from './sheet-host.js';
 
 /** How much one request to Excel may carry. */
 export interface ChunkLimits {
-  /** Target size of one request or response in bytes (Excel on the web refuses payloads over 5 MB). */
+  /**
+   * Target size of one request or response in UTF-8 bytes: Excel on the web refuses payloads over 5 MB
+   * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+   */
   payloadBudget: number;
   /** Most rows per read or write chunk. */
   maxRows: number;
@@ -12,7 +15,7 @@ export interface ChunkLimits {
   maxColumns: number;
 }
 
-/** The limits the adapter uses unless told otherwise. */
+/** The limits the adapter uses unless told otherwise: 1.5 MB leaves room for the JSON around the values. */
 export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { payloadBudget: 1_500_000, maxRows: 5000, maxCellOps: 1000, maxColumns: 256 };
 
 /** Rows of the first read chunk, before the size of a row is known. */
@@ -21,9 +24,25 @@ export const FIRST_READ_ROWS = 500;
 /** Fewest rows of a read chunk, however long its rows are. */
 const MIN_READ_ROWS = 50;
 
-/** Approximate JSON size of a value, as it travels between the add-in and Excel. */
+/** UTF-8 bytes of a text: a CJK character takes 3, which a count of UTF-16 code units would call 1. */
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      // A surrogate pair is one 4-byte character.
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** JSON size of a value in UTF-8 bytes, as it travels between the add-in and Excel. */
 export function payloadSize(value: unknown): number {
-  return JSON.stringify(value)?.length ?? 0;
+  return utf8Bytes(JSON.stringify(value) ?? '');
 }
 
 /** Rows of the next read chunk, sized from the payload of the last one (`bytes` for `rows` rows) to fit the budget. */
@@ -32,9 +51,9 @@ export function nextReadRows(rows: number, bytes: number, limits: ChunkLimits): 
   return Math.max(MIN_READ_ROWS, Math.min(limits.maxRows, Math.floor(limits.payloadBudget / bytesPerRow)));
 }
 
-/** Rough size of one written value; a text column also sends its `@` number format. */
+/** Size of one written value in UTF-8 bytes as JSON; a text column also sends its `@` number format. */
 function valueSize(v: string | number | null, text: boolean): number {
-  const value = v === null ? 4 : typeof v === 'number' ? 12 : v.length * 3 + 4;
+  const value = v === null ? 4 : typeof v === 'number' ? 24 : payloadSize(v) + 4;
   return value + (text ? 6 : 0);
 }
 

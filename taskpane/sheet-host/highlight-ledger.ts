@@ -4,21 +4,34 @@ import type { CellMark } from './sheet-host.js';
 /** What the add-in attached to a highlighted cell: nothing, a note (ExcelApi 1.18) or a threaded comment (1.10). */
 export type NoteKind = 'none' | 'note' | 'comment';
 
-/** One cell the add-in highlighted: its A1 address, the fill it had before, and what the add-in attached to it. */
+/**
+ * One cell the add-in highlighted: its A1 address, the fill it had before, and what the add-in attached to it.
+ * `filled: false` is what is left of an entry whose fill was restored but whose note or comment could not be
+ * removed yet (that host lacks the API, or the delete failed): only the note or comment is still the add-in's.
+ */
 export interface LedgerEntry {
   cell: string;
   previousFill: string | null;
   note: NoteKind;
+  filled?: boolean;
 }
 
 /** The document setting that holds the ledger. */
 export const LEDGER_SETTING = 'lmc.marks';
 
-/** The stored form of an entry, `{ c, p, n }` with n 0 none, 1 note, 2 comment: what documents already carry. */
+/**
+ * Most UTF-8 bytes the stored ledger may take. Document settings are small: the Settings.set reference allows 2 MB
+ * for all of an add-in's settings (https://github.com/OfficeDev/office-js/issues/621) and Excel on Windows was seen
+ * refusing about 1 MB (https://github.com/OfficeDev/office-js/issues/3957), so the ledger stays well under both.
+ */
+export const LEDGER_BUDGET = 512 * 1024;
+
+/** The stored form of an entry, `{ c, p, n }` with n 0 none, 1 note, 2 comment (and `f: 0` for a leftover). */
 interface StoredEntry {
   c: string;
   p: string | null;
   n: 0 | 1 | 2;
+  f?: 0;
 }
 
 const NOTE_CODE: Record<NoteKind, StoredEntry['n']> = { none: 0, note: 1, comment: 2 };
@@ -26,9 +39,15 @@ const NOTE_KIND: NoteKind[] = ['none', 'note', 'comment'];
 
 function fromStored(x: unknown): LedgerEntry | null {
   if (!x || typeof x !== 'object') return null;
-  const { c, p, n } = x as Partial<StoredEntry>;
+  const { c, p, n, f } = x as Partial<StoredEntry>;
   if (typeof c !== 'string') return null;
-  return { cell: c, previousFill: typeof p === 'string' ? p : null, note: NOTE_KIND[typeof n === 'number' ? n : 0] ?? 'none' };
+  const entry: LedgerEntry = { cell: c, previousFill: typeof p === 'string' ? p : null, note: NOTE_KIND[typeof n === 'number' ? n : 0] ?? 'none' };
+  if (f === 0) entry.filled = false;
+  return entry;
+}
+
+function toStored(e: LedgerEntry): StoredEntry {
+  return e.filled === false ? { c: e.cell, p: e.previousFill, n: NOTE_CODE[e.note], f: 0 } : { c: e.cell, p: e.previousFill, n: NOTE_CODE[e.note] };
 }
 
 /**
@@ -67,8 +86,18 @@ export class HighlightLedger {
   /** The setting value to store. */
   serialise(): string {
     const out: Record<string, StoredEntry[]> = {};
-    for (const [sheet, list] of this.sheets) out[sheet] = list.map((e) => ({ c: e.cell, p: e.previousFill, n: NOTE_CODE[e.note] }));
+    for (const [sheet, list] of this.sheets) out[sheet] = list.map(toStored);
     return JSON.stringify(out);
+  }
+
+  /** UTF-8 bytes of the stored ledger. */
+  bytes(): number {
+    return new TextEncoder().encode(this.serialise()).length;
+  }
+
+  /** UTF-8 bytes one more entry of a sheet adds to the stored ledger (an upper bound). */
+  static entryBytes(sheet: string, entry: LedgerEntry): number {
+    return new TextEncoder().encode(JSON.stringify(toStored(entry)) + JSON.stringify(sheet)).length + 4;
   }
 
   /** The cells highlighted on a sheet, in the order they were highlighted. */
@@ -78,7 +107,7 @@ export class HighlightLedger {
 
   /** The marks to apply on a sheet: cells not highlighted yet, each once (the first mark of a cell wins). */
   newMarks(sheet: string, marks: readonly CellMark[]): CellMark[] {
-    const seen = new Set(this.entries(sheet).map((e) => e.cell));
+    const seen = new Set(this.entries(sheet).filter((e) => e.filled !== false).map((e) => e.cell));
     const out: CellMark[] = [];
     for (const m of marks) {
       const cell = a1(m.row, m.col);
@@ -100,6 +129,12 @@ export class HighlightLedger {
   forget(sheet: string): void {
     this.sheets.delete(sheet);
   }
+
+  /** Replaces a sheet's entries (what is left of them after a partial clean-up). */
+  replace(sheet: string, entries: readonly LedgerEntry[]): void {
+    if (entries.length === 0) this.sheets.delete(sheet);
+    else this.sheets.set(sheet, [...entries]);
+  }
 }
 
 /** The fill a cleared cell gets back: the colour it had, or none when it had none (white counts as none). */
@@ -108,11 +143,12 @@ export function fillToRestore(entry: LedgerEntry): string | null {
 }
 
 /**
- * What to attach to a highlighted cell: a note where notes are supported and the user has none there (theirs is
- * kept; the message stays in the pane), else a comment where comments are supported, else nothing.
+ * What to attach to a highlighted cell: nothing where the cell already carries a note or a comment (the user's is
+ * kept, and Excel refuses a second one; the message stays in the pane and the issues column), else a note where
+ * notes are supported, else a comment where comments are supported, else nothing.
  */
-export function noteKind(mark: CellMark, support: { notes: boolean; comments: boolean }, cellHasNote: boolean): NoteKind {
-  if (!mark.note) return 'none';
-  if (support.notes) return cellHasNote ? 'none' : 'note';
+export function noteKind(mark: CellMark, support: { notes: boolean; comments: boolean }, cellTaken: boolean): NoteKind {
+  if (!mark.note || cellTaken) return 'none';
+  if (support.notes) return 'note';
   return support.comments ? 'comment' : 'none';
 }

@@ -12,6 +12,7 @@ import {
   type SheetHost,
   type SheetRead,
   uniqueSheetName,
+  uniqueTableName,
 } from './sheet-host.js';
 
 /** One sheet held in memory, with the formatting the pane can change. */
@@ -25,7 +26,8 @@ export interface MemorySheet {
   /** Formulas set by the pane, by A1 address. */
   formulas: Map<string, string>;
   table?: { name: string; range: string };
-  validation: { col: number; list: string[] | string }[];
+  validation: { col: number; list: string[] | string; warn?: boolean }[];
+  frozenRows: number;
 }
 
 /** A spreadsheet in memory that implements the pane's host: used by tests and by the pane's demo mode. */
@@ -104,6 +106,7 @@ export class MemoryHost implements SheetHost {
     const s = this.sheet(sheet);
     const entries = this.ledger.entries(sheet);
     for (const e of entries) {
+      if (e.filled === false) continue;
       const fill = fillToRestore(e);
       if (fill) s.fills.set(e.cell, fill);
       else s.fills.delete(e.cell);
@@ -113,9 +116,10 @@ export class MemoryHost implements SheetHost {
     return entries.length;
   }
 
-  async mark(sheet: string, marks: CellMark[], opts: RunOptions = {}): Promise<void> {
+  async mark(sheet: string, marks: CellMark[], opts: RunOptions = {}): Promise<number> {
     const s = this.sheet(sheet);
-    for (const m of this.ledger.newMarks(sheet, marks)) {
+    const todo = this.ledger.newMarks(sheet, marks);
+    for (const m of todo) {
       checkCancel(opts.signal);
       const cell = a1(m.row, m.col);
       const note = noteKind(m, { notes: true, comments: false }, s.notes.has(cell));
@@ -123,6 +127,7 @@ export class MemoryHost implements SheetHost {
       s.fills.set(cell, SEVERITY_FILL[m.severity]);
       if (note === 'note') s.notes.set(cell, m.note!);
     }
+    return todo.length;
   }
 
   async select(sheet: string, row: number, col: number): Promise<void> {
@@ -137,12 +142,21 @@ export class MemoryHost implements SheetHost {
       r.map((v): Cell | undefined => (v === '' ? undefined : typeof v === 'number' ? { v, t: 'n' } : { v, t: 's' })),
     );
     const s = newSheet(name, rows);
-    if (spec.table) s.table = { name: spec.table, range: `A1:${a1(rows.length - 1, spec.header.length - 1)}` };
+    if (spec.table) {
+      const taken = [...this.sheets.values()].flatMap((o) => (o.table ? [o.table.name] : []));
+      s.table = { name: uniqueTableName(spec.table, taken), range: `A1:${a1(rows.length - 1, spec.header.length - 1)}` };
+    }
     s.validation = spec.validation ?? [];
+    if (spec.freezeHeader) s.frozenRows = 1;
     for (const c of spec.textCols ?? []) for (let r = 0; r < rows.length; r++) s.formats.set(a1(r, c), '@');
     this.sheets.set(name, s);
     if (spec.activate) this.active = name;
     return name;
+  }
+
+  async deleteSheet(sheet: string): Promise<void> {
+    this.sheets.delete(sheet);
+    if (this.active === sheet) this.active = this.sheets.keys().next().value ?? sheet;
   }
 
   async selectedCell(): Promise<{ sheet: string; row: number; col: number }> {
@@ -151,5 +165,5 @@ export class MemoryHost implements SheetHost {
 }
 
 function newSheet(name: string, rows: (Cell | undefined)[][]): MemorySheet {
-  return { name, rows, fills: new Map(), notes: new Map(), formats: new Map(), formulas: new Map(), validation: [] };
+  return { name, rows, fills: new Map(), notes: new Map(), formats: new Map(), formulas: new Map(), validation: [], frozenRows: 0 };
 }

@@ -15,10 +15,10 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-/** The region of the active sheet that was read: a table's range or the used range, in 0-based sheet coordinates. */
+/** The region of the active sheet that was read: its used range and every table on it, in 0-based sheet coordinates. */
 export interface SheetRegion {
   sheet: string;
-  /** Name of the Excel table the region comes from, when the tracker is a table. */
+  /** Name of the first Excel table on the sheet, when there is one. */
   table?: string;
   top: number;
   left: number;
@@ -65,10 +65,15 @@ export interface NewSheet {
   rows: (string | number)[][];
   /** Create an Excel table over header + rows with this name. */
   table?: string;
-  /** Dropdowns: column index → a list source, either literal values or a range formula such as `=条款!$A$2:$A$60`. */
-  validation?: { col: number; list: string[] | string }[];
+  /**
+   * Dropdowns: column index → a list source, either literal values or a range formula such as `=条款!$A$2:$A$60`;
+   * `warn` lets other values in after a warning instead of refusing them.
+   */
+  validation?: { col: number; list: string[] | string; warn?: boolean }[];
   /** Columns that hold text (`@`). */
   textCols?: number[];
+  /** Freeze the header row. */
+  freezeHeader?: boolean;
   activate?: boolean;
 }
 
@@ -92,12 +97,20 @@ export interface SheetHost {
   setCells(sheet: string, cells: CellValue[]): Promise<void>;
   /** Removes the highlights and notes an earlier `mark` made on this sheet (and only those); returns how many cells. */
   clearMarks(sheet: string, opts?: RunOptions): Promise<number>;
-  /** Highlights cells by severity and attaches notes, remembering what it changed so `clearMarks` can undo it. */
-  mark(sheet: string, marks: CellMark[], opts?: RunOptions): Promise<void>;
+  /**
+   * Highlights cells by severity and attaches notes, remembering what it changed so `clearMarks` can undo it;
+   * resolves to the number of cells highlighted (fewer than asked when the ledger is full).
+   */
+  mark(sheet: string, marks: CellMark[], opts?: RunOptions): Promise<number>;
   /** Selects (and scrolls to) one cell. */
   select(sheet: string, row: number, col: number): Promise<void>;
-  /** Adds a sheet (unique name derived from `name`) and returns its final name. */
+  /**
+   * Adds a sheet (unique name derived from `name`, its table named after `table` but unique in the workbook) and
+   * returns its final name; a sheet that fails half-way is removed again.
+   */
   addSheet(spec: NewSheet): Promise<string>;
+  /** Removes a sheet, if it is there. */
+  deleteSheet(sheet: string): Promise<void>;
   /** The selected cell (top-left of the selection). */
   selectedCell(): Promise<{ sheet: string; row: number; col: number }>;
 }
@@ -107,6 +120,14 @@ export function uniqueSheetName(name: string, taken: Iterable<string>): string {
   const used = new Set([...taken].map((n) => n.toLowerCase()));
   let out = name.slice(0, EXCEL_MAX_SHEET_NAME);
   for (let k = 2; used.has(out.toLowerCase()); k++) out = `${name.slice(0, EXCEL_MAX_SHEET_NAME - 4)} (${k})`;
+  return out;
+}
+
+/** A table name not taken yet in the workbook (case-insensitively): `name`, else `name2`, `name3` … (no spaces allowed). */
+export function uniqueTableName(name: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  let out = name;
+  for (let k = 2; used.has(out.toLowerCase()); k++) out = `${name}${k}`;
   return out;
 }
 

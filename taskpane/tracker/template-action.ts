@@ -5,7 +5,7 @@ import { TEMPLATE_SHEETS, templateHeaders } from '../../src/schema/template-shee
 import type { Lang } from '../../src/model/lang.js';
 import type { SheetHost } from '../sheet-host/sheet-host.js';
 
-/** Name of the Excel table the template creates. */
+/** Name of the Excel table the template creates (LmcTracker2, 3 … when the workbook already has one). */
 export const TEMPLATE_TABLE = 'LmcTracker';
 
 const CLAUSE_SHEET_HEADER: Record<Lang, string[]> = {
@@ -22,8 +22,10 @@ function sheetRef(name: string): string {
 }
 
 /**
- * Inserts the blank tracker: the clause list on a sheet of its own, then the activity sheet as an Excel table
- * with dropdowns for country, status, funding source and clause. Returns the two sheet names.
+ * Inserts the blank tracker as the CLI's template has it: the clause list on a sheet of its own (bold, frozen
+ * header), then the activity sheet as an Excel table (its header bold, frozen and filtered by the table's buttons)
+ * with dropdowns for clause, lead country, status and funding source that warn about other values rather than refuse
+ * them. Returns the two sheet names; when the activity sheet cannot be made, the clause sheet is removed again.
  */
 export async function insertTemplate(host: SheetHost, lang: Lang): Promise<{ sheet: string; clauses: string }> {
   const names = TEMPLATE_SHEETS[lang];
@@ -33,23 +35,31 @@ export async function insertTemplate(host: SheetHost, lang: Lang): Promise<{ she
     header: CLAUSE_SHEET_HEADER[lang],
     rows: clauses.map((c) => [c.id, c.number, c.title[lang]]),
     textCols: [0, 1],
+    freezeHeader: true,
   });
   const header = templateHeaders(lang);
   const colOf = (key: string) => INPUT_COLUMNS.findIndex((c) => c.key === key);
-  const validation: { col: number; list: string[] | string }[] = [
-    { col: colOf('lead_country'), list: COUNTRIES.map((c) => c[lang]) },
-    { col: colOf('status'), list: STATUSES.map((s) => s[lang]) },
-    { col: colOf('funding'), list: FUNDING_SOURCES.map((f) => f[lang]) },
-    { col: colOf('clause'), list: `=${sheetRef(clauseSheet)}!$A$2:$A$${clauses.length + 1}` },
+  // Other spellings the validator accepts (codes, the other language, aliases) stay possible, as in the CLI's template.
+  const validation: { col: number; list: string[] | string; warn: boolean }[] = [
+    { col: colOf('clause'), list: `=${sheetRef(clauseSheet)}!$A$2:$A$${clauses.length + 1}`, warn: true },
+    { col: colOf('lead_country'), list: COUNTRIES.map((c) => c[lang]), warn: true },
+    { col: colOf('status'), list: STATUSES.map((s) => s[lang]), warn: true },
+    { col: colOf('funding'), list: FUNDING_SOURCES.map((f) => f[lang]), warn: true },
   ].filter((v) => v.col >= 0);
-  const sheet = await host.addSheet({
-    name: names.activities,
-    header,
-    rows: [],
-    table: TEMPLATE_TABLE,
-    validation,
-    textCols: INPUT_COLUMNS.map((c, i) => (TEXT_KEYS.has(c.key) ? i : -1)).filter((i) => i >= 0),
-    activate: true,
-  });
-  return { sheet, clauses: clauseSheet };
+  try {
+    const sheet = await host.addSheet({
+      name: names.activities,
+      header,
+      rows: [],
+      table: TEMPLATE_TABLE,
+      validation,
+      textCols: INPUT_COLUMNS.map((c, i) => (TEXT_KEYS.has(c.key) ? i : -1)).filter((i) => i >= 0),
+      freezeHeader: true,
+      activate: true,
+    });
+    return { sheet, clauses: clauseSheet };
+  } catch (err) {
+    await host.deleteSheet(clauseSheet).catch(() => undefined);
+    throw err;
+  }
 }

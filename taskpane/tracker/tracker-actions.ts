@@ -198,8 +198,8 @@ export async function runValidate(host: SheetHost, opts: ActionOptions): Promise
     markable = marks.length;
     // Errors first, so a capped run still shows the worst cells; every finding stays in the issues column.
     const chosen = marks.length > MAX_MARKS ? [...marks].sort((a, b) => RANK[b.severity] - RANK[a.severity]).slice(0, MAX_MARKS) : marks;
-    await host.mark(v.table.sheet, chosen, opts);
-    marked = chosen.length;
+    // The host may highlight fewer when its record of highlights is full.
+    marked = await host.mark(v.table.sheet, chosen, opts);
   }
   return { detected, counts: summarise(v.findings), groups: groupFindings(v.findings), cleared, marked, markable };
 }

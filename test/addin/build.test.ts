@@ -50,7 +50,8 @@ describe('npm run build (webpack --mode production)', () => {
   });
 
   it('writes the manifest, functions, metadata, task pane and icons', () => {
-    for (const f of ['manifest.xml', 'functions.js', 'functions.json', 'taskpane.html', 'taskpane.js']) expect(existsSync(file(f)), f).toBe(true);
+    for (const f of ['manifest.xml', 'functions.js', 'functions.json', 'taskpane.html']) expect(existsSync(file(f)), f).toBe(true);
+    expect(readdirSync(out).filter((f) => /^taskpane\.[0-9a-f]{8,}\.js$/.test(f))).toHaveLength(1);
     expect(readdirSync(file('assets')).sort()).toEqual(['icon-128.png', 'icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png']);
   });
 
@@ -73,9 +74,20 @@ describe('npm run build (webpack --mode production)', () => {
     const html = readFileSync(file('taskpane.html'), 'utf8');
     expect(html).toMatch(/<script[^>]+src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
     expect(html).toMatch(/<script[^>]+src="?functions\.js/);
-    expect(html).toMatch(/<script[^>]+src="?taskpane\.js/);
+    expect(html).toMatch(/<script[^>]+src="?taskpane\.[0-9a-f]{8,}\.js/);
     expect(html.indexOf('office.js')).toBeLessThan(html.indexOf('functions.js'));
-    expect(html.indexOf('functions.js')).toBeLessThan(html.indexOf('taskpane.js'));
+    expect(html.indexOf('functions.js')).toBeLessThan(html.indexOf('taskpane.'));
+  });
+
+  it('names every script by its content but functions.js, which the manifest names and the page loads with the build hash', () => {
+    const scripts = readdirSync(out).filter((f) => f.endsWith('.js'));
+    expect(scripts.filter((f) => !/\.[0-9a-f]{8,}\.js$/.test(f))).toEqual(['functions.js']);
+    const html = readFileSync(file('taskpane.html'), 'utf8');
+    expect(html).toMatch(/src="?functions\.js\?[0-9a-f]{8,}/);
+    // The runtime in functions.js names the task pane's chunks by their hashed files.
+    const lazy = scripts.filter((f) => f !== 'functions.js' && !f.startsWith('taskpane.'));
+    const runtime = readFileSync(file('functions.js'), 'utf8');
+    for (const f of lazy) expect(runtime).toContain(f.replace(/^\d+\./, '').replace(/\.js$/, ''));
   });
 
   it('keeps one copy of the catalog: only functions.js holds it, the task pane chunks reuse it', () => {
@@ -125,7 +137,7 @@ describe('generated functions.json', () => {
 });
 
 describe('the built functions bundle', () => {
-  it('registers every function with CustomFunctions.associate and runs in a browser-like sandbox', () => {
+  it('registers every function with CustomFunctions.associate and runs in a browser-like sandbox', async () => {
     const associated = new Map<string, (...args: unknown[]) => unknown>();
     const sandbox = {
       CustomFunctions: { Error: StandInError, ErrorCode, associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn) },
@@ -137,7 +149,7 @@ describe('the built functions bundle', () => {
     expect(associated.get('CLAUSE')!('4.2.12')).toBe(getClause('AP-4.2.12')!.text);
     expect(associated.get('TITLE')!('ND-12', 'en')).toBe('Water resources cooperation framework');
     expect(associated.get('MATCH')!('湄公河流域水文数据共享平台二期建设')).toEqual([['AP-4.2.12']]);
-    expect(associated.get('STATUS')!('进行中', 45292, 45400, null, 45473)).toBe('Overdue');
+    expect(await associated.get('STATUS')!('进行中', 45292, 45400, null, 45473)).toBe('Overdue');
     let err: unknown;
     try {
       associated.get('CLAUSE')!('9.9.9');

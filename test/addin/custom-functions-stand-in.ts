@@ -45,3 +45,14 @@ export function excelError(fn: () => unknown): { code: string; message: string }
     throw err;
   }
 }
+
+/** Awaits an async function and returns the Excel error it rejects with, or fails when it resolves to a value. */
+export async function excelErrorAsync(fn: () => Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    const v = await fn();
+    throw new Error(`expected an Excel error, got ${JSON.stringify(v)}`);
+  } catch (err) {
+    if (err instanceof StandInError) return { code: err.code, message: err.message ?? '' };
+    throw err;
+  }
+}

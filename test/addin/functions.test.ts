@@ -1,10 +1,11 @@
 import * as XLSX from 'xlsx';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getClause } from '../../src/catalog/index.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import { readWorkbook } from '../../src/file-formats/read.js';
-import { excelError, installCustomFunctions } from './custom-functions-stand-in.js';
+import { excelError, excelErrorAsync, installCustomFunctions } from './custom-functions-stand-in.js';
 import * as LMC from '../../functions/functions.js';
+import { forgetDateSystem } from '../../functions/date-system.js';
 import { localToday as today } from '../../src/model/today.js';
 
 beforeAll(() => installCustomFunctions());
@@ -169,27 +170,27 @@ describe('LMC.STATUS', () => {
     ['进行中', '2024年1月1日', '2024/6/29', undefined, '2024-06-30', undefined, 'Overdue'],
     ['', 45292, 45657, '100%', 45473, undefined, 'Completed'],
     [null, 45292, 45657, 40, 45473, undefined, 'On track'],
-  ])('STATUS(%s, %s, %s, %s, %s, %s) = %s', (status, start, end, progress, asOf, lang, expected) => {
-    expect(LMC.status(status, start, end, progress, asOf, lang)).toBe(expected);
+  ])('STATUS(%s, %s, %s, %s, %s, %s) = %s', async (status, start, end, progress, asOf, lang, expected) => {
+    expect(await LMC.status(status, start, end, progress, asOf, lang)).toBe(expected);
   });
 
-  it('assesses at today when no as-of date is given', () => {
-    expect(LMC.status('进行中', '2000-01-01', '2000-12-31')).toBe('Overdue');
-    expect(LMC.status('进行中', '2000-01-01', '9999-12-31')).toBe('On track');
+  it('assesses at today when no as-of date is given', async () => {
+    expect(await LMC.status('进行中', '2000-01-01', '2000-12-31')).toBe('Overdue');
+    expect(await LMC.status('进行中', '2000-01-01', '9999-12-31')).toBe('On track');
     expect(today(new Date(2024, 5, 30, 23, 59))).toBe('2024-06-30');
   });
 
-  it('answers #VALUE! naming the argument that cannot be read', () => {
-    expect(excelError(() => LMC.status('maybe', 45292, 45657))).toMatchObject({ code: VALUE, message: expect.stringContaining('argument status "maybe"') });
-    expect(excelError(() => LMC.status('进行中', '2024-02-30', 45657))).toMatchObject({ code: VALUE, message: expect.stringContaining('argument start "2024-02-30"') });
-    expect(excelError(() => LMC.status('进行中', 45292, 2024))).toMatchObject({ code: VALUE, message: expect.stringContaining('argument end "2024"') });
-    expect(excelError(() => LMC.status('进行中', 45292, 45657, 'lots'))).toMatchObject({ code: VALUE, message: expect.stringContaining('argument progress "lots"') });
-    expect(excelError(() => LMC.status('进行中', 45292, 45657, undefined, 'soon'))).toMatchObject({ code: VALUE, message: expect.stringContaining('argument asOf "soon"') });
-    expect(excelError(() => LMC.status([['进行中']], 45292, 45657))).toMatchObject({ code: VALUE, message: expect.stringContaining('a range') });
+  it('answers #VALUE! naming the argument that cannot be read', async () => {
+    expect(await excelErrorAsync(() => LMC.status('maybe', 45292, 45657))).toMatchObject({ code: VALUE, message: expect.stringContaining('argument status "maybe"') });
+    expect(await excelErrorAsync(() => LMC.status('进行中', '2024-02-30', 45657))).toMatchObject({ code: VALUE, message: expect.stringContaining('argument start "2024-02-30"') });
+    expect(await excelErrorAsync(() => LMC.status('进行中', 45292, 2024))).toMatchObject({ code: VALUE, message: expect.stringContaining('argument end "2024"') });
+    expect(await excelErrorAsync(() => LMC.status('进行中', 45292, 45657, 'lots'))).toMatchObject({ code: VALUE, message: expect.stringContaining('argument progress "lots"') });
+    expect(await excelErrorAsync(() => LMC.status('进行中', 45292, 45657, undefined, 'soon'))).toMatchObject({ code: VALUE, message: expect.stringContaining('argument asOf "soon"') });
+    expect(await excelErrorAsync(() => LMC.status([['进行中']], 45292, 45657))).toMatchObject({ code: VALUE, message: expect.stringContaining('a range') });
   });
 
-  it('answers #N/A when there is neither a status nor a progress', () => {
-    expect(excelError(() => LMC.status('', 45292, 45657))).toMatchObject({ code: NA, message: expect.stringContaining('nothing to assess') });
+  it('answers #N/A when there is neither a status nor a progress', async () => {
+    expect(await excelErrorAsync(() => LMC.status('', 45292, 45657))).toMatchObject({ code: NA, message: expect.stringContaining('nothing to assess') });
   });
 });
 
@@ -198,41 +199,41 @@ describe('LMC.VALIDATE', () => {
   const good = ['KH-2024-001', '湄公河水资源信息共享平台建设', '4.2.12', '柬埔寨', 45292, 45657, '进行中', 0.5];
   const bad = ['KH-24-1', '湄公河水资源信息共享平台建设', '4.2', '老挝', 45657, 45292, 'maybe', 0.5];
 
-  it('answers OK for a clean row', () => {
-    expect(LMC.validate([good], headers, '2024-06-30')).toBe('OK');
+  it('answers OK for a clean row', async () => {
+    expect(await LMC.validate([good], headers, '2024-06-30')).toBe('OK');
   });
 
-  it('lists the findings of a bad row, one per line, in the language asked', () => {
-    const en = LMC.validate([bad], headers, '2024-06-30', 'en');
+  it('lists the findings of a bad row, one per line, in the language asked', async () => {
+    const en = await LMC.validate([bad], headers, '2024-06-30', 'en');
     expect(codesOf(en)).toEqual(['id-format', 'not-leaf-clause', 'date-order', 'enum']);
     expect(en).toContain('not-leaf-clause: Clause "4.2" (AP-4.2) is a section heading');
     expect(en).toContain('"maybe"');
-    const zh = LMC.validate([bad], headers, '2024-06-30');
+    const zh = await LMC.validate([bad], headers, '2024-06-30');
     expect(codesOf(zh)).toEqual(codesOf(en));
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('uses the as-of date for overdue and late-start warnings', () => {
+  it('uses the as-of date for overdue and late-start warnings', async () => {
     const row = [...good];
     row[5] = 45400; // ends 2024-04-18
-    expect(codesOf(LMC.validate([row], headers, '2024-06-30'))).toEqual(['overdue']);
-    expect(LMC.validate([row], headers, '2024-04-18')).toBe('OK');
+    expect(codesOf(await LMC.validate([row], headers, '2024-06-30'))).toEqual(['overdue']);
+    expect(await LMC.validate([row], headers, '2024-04-18')).toBe('OK');
   });
 
-  it('reads English and alias headers in any order, and vertical ranges', () => {
+  it('reads English and alias headers in any order, and vertical ranges', async () => {
     const h = [['Status', 'Lead', 'ID', 'Project', 'Clause ref', 'Start', 'End']];
     const r = ['Ongoing', 'KH', 'KH-2024-002', 'Water data platform', 'AP-4.2.12', '2024-01-01', '2024-12-31'];
-    expect(LMC.validate([r], h, '2024-06-30')).toBe('OK');
-    expect(LMC.validate(r.map((v) => [v]), h[0].map((v) => [v]), '2024-06-30')).toBe('OK');
+    expect(await LMC.validate([r], h, '2024-06-30')).toBe('OK');
+    expect(await LMC.validate(r.map((v) => [v]), h[0].map((v) => [v]), '2024-06-30')).toBe('OK');
   });
 
-  it('reports missing required columns', () => {
-    const out = LMC.validate([['KH-2024-001', 'Water data platform', '4.2.12']], [['活动编号', '活动名称', '对应条款']], null, 'en');
+  it('reports missing required columns', async () => {
+    const out = await LMC.validate([['KH-2024-001', 'Water data platform', '4.2.12']], [['活动编号', '活动名称', '对应条款']], null, 'en');
     expect(codesOf(out)).toEqual(['missing-column', 'missing-column', 'missing-column', 'missing-column']);
     expect(out).toContain('"Lead country"');
   });
 
-  it('gives the same findings as the CLI pipeline on the same row in a real .xlsx', () => {
+  it('gives the same findings as the CLI pipeline on the same row in a real .xlsx', async () => {
     const ws = XLSX.utils.aoa_to_sheet([headers[0], bad]);
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, '活动清单');
@@ -243,25 +244,63 @@ describe('LMC.VALIDATE', () => {
     const cli = validateWorkbook(read.workbook, { asOf: '2024-06-30' });
     const expected = cli.findings.filter((f) => f.severity !== 'info').map((f) => f.code);
     expect(expected.length).toBeGreaterThan(0);
-    expect(codesOf(LMC.validate([bad], headers, '2024-06-30'))).toEqual(expected);
+    expect(codesOf(await LMC.validate([bad], headers, '2024-06-30'))).toEqual(expected);
   });
 
-  it('returns an empty text for an empty row', () => {
-    expect(LMC.validate([['', null, '', '', '', '', '', '']], headers, '2024-06-30')).toBe('');
+  it('returns an empty text for an empty row', async () => {
+    expect(await LMC.validate([['', null, '', '', '', '', '', '']], headers, '2024-06-30')).toBe('');
   });
 
-  it('answers #VALUE! for ranges that cannot be a row and its headers', () => {
-    expect(excelError(() => LMC.validate([good.slice(0, 3)], headers))).toMatchObject({ code: VALUE, message: expect.stringContaining('row has 3 cells and headers 8') });
-    expect(excelError(() => LMC.validate([good, good], [headers[0], headers[0]]))).toMatchObject({ code: VALUE, message: expect.stringContaining('single row') });
-    expect(excelError(() => LMC.validate([['a', 'b', 'c']], [['x', 'y', 'z']]))).toMatchObject({ code: VALUE, message: expect.stringContaining('No header row found') });
-    expect(excelError(() => LMC.validate([good], headers, 'tomorrow'))).toMatchObject({ code: VALUE, message: expect.stringContaining('argument asOf "tomorrow"') });
+  it('answers #VALUE! for ranges that cannot be a row and its headers', async () => {
+    expect(await excelErrorAsync(() => LMC.validate([good.slice(0, 3)], headers))).toMatchObject({ code: VALUE, message: expect.stringContaining('row has 3 cells and headers 8') });
+    expect(await excelErrorAsync(() => LMC.validate([good, good], [headers[0], headers[0]]))).toMatchObject({ code: VALUE, message: expect.stringContaining('single row') });
+    expect(await excelErrorAsync(() => LMC.validate([['a', 'b', 'c']], [['x', 'y', 'z']]))).toMatchObject({ code: VALUE, message: expect.stringContaining('No header row found') });
+    expect(await excelErrorAsync(() => LMC.validate([good], headers, 'tomorrow'))).toMatchObject({ code: VALUE, message: expect.stringContaining('argument asOf "tomorrow"') });
   });
 
-  it('never shows a JavaScript exception text', () => {
+  it('never shows a JavaScript exception text', async () => {
     const hostile = { toString: () => { throw new Error('boom in toString'); } };
-    const e = excelError(() => LMC.validate([[hostile, 'x', 'y']], [['活动编号', '活动名称', '对应条款']]));
+    const e = await excelErrorAsync(() => LMC.validate([[hostile, 'x', 'y']], [['活动编号', '活动名称', '对应条款']]));
     expect(e.code).toBe(VALUE);
     expect(e.message).toContain('could not compute a result');
     expect(e.message).not.toContain('boom');
+  });
+});
+
+describe('the workbook’s date system', () => {
+  const excelWithDateSystem = (date1904: boolean) => {
+    let asked = 0;
+    const excel = {
+      run: async <T>(batch: (ctx: unknown) => Promise<T>): Promise<T> => {
+        asked++;
+        const probe = { value: NaN, load: () => undefined };
+        const ctx = {
+          workbook: { functions: { date: () => probe } },
+          sync: async () => void (probe.value = date1904 ? 0 : 1462),
+        };
+        return batch(ctx);
+      },
+    };
+    return { excel, asked: () => asked };
+  };
+
+  afterEach(() => {
+    delete (globalThis as { Excel?: unknown }).Excel;
+    forgetDateSystem();
+  });
+
+  it('reads serials in the 1904 system of a 1904 workbook, asking Excel once', async () => {
+    const { excel, asked } = excelWithDateSystem(true);
+    (globalThis as { Excel?: unknown }).Excel = excel;
+    // 1904 serials: 43830 = 2024-01-01, 44195 = 2024-12-31 (in the 1900 system they are four years earlier).
+    expect(await LMC.status('进行中', 43830, 44195, undefined, '2024-06-30')).toBe('On track');
+    const headers = [['活动编号', '活动名称', '对应条款', '牵头国家', '开始日期', '结束日期', '实施状态']];
+    expect(await LMC.validate([['KH-2024-001', '湄公河水资源信息共享平台建设', '4.2.12', '柬埔寨', 43830, 44195, '进行中']], headers, '2024-06-30', 'en')).toBe('OK');
+    expect(asked()).toBe(1);
+  });
+
+  it('reads serials in the 1900 system of an ordinary workbook', async () => {
+    (globalThis as { Excel?: unknown }).Excel = excelWithDateSystem(false).excel;
+    expect(await LMC.status('进行中', 43830, 44195, undefined, '2024-06-30')).toBe('Overdue');
   });
 });

@@ -110,6 +110,9 @@ export function checkManifest(xml: string, baseUrl: string, iconFiles: string[])
     const button = allElements(desktop).find((e) => e.name === 'Control' && e.attrs['xsi:type'] === 'Button');
     const action = button && path(button, 'Action');
     need(action?.attrs['xsi:type'] === 'ShowTaskpane', 'the ribbon button must open the task pane');
+    // The shared runtime has one task pane, and a ShowTaskpane without a TaskpaneId counts as another one
+    // (https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime, "Multiple task panes").
+    need(action && action.children.some((c) => c.name === 'TaskpaneId' && c.text.trim() !== ''), 'the ShowTaskpane action needs a TaskpaneId in the shared runtime');
     const shared = runtime.attrs.resid;
     if (cf && action) {
       const ids = {

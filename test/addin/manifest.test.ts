@@ -48,6 +48,7 @@ describe('manifest.xml', () => {
     ['bad id', (x: string) => x.replace(/<Id>[^<]+<\/Id>/, '<Id>lmc</Id>'), /Id is not a GUID/],
     ['long resource id', (x: string) => x.replaceAll('Functions.Metadata.Url', 'Functions.Metadata.Url.Of.The.Add.In'), /longer than 32/],
     ['unused resource', (x: string) => x.replace('<bt:Urls>', '<bt:Urls>\n<bt:Url id="Spare.Url" DefaultValue="https://localhost:3000/taskpane.html"/>'), /'Spare.Url' is defined but never used/],
+    ['ShowTaskpane without a TaskpaneId', (x: string) => x.replace('<TaskpaneId>LmcTaskpane</TaskpaneId>', ''), /needs a TaskpaneId/],
     ['icon of the wrong size', (x: string) => x.replace('<bt:Image id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-80.png"/>', '<bt:Image id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-64.png"/>'), /not the 80px icon/],
   ])('reports a manifest with %s', (_name, mutate, message) => {
     const broken = mutate(manifest);

@@ -64,13 +64,14 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * A stand-in for Office.js inside Excel: `Office.onReady` names Excel as the host (what taskpane/office-detect.ts
- * checks), and every `Excel.run` fails with `excelError`, as a protected workbook would.
+ * checks), the task pane is reported shown, and every `Excel.run` fails with `excelError`, as a protected workbook would.
  */
 export function excelStandIn(excelError = 'The workbook is protected.'): string {
   return `
     window.Office = {
       HostType: { Excel: 'Excel' },
       onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }); },
+      addin: { onVisibilityModeChanged: function (h) { setTimeout(function () { h({ visibilityMode: 'Taskpane' }); }, 0); return Promise.resolve(function () { return Promise.resolve(); }); } },
       context: {
         displayLanguage: 'en-US',
         requirements: { isSetSupported: function () { return true; } },

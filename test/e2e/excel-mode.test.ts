@@ -31,7 +31,8 @@ describe.skipIf(!hasChromium)('the task pane page inside Excel (stand-in Office.
 
   it('loads the functions and the pane but no SheetJS chunk', () => {
     const files = load.scripts.map((s) => s.file);
-    expect(files).toEqual(expect.arrayContaining(['functions.js', 'taskpane.js']));
+    expect(files).toContain('functions.js');
+    expect(files.some((f) => /^taskpane\.[0-9a-f]+\.js$/.test(f))).toBe(true);
     const sheetJs = sheetJsScripts(dist);
     // The build does hold SheetJS (the standalone validator reads files with it), so this check can fail.
     expect(sheetJs.length).toBeGreaterThan(0);

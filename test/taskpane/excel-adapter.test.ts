@@ -44,16 +44,28 @@ describe('Office.js adapter: reading', () => {
     expect(read.grid.rows[1]![0]).toEqual({ v: '2024-03-15', t: 'd', z: 'yyyy-mm-dd' });
   });
 
-  it('reads the table on the sheet when there is one, from row 1 so row numbers stay the sheet’s own', async () => {
+  it('reads the tables on the sheet together with its used range, from row 1 so row numbers stay the sheet’s own', async () => {
     const fake = new FakeExcel();
     fake.put('Activities', [HEADER, ['CN-2024-001', 'A', '4.2.12', '中国', 45366, '进行中']], { top: 3 });
     fake.put('Activities', [['unrelated note far away']], { top: 40, left: 20 });
-    fake.sheets.get('Activities')!.tables.push({ name: 'Tracker', address: 'A4:F5', rowIndex: 3, columnIndex: 0, rowCount: 2, columnCount: 6 });
+    // An empty table row below the data is part of the region too.
+    fake.sheets.get('Activities')!.tables.push({ name: 'Tracker', rowIndex: 3, columnIndex: 0, rowCount: 3, columnCount: 6 });
     const { host: h } = host(fake);
     const read = await h.readActiveSheet();
-    expect(read.region).toMatchObject({ table: 'Tracker', top: 0, left: 0, rowCount: 5, colCount: 6 });
-    expect(read.grid.rows.length).toBe(5);
+    expect(read.region).toMatchObject({ table: 'Tracker', top: 0, left: 0, rowCount: 41, colCount: 21 });
     expect(read.grid.rows[3]![0]!.v).toBe('活动编号');
+    expect(read.grid.rows[40]![20]!.v).toBe('unrelated note far away');
+  });
+
+  it('does not let an unrelated table on the sheet hide the tracker beside it', async () => {
+    const fake = new FakeExcel();
+    fake.put('Activities', [['Budget', 'Amount'], ['A', 1]]);
+    fake.put('Activities', [HEADER, ['CN-2024-001', 'A', '4.2.12', '中国', 45366, '进行中']], { top: 5, left: 3 });
+    fake.sheets.get('Activities')!.tables.push({ name: 'Budget', rowIndex: 0, columnIndex: 0, rowCount: 2, columnCount: 2 });
+    const { host: h } = host(fake);
+    const read = await h.readActiveSheet();
+    expect(read.grid.rows[5]![3]!.v).toBe('活动编号');
+    expect(read.grid.rows[6]![8]!.v).toBe('进行中');
   });
 
   it('reads a 100,000-row sheet in chunks: few syncs, no sync carrying more than 5,000 rows', async () => {
@@ -210,7 +222,8 @@ describe('Office.js adapter: highlights and notes', () => {
     fake.put('Activities', rows);
     const { host: h } = host(fake);
     await h.mark('Activities', rows.map((_, i) => ({ row: i, col: 0, severity: 'warning' as const, note: 'x' })));
-    expect(fake.stats.syncs).toBeLessThanOrEqual(2 * Math.ceil(5000 / 1000));
+    // Per batch of 1,000: the probe, the fills and the notes; plus one look at the sheet's comments.
+    expect(fake.stats.syncs).toBeLessThanOrEqual(3 * Math.ceil(5000 / 1000) + 2);
     expect(fake.sheets.get('Activities')!.notes.size).toBe(5000);
   });
 });

@@ -161,3 +161,19 @@ describe('the pane over an in-memory sheet', () => {
     expect(host.sheet(SHEET).formulas.get('B22')).toBe('=LMC.TITLE("AP-4.2.12","en")');
   });
 });
+
+describe('the first detection', () => {
+  it('runs once, and not over what an action already read', async () => {
+    const { ctl, states } = pane();
+    await ctl.detectOnce();
+    expect(ctl.state.message).toMatchObject({ kind: 'detected' });
+    const reads = states.filter((s) => s.message?.kind === 'detected').length;
+    await ctl.detectOnce();
+    expect(states.filter((s) => s.message?.kind === 'detected').length).toBe(reads);
+
+    const other = pane();
+    await other.ctl.validate();
+    await other.ctl.detectOnce();
+    expect(other.ctl.state.message).toMatchObject({ kind: 'validated' });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rowsFromExcel } from '../../taskpane/sheet-host/excel-values.js';
-import { uniqueSheetName } from '../../taskpane/sheet-host/sheet-host.js';
+import { uniqueSheetName, uniqueTableName } from '../../taskpane/sheet-host/sheet-host.js';
 
 describe('uniqueSheetName', () => {
   it('keeps a free name, numbers a taken one (whatever its case), and stays within 31 characters', () => {
@@ -9,6 +9,13 @@ describe('uniqueSheetName', () => {
     const long = 'An activity sheet with a long name';
     expect(uniqueSheetName(long, [])).toBe(long.slice(0, 31));
     expect(uniqueSheetName(long, [long.slice(0, 31)])).toBe(`${long.slice(0, 27)} (2)`);
+  });
+});
+
+describe('uniqueTableName', () => {
+  it('keeps a free name and numbers a taken one without spaces, whatever its case', () => {
+    expect(uniqueTableName('LmcTracker', ['Table1'])).toBe('LmcTracker');
+    expect(uniqueTableName('LmcTracker', ['lmctracker', 'LmcTracker2'])).toBe('LmcTracker3');
   });
 });
 
