@@ -8,9 +8,25 @@ import { CancelledError, type SheetHost } from '../sheet-host/sheet-host.js';
 import { insertTemplate } from '../tracker/template-action.js';
 import { detectTracker, pickCandidate, runFill, runMap, runValidate, type ActionOptions } from '../tracker/tracker-actions.js';
 import { detectedMessage, initialPaneState, type PaneMessage, type PaneStart, type PaneState, type Tab } from './pane-state.js';
+import type { FileCheck } from '../../src/use-cases/check-file.js';
+import { submissionOf, unreadableSubmission } from '../../src/use-cases/summary.js';
+import { insertSummarySheet, readTrackerSheets, revalidated, rowColumn } from './summary-actions.js';
+import type { SummaryIntents } from './summary-panel.js';
+import { summarised, type CoverageCell, type SheetRole, type SummaryState } from './summary-state.js';
+
+/** The file reader the pane loads on demand to compare with files (it holds SheetJS, which Excel mode never loads up front). */
+export interface PaneFileTools {
+  checkFile(bytes: Uint8Array, fileName: string, asOf: string): FileCheck;
+}
+
+/** A file as the pane gets it from a file input. */
+interface PickedFile {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
 
 /** What the pane's view can ask for. */
-export interface PaneIntents {
+export interface PaneIntents extends SummaryIntents {
   toggleLang(): void;
   showTab(tab: Tab): void;
   setAsOf(iso: string): void;
@@ -44,10 +60,14 @@ export class PaneController implements PaneIntents {
   private abort: AbortController | null = null;
   readonly clauses: ClauseIntents;
 
+  private tools: Promise<PaneFileTools> | null = null;
+
   constructor(
     private readonly host: SheetHost,
     start: PaneStart,
     private readonly changed: (s: PaneState) => void = () => undefined,
+    /** Loads the file reader for Compare with files; absent where files cannot be read. */
+    private readonly loadFileTools?: () => Promise<PaneFileTools>,
   ) {
     this.current = initialPaneState(start);
     this.clauses = clauseIntents(
@@ -95,10 +115,14 @@ export class PaneController implements PaneIntents {
 
   showTab(tab: Tab): void {
     this.set({ tab, message: null });
+    // Reading is harmless, so the Summary tab reads the workbook the first time it is opened.
+    if (tab === 'summary' && this.current.summary.trackers === null) void this.summarise();
   }
 
   setAsOf(iso: string): void {
     this.set({ asOf: iso || this.current.today });
+    const st = this.current.summary;
+    if (st.trackers) this.setSummary({ ...st, trackers: revalidated(st.trackers, this.current.asOf) });
   }
 
   detect(): Promise<void> {
@@ -177,5 +201,75 @@ export class PaneController implements PaneIntents {
       const out = await insertTemplate(this.host, this.current.templateLang);
       return { kind: 'template-inserted', sheet: out.sheet, clauses: out.clauses };
     });
+  }
+
+  /** Replaces the Summary tab's state, with the summary and changes worked out again. */
+  private setSummary(st: SummaryState): void {
+    this.set({ summary: summarised(st, this.current.asOf) });
+  }
+
+  summarise(): Promise<void> {
+    return this.run(async (opts) => {
+      const trackers = await readTrackerSheets(this.host, opts.asOf, opts);
+      // Roles chosen before stay with their sheets; a selected cell stays selected.
+      this.setSummary({ ...this.current.summary, trackers });
+      if (trackers.length === 0) return { kind: 'no-tracker-sheets' };
+      return { kind: 'summarised', sheets: trackers.length, activities: this.current.summary.summary?.activities ?? 0 };
+    });
+  }
+
+  setSheetRole(sheet: string, role: SheetRole): void {
+    const st = this.current.summary;
+    this.setSummary({ ...st, roles: new Map([...st.roles, [sheet, role]]) });
+  }
+
+  selectCell(cell: CoverageCell | null): void {
+    this.set({ summary: { ...this.current.summary, cell } });
+  }
+
+  async showRow(sheet: string, row: number): Promise<void> {
+    const t = this.current.summary.trackers?.find((x) => x.sheet === sheet);
+    if (!t) return;
+    try {
+      await this.host.select(sheet, row - 1, rowColumn(t));
+      // Nothing in the state changed, but the demo's sheet preview shows the new selection.
+      this.changed(this.current);
+    } catch (err) {
+      this.set({ message: { kind: 'failed', error: errorText(err) } });
+    }
+  }
+
+  insertSummary(): Promise<void> {
+    return this.run(async () => {
+      const summary = this.current.summary.summary;
+      if (!summary) return { kind: 'no-tracker-sheets' };
+      return { kind: 'summary-inserted', sheet: await insertSummarySheet(this.host, summary, this.current.lang) };
+    });
+  }
+
+  compareFiles(files: readonly PickedFile[]): Promise<void> {
+    return this.run(async () => {
+      if (files.length === 0) return { kind: 'compared', changes: 0, regressions: 0 };
+      const load = this.loadFileTools;
+      if (!load) throw new Error('files cannot be read here');
+      // A failed load is not kept, so the next try loads again.
+      this.tools ??= load().catch((err: unknown) => {
+        this.tools = null;
+        throw err;
+      });
+      const [tools, buffers] = await Promise.all([this.tools, Promise.all(files.map((f) => f.arrayBuffer()))]);
+      const asOf = this.current.asOf;
+      const submissions = files.map((f, i) => {
+        const c = tools.checkFile(new Uint8Array(buffers[i]!), f.name, asOf);
+        return c.ok ? submissionOf(f.name, c.validation, asOf) : unreadableSubmission(f.name);
+      });
+      this.setSummary({ ...this.current.summary, previousFiles: { names: files.map((f) => f.name), submissions } });
+      const diff = this.current.summary.diff;
+      return { kind: 'compared', changes: diff?.changes.length ?? 0, regressions: diff?.summary.regressions ?? 0 };
+    });
+  }
+
+  clearCompareFiles(): void {
+    this.setSummary({ ...this.current.summary, previousFiles: null });
   }
 }
