@@ -9,10 +9,9 @@ import { insertTemplate } from '../tracker/template-action.js';
 import { detectTracker, pickCandidate, runFill, runMap, runValidate, type ActionOptions } from '../tracker/tracker-actions.js';
 import { detectedMessage, initialPaneState, type PaneMessage, type PaneStart, type PaneState, type Tab } from './pane-state.js';
 import type { FileCheck } from '../../src/use-cases/check-file.js';
-import { submissionOf, unreadableSubmission } from '../../src/use-cases/summary.js';
-import { insertSummarySheet, readTrackerSheets, revalidated, rowColumn } from './summary-actions.js';
+import { loadSummaryTab, summaryTab, type SummaryTab } from './summary-loader.js';
 import type { SummaryIntents } from './summary-panel.js';
-import { summarised, type CoverageCell, type SheetRole, type SummaryState } from './summary-state.js';
+import type { CoverageCell, SheetRole, SummaryState } from './summary-state.js';
 
 /** The file reader the pane loads on demand to compare with files (it holds SheetJS, which Excel mode never loads up front). */
 export interface PaneFileTools {
@@ -115,14 +114,17 @@ export class PaneController implements PaneIntents {
 
   showTab(tab: Tab): void {
     this.set({ tab, message: null });
-    // Reading is harmless, so the Summary tab reads the workbook the first time it is opened.
-    if (tab === 'summary' && this.current.summary.trackers === null) void this.summarise();
+    if (tab !== 'summary') return;
+    // The tab's code loads when it is first opened; reading is harmless, so the tab reads the workbook then too.
+    if (!summaryTab()) void loadSummaryTab().then(() => this.changed(this.current), (err: unknown) => this.set({ message: { kind: 'failed', error: errorText(err) } }));
+    if (this.current.summary.trackers === null) void this.summarise();
   }
 
   setAsOf(iso: string): void {
     this.set({ asOf: iso || this.current.today });
     const st = this.current.summary;
-    if (st.trackers) this.setSummary({ ...st, trackers: revalidated(st.trackers, this.current.asOf) });
+    const tab = summaryTab();
+    if (st.trackers && tab) this.setSummary(tab, { ...st, trackers: tab.revalidated(st.trackers, this.current.asOf) });
   }
 
   detect(): Promise<void> {
@@ -204,23 +206,26 @@ export class PaneController implements PaneIntents {
   }
 
   /** Replaces the Summary tab's state, with the summary and changes worked out again. */
-  private setSummary(st: SummaryState): void {
-    this.set({ summary: summarised(st, this.current.asOf) });
+  private setSummary(tab: SummaryTab, st: SummaryState): void {
+    this.set({ summary: tab.summarised(st, this.current.asOf) });
   }
 
   summarise(): Promise<void> {
     return this.run(async (opts) => {
-      const trackers = await readTrackerSheets(this.host, opts.asOf, opts);
+      const tab = await loadSummaryTab();
+      const trackers = await tab.readTrackerSheets(this.host, opts.asOf, opts);
       // Roles chosen before stay with their sheets; a selected cell stays selected.
-      this.setSummary({ ...this.current.summary, trackers });
+      this.setSummary(tab, { ...this.current.summary, trackers });
       if (trackers.length === 0) return { kind: 'no-tracker-sheets' };
       return { kind: 'summarised', sheets: trackers.length, activities: this.current.summary.summary?.activities ?? 0 };
     });
   }
 
   setSheetRole(sheet: string, role: SheetRole): void {
+    const tab = summaryTab();
     const st = this.current.summary;
-    this.setSummary({ ...st, roles: new Map([...st.roles, [sheet, role]]) });
+    // Sheets have roles only once they were read, which loaded the tab's code.
+    if (tab) this.setSummary(tab, { ...st, roles: new Map([...st.roles, [sheet, role]]) });
   }
 
   selectCell(cell: CoverageCell | null): void {
@@ -229,9 +234,10 @@ export class PaneController implements PaneIntents {
 
   async showRow(sheet: string, row: number): Promise<void> {
     const t = this.current.summary.trackers?.find((x) => x.sheet === sheet);
-    if (!t) return;
+    const tab = summaryTab();
+    if (!t || !tab) return;
     try {
-      await this.host.select(sheet, row - 1, rowColumn(t));
+      await this.host.select(sheet, row - 1, tab.rowColumn(t));
       // Nothing in the state changed, but the demo's sheet preview shows the new selection.
       this.changed(this.current);
     } catch (err) {
@@ -242,8 +248,9 @@ export class PaneController implements PaneIntents {
   insertSummary(): Promise<void> {
     return this.run(async () => {
       const summary = this.current.summary.summary;
-      if (!summary) return { kind: 'no-tracker-sheets' };
-      return { kind: 'summary-inserted', sheet: await insertSummarySheet(this.host, summary, this.current.lang) };
+      const tab = summaryTab();
+      if (!summary || !tab) return { kind: 'no-tracker-sheets' };
+      return { kind: 'summary-inserted', sheet: await tab.insertSummarySheet(this.host, summary, this.current.lang) };
     });
   }
 
@@ -257,19 +264,20 @@ export class PaneController implements PaneIntents {
         this.tools = null;
         throw err;
       });
-      const [tools, buffers] = await Promise.all([this.tools, Promise.all(files.map((f) => f.arrayBuffer()))]);
+      const [tab, tools, buffers] = await Promise.all([loadSummaryTab(), this.tools, Promise.all(files.map((f) => f.arrayBuffer()))]);
       const asOf = this.current.asOf;
       const submissions = files.map((f, i) => {
         const c = tools.checkFile(new Uint8Array(buffers[i]!), f.name, asOf);
-        return c.ok ? submissionOf(f.name, c.validation, asOf) : unreadableSubmission(f.name);
+        return c.ok ? tab.submissionOf(f.name, c.validation, asOf) : tab.unreadableSubmission(f.name);
       });
-      this.setSummary({ ...this.current.summary, previousFiles: { names: files.map((f) => f.name), submissions } });
+      this.setSummary(tab, { ...this.current.summary, previousFiles: { names: files.map((f) => f.name), submissions } });
       const diff = this.current.summary.diff;
       return { kind: 'compared', changes: diff?.changes.length ?? 0, regressions: diff?.summary.regressions ?? 0 };
     });
   }
 
   clearCompareFiles(): void {
-    this.setSummary({ ...this.current.summary, previousFiles: null });
+    const tab = summaryTab();
+    if (tab) this.setSummary(tab, { ...this.current.summary, previousFiles: null });
   }
 }

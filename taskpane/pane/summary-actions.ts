@@ -1,10 +1,11 @@
 import type { Lang } from '../../src/model/lang.js';
 import type { WorkbookModel } from '../../src/model/workbook.js';
 import { HEADER_SEARCH_ROWS, locateTracker } from '../../src/schema/locate.js';
-import type { QuarterSummary } from '../../src/use-cases/summary.js';
+import { diffQuarters } from '../../src/use-cases/diff.js';
+import { submissionOf, summariseQuarter, type QuarterSummary, type Submission } from '../../src/use-cases/summary.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import { checkCancel, type RunOptions, type SheetHost, type SheetRead } from '../sheet-host/sheet-host.js';
-import type { TrackerSheet } from './summary-state.js';
+import { roleOf, type SheetRole, type SummaryState, type TrackerSheet } from './summary-state.js';
 import { summarySheet } from './summary-sheet.js';
 
 /** One sheet as a workbook of its own, so the shared pipeline finds the tracker on that sheet and nowhere else. */
@@ -47,4 +48,22 @@ export function insertSummarySheet(host: SheetHost, summary: QuarterSummary, lan
 export function rowColumn(t: TrackerSheet): number {
   const table = t.validation.table;
   return table?.columns.find((c) => c.key === 'activity_id')?.col ?? table?.columns[0]?.col ?? t.read.region.left;
+}
+
+/** The submissions of the sheets with a role, each named by its sheet. */
+export function sheetSubmissions(s: SummaryState, role: SheetRole, asOf: string): Submission[] {
+  return (s.trackers ?? []).filter((t) => roleOf(s, t) === role).map((t) => submissionOf(t.sheet, t.validation, asOf));
+}
+
+/**
+ * The summary of this quarter's sheets and the changes since the previous quarter (the chosen files, else the sheets
+ * marked previous), worked out again from the trackers already read; the selected cell is kept.
+ */
+export function summarised(s: SummaryState, asOf: string): SummaryState {
+  if (!s.trackers) return { ...s, summary: null, diff: null };
+  const current = sheetSubmissions(s, 'current', asOf);
+  const summary = summariseQuarter(current, asOf);
+  const previous = s.previousFiles?.submissions ?? sheetSubmissions(s, 'previous', asOf);
+  const diff = previous.length > 0 ? diffQuarters(previous, current) : null;
+  return { ...s, summary, diff };
 }

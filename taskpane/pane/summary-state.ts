@@ -1,6 +1,6 @@
 import type { CountryCode } from '../../src/schema/enums.js';
-import { diffQuarters, type QuarterDiff } from '../../src/use-cases/diff.js';
-import { submissionOf, summariseQuarter, type QuarterSummary, type Submission } from '../../src/use-cases/summary.js';
+import type { QuarterDiff } from '../../src/use-cases/diff.js';
+import type { QuarterSummary, Submission } from '../../src/use-cases/summary.js';
 import type { WorkbookValidation } from '../../src/use-cases/validate-workbook.js';
 import type { SheetRead } from '../sheet-host/sheet-host.js';
 
@@ -56,22 +56,4 @@ export function defaultRole(t: TrackerSheet): SheetRole {
 /** The role of a tracker sheet. */
 export function roleOf(s: SummaryState, t: TrackerSheet): SheetRole {
   return s.roles.get(t.sheet) ?? defaultRole(t);
-}
-
-/** The submissions of the sheets with a role, each named by its sheet. */
-export function sheetSubmissions(s: SummaryState, role: SheetRole, asOf: string): Submission[] {
-  return (s.trackers ?? []).filter((t) => roleOf(s, t) === role).map((t) => submissionOf(t.sheet, t.validation, asOf));
-}
-
-/**
- * The summary of this quarter's sheets and the changes since the previous quarter (the chosen files, else the sheets
- * marked previous), worked out again from the trackers already read; the selected cell is kept.
- */
-export function summarised(s: SummaryState, asOf: string): SummaryState {
-  if (!s.trackers) return { ...s, summary: null, diff: null };
-  const current = sheetSubmissions(s, 'current', asOf);
-  const summary = summariseQuarter(current, asOf);
-  const previous = s.previousFiles?.submissions ?? sheetSubmissions(s, 'previous', asOf);
-  const diff = previous.length > 0 ? diffQuarters(previous, current) : null;
-  return { ...s, summary, diff };
 }
