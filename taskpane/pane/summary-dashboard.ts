@@ -176,7 +176,14 @@ export function cellActivities(s: QuarterSummary, o: DashboardOptions): ViewElem
   const items = cell && row ? activitiesOf(s, cell) : [];
   return h(
     'div',
-    { class: 'cell-panel', role: 'region', 'aria-labelledby': 'dash-cell', 'data-testid': 'cell-panel' },
+    {
+      class: items.length > 0 ? 'cell-panel has' : 'cell-panel',
+      role: 'region',
+      'aria-labelledby': 'dash-cell',
+      'data-testid': 'cell-panel',
+      // A long list scrolls inside the panel, which the keyboard must then be able to reach.
+      tabindex: items.length > 0 ? 0 : null,
+    },
     h('h3', { id: 'dash-cell' }, H.panelTitle),
     h('p', { role: 'status' }, cell && row ? H.cellCaption(cell.clause, row.title[o.lang], countryName(cell.country, o.lang), items.length) : H.panelEmpty),
     items.length > 0 ? h('ol', { 'data-testid': 'cell-activities' }, items.map((a) => activityItem(a, o))) : null,
