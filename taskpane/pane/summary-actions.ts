@@ -14,7 +14,7 @@ function modelOf(read: SheetRead): WorkbookModel {
 }
 
 /** Validates a sheet that was read, with the same pipeline as the tracker tab, as a tracker sheet of the summary. */
-export function trackerSheet(read: SheetRead, asOf: string): TrackerSheet {
+function trackerSheet(read: SheetRead, asOf: string): TrackerSheet {
   return { sheet: read.region.sheet, hidden: read.grid.visibility !== 'visible', read, validation: validateWorkbook(modelOf(read), { asOf }) };
 }
 
@@ -51,7 +51,7 @@ export function rowColumn(t: TrackerSheet): number {
 }
 
 /** The submissions of the sheets with a role, each named by its sheet. */
-export function sheetSubmissions(s: SummaryState, role: SheetRole, asOf: string): Submission[] {
+function sheetSubmissions(s: SummaryState, role: SheetRole, asOf: string): Submission[] {
   return (s.trackers ?? []).filter((t) => roleOf(s, t) === role).map((t) => submissionOf(t.sheet, t.validation, asOf));
 }
 

@@ -146,7 +146,7 @@ export function coverageMatrix(s: QuarterSummary, o: DashboardOptions): ViewElem
 }
 
 /** The activities of a coverage cell, in the summary's order (clause, lead country, id). */
-export function activitiesOf(s: QuarterSummary, cell: CoverageCell): CountedActivity[] {
+function activitiesOf(s: QuarterSummary, cell: CoverageCell): CountedActivity[] {
   return s.counted.filter((a) => a.record.values.clause === cell.clause && a.record.values.lead_country === cell.country);
 }
 
@@ -169,7 +169,7 @@ function activityItem(a: CountedActivity, o: DashboardOptions): ViewElement {
 }
 
 /** The panel under the matrix: the selected cell's caption and its activities (buttons that select the row in the pane). */
-export function cellActivities(s: QuarterSummary, o: DashboardOptions): ViewElement {
+function cellActivities(s: QuarterSummary, o: DashboardOptions): ViewElement {
   const H = QUARTER_HTML_LABELS[o.lang];
   const cell = o.cell;
   const row = cell ? s.coverage.find((r) => r.clause === cell.clause) : undefined;

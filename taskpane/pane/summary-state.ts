@@ -49,7 +49,7 @@ export function emptySummaryState(): SummaryState {
 }
 
 /** A tracker sheet's role when the user has not chosen one: hidden sheets are left out, the others are this quarter. */
-export function defaultRole(t: TrackerSheet): SheetRole {
+function defaultRole(t: TrackerSheet): SheetRole {
   return t.hidden ? 'skip' : 'current';
 }
 
