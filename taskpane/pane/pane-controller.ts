@@ -214,7 +214,7 @@ export class PaneController implements PaneIntents {
     return this.run(async (opts) => {
       const tab = await loadSummaryTab();
       const trackers = await tab.readTrackerSheets(this.host, opts.asOf, opts);
-      // Roles chosen before stay with their sheets; a selected cell stays selected.
+      // Only the trackers are replaced: a sheet keeps the role chosen for it across reads.
       this.setSummary(tab, { ...this.current.summary, trackers });
       if (trackers.length === 0) return { kind: 'no-tracker-sheets' };
       return { kind: 'summarised', sheets: trackers.length, activities: this.current.summary.summary?.activities ?? 0 };

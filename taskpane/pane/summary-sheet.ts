@@ -13,9 +13,9 @@ import type { CellStyle, NewSheet } from '../sheet-host/sheet-host.js';
 export const ASSESSMENT_KEYS = [...ASSESSMENT_VALUES, 'unassessed'] as const;
 
 /**
- * The summary sheet Insert summary sheet adds: the coverage matrix (clauses × lead countries, coloured with the
- * dashboard's heat scale) with its totals, then the by-country table of assessments and budget, then the as-of date
- * and the sheets it covers. Row 0 is the matrix's header.
+ * The sheet Insert summary sheet adds, its row 0 the matrix's header: the coverage matrix (clauses × lead countries,
+ * coloured with the dashboard's heat scale) with its totals, the by-country table of assessments and budget, and the
+ * as-of date and the sheets it covers.
  */
 export function summarySheet(s: QuarterSummary, lang: Lang): NewSheet {
   const L = QUARTER_LABELS[lang];

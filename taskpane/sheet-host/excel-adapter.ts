@@ -153,7 +153,7 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
       probe?.load('value');
       await ctx.sync();
       const date1904 = probe?.value === 0;
-      // Whatever the number of sheets: one sync for every sheet's used range and tables, one for the tables' ranges.
+      // The used ranges and tables of all sheets share one sync (their tables' ranges one more), so sheets add no syncs.
       const sheets = worksheets.items
         .filter((w) => !opts.only || opts.only.includes(w.name))
         .map((w) => {
@@ -189,7 +189,8 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
       let done = 0;
       let bytesPerCell = FIRST_BYTES_PER_CELL;
       opts.onProgress?.({ phase: 'read', done: 0, total });
-      // Each sync carries blocks of several sheets up to the payload budget, sized by what the last one weighed.
+      // Blocks of several sheets share a sync up to the payload budget (sized by what the last sync weighed): many small
+      // sheets cost one sync, and no request grows past Excel on the web's limit.
       while (queue.length > 0) {
         checkCancel(opts.signal);
         let budget = Math.max(limits.maxColumns, Math.floor(limits.payloadBudget / bytesPerCell));
@@ -398,7 +399,7 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
           if (st.font) format.font.color = st.font;
           if (st.bold) format.font.bold = true;
         }
-        // As with the values: every batch but the last in a sync of its own.
+        // One batch per sync keeps each request small; the last one goes with the activation below.
         if (i < styles.length - 1) await ctx.sync();
       }
       if (spec.activate) sheet.activate();
