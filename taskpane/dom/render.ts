@@ -9,8 +9,16 @@ const CANCELLED = new Set(['dragover', 'drop']);
 
 function viewEvent(ev: Event): ViewEvent {
   const el = ev.currentTarget as HTMLInputElement;
-  const files = el.files ?? (ev as DragEvent).dataTransfer?.files;
-  return { value: typeof el.value === 'string' ? el.value : '', checked: el.checked === true, files: files ? Array.from(files) : [] };
+  const dropped = (ev as DragEvent).dataTransfer;
+  const files = el.files ?? dropped?.files;
+  const out: ViewEvent = { value: typeof el.value === 'string' ? el.value : '', checked: el.checked === true, files: files ? Array.from(files) : [] };
+  // The items of a drop can be read only while its event lasts; their entries (folders too) stay readable after.
+  if (ev.type === 'drop' && dropped?.items) {
+    out.entries = Array.from(dropped.items)
+      .map((item) => (item.kind === 'file' && typeof item.webkitGetAsEntry === 'function' ? item.webkitGetAsEntry() : null))
+      .filter((e): e is FileSystemEntry => e !== null);
+  }
+  return out;
 }
 
 function listen(el: Element, type: string, handler: Handler): void {

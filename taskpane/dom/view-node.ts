@@ -3,6 +3,8 @@ export interface ViewEvent {
   value: string;
   checked: boolean;
   files: readonly File[];
+  /** What was dropped as file-system entries (files and folders), taken while the drop event lasts. */
+  entries?: readonly FileSystemEntry[];
 }
 
 /** A handler of a view element (`on*` props). */

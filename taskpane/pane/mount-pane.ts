@@ -33,7 +33,8 @@ export function mountPane(root: HTMLElement, o: PaneOptions): void {
     // In the demo the sheet sits where Excel's grid would be, left of the pane.
     render(root, [o.preview ? h('div', { class: 'demo-layout' }, h('div', { class: 'sheet-col' }, o.preview()), pane) : pane]);
   };
-  const controller = new PaneController(o.host, o, draw);
+  // The file reader (SheetJS inside) is fetched only when the user compares with files.
+  const controller = new PaneController(o.host, o, draw, () => import('../standalone/file-check.js'));
   draw(controller.state);
   // Reading is harmless, so the pane shows what it found on the active sheet once it can be seen. A click runs after
   // the clicked button's own action, which reads the sheet itself.

@@ -9,9 +9,24 @@ import { CancelledError, type SheetHost } from '../sheet-host/sheet-host.js';
 import { insertTemplate } from '../tracker/template-action.js';
 import { detectTracker, pickCandidate, runFill, runMap, runValidate, type ActionOptions } from '../tracker/tracker-actions.js';
 import { detectedMessage, initialPaneState, type PaneMessage, type PaneStart, type PaneState, type Tab } from './pane-state.js';
+import type { FileCheck } from '../../src/use-cases/check-file.js';
+import { loadSummaryTab, summaryTab, type SummaryTab } from './summary-loader.js';
+import type { SummaryIntents } from './summary-panel.js';
+import type { CoverageCell, SheetRole, SummaryState } from './summary-state.js';
+
+/** The file reader the pane loads on demand to compare with files (it holds SheetJS, which Excel mode never loads up front). */
+export interface PaneFileTools {
+  checkFile(bytes: Uint8Array, fileName: string, asOf: string): FileCheck;
+}
+
+/** A file as the pane gets it from a file input. */
+interface PickedFile {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
 
 /** What the pane's view can ask for. */
-export interface PaneIntents {
+export interface PaneIntents extends SummaryIntents {
   toggleLang(): void;
   showTab(tab: Tab): void;
   setAsOf(iso: string): void;
@@ -44,10 +59,14 @@ export class PaneController implements PaneIntents {
   private detectStarted = false;
   readonly clauses: ClauseIntents;
 
+  private tools: Promise<PaneFileTools> | null = null;
+
   constructor(
     private readonly host: SheetHost,
     start: PaneStart,
     private readonly changed: (s: PaneState) => void = () => undefined,
+    /** Loads the file reader for Compare with files; absent where files cannot be read. */
+    private readonly loadFileTools?: () => Promise<PaneFileTools>,
   ) {
     this.current = initialPaneState(start);
     this.clauses = clauseIntents(
@@ -100,10 +119,17 @@ export class PaneController implements PaneIntents {
 
   showTab(tab: Tab): void {
     this.set({ tab, message: null });
+    if (tab !== 'summary') return;
+    // The tab's code loads when it is first opened; reading is harmless, so the tab reads the workbook then too.
+    if (!summaryTab()) void loadSummaryTab().then(() => this.changed(this.current), (err: unknown) => this.set({ message: { kind: 'failed', error: hostErrorText(err, this.current.lang) } }));
+    if (this.current.summary.trackers === null) void this.summarise();
   }
 
   setAsOf(iso: string): void {
     this.set({ asOf: iso || this.current.today });
+    const st = this.current.summary;
+    const tab = summaryTab();
+    if (st.trackers && tab) this.setSummary(tab, { ...st, trackers: tab.revalidated(st.trackers, this.current.asOf) });
   }
 
   detectOnce(): Promise<void> {
@@ -186,5 +212,81 @@ export class PaneController implements PaneIntents {
       const out = await insertTemplate(this.host, this.current.templateLang);
       return { kind: 'template-inserted', sheet: out.sheet, clauses: out.clauses };
     });
+  }
+
+  /** Replaces the Summary tab's state, with the summary and changes worked out again. */
+  private setSummary(tab: SummaryTab, st: SummaryState): void {
+    this.set({ summary: tab.summarised(st, this.current.asOf) });
+  }
+
+  summarise(): Promise<void> {
+    return this.run(async (opts) => {
+      const tab = await loadSummaryTab();
+      const trackers = await tab.readTrackerSheets(this.host, opts.asOf, opts);
+      // Only the trackers are replaced: a sheet keeps the role chosen for it across reads.
+      this.setSummary(tab, { ...this.current.summary, trackers });
+      if (trackers.length === 0) return { kind: 'no-tracker-sheets' };
+      return { kind: 'summarised', sheets: trackers.length, activities: this.current.summary.summary?.activities ?? 0 };
+    });
+  }
+
+  setSheetRole(sheet: string, role: SheetRole): void {
+    const tab = summaryTab();
+    const st = this.current.summary;
+    // Sheets have roles only once they were read, which loaded the tab's code.
+    if (tab) this.setSummary(tab, { ...st, roles: new Map([...st.roles, [sheet, role]]) });
+  }
+
+  selectCell(cell: CoverageCell | null): void {
+    this.set({ summary: { ...this.current.summary, cell } });
+  }
+
+  async showRow(sheet: string, row: number): Promise<void> {
+    const t = this.current.summary.trackers?.find((x) => x.sheet === sheet);
+    const tab = summaryTab();
+    if (!t || !tab) return;
+    try {
+      await this.host.select(sheet, row - 1, tab.rowColumn(t));
+      // Nothing in the state changed, but the demo's sheet preview shows the new selection.
+      this.changed(this.current);
+    } catch (err) {
+      this.set({ message: { kind: 'failed', error: hostErrorText(err, this.current.lang) } });
+    }
+  }
+
+  insertSummary(): Promise<void> {
+    return this.run(async () => {
+      const summary = this.current.summary.summary;
+      const tab = summaryTab();
+      if (!summary || !tab) return { kind: 'no-tracker-sheets' };
+      return { kind: 'summary-inserted', sheet: await tab.insertSummarySheet(this.host, summary, this.current.lang) };
+    });
+  }
+
+  compareFiles(files: readonly PickedFile[]): Promise<void> {
+    return this.run(async () => {
+      if (files.length === 0) return { kind: 'compared', changes: 0, regressions: 0 };
+      const load = this.loadFileTools;
+      if (!load) throw new Error('files cannot be read here');
+      // A failed load is not kept, so the next try loads again.
+      this.tools ??= load().catch((err: unknown) => {
+        this.tools = null;
+        throw err;
+      });
+      const [tab, tools, buffers] = await Promise.all([loadSummaryTab(), this.tools, Promise.all(files.map((f) => f.arrayBuffer()))]);
+      const asOf = this.current.asOf;
+      const submissions = files.map((f, i) => {
+        const c = tools.checkFile(new Uint8Array(buffers[i]!), f.name, asOf);
+        return c.ok ? tab.submissionOf(f.name, c.validation, asOf) : tab.unreadableSubmission(f.name);
+      });
+      this.setSummary(tab, { ...this.current.summary, previousFiles: { names: files.map((f) => f.name), submissions } });
+      const diff = this.current.summary.diff;
+      return { kind: 'compared', changes: diff?.changes.length ?? 0, regressions: diff?.summary.regressions ?? 0 };
+    });
+  }
+
+  clearCompareFiles(): void {
+    const tab = summaryTab();
+    if (tab) this.setSummary(tab, { ...this.current.summary, previousFiles: null });
   }
 }

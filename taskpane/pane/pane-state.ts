@@ -4,9 +4,10 @@ import type { ColumnKey } from '../../src/schema/tracker.js';
 import { newClausePanelState, type ClausePanelState } from '../clauses/clause-panel.js';
 import type { Progress } from '../sheet-host/sheet-host.js';
 import type { Detected, FindingGroup, MapOutcome, MappingOverrides } from '../tracker/tracker-actions.js';
+import { emptySummaryState, type SummaryState } from './summary-state.js';
 
 /** The pane's tabs. */
-export type Tab = 'tracker' | 'template' | 'clauses';
+export type Tab = 'tracker' | 'template' | 'clauses' | 'summary';
 
 /** What the pane last did, as data; the view words it in the pane's current language. */
 export type PaneMessage =
@@ -19,6 +20,10 @@ export type PaneMessage =
   | { kind: 'filled'; rows: number; keys: ColumnKey[]; lang: Lang }
   | { kind: 'picked'; cell: string; id: string }
   | { kind: 'template-inserted'; sheet: string; clauses: string }
+  | { kind: 'summarised'; sheets: number; activities: number }
+  | { kind: 'no-tracker-sheets' }
+  | { kind: 'summary-inserted'; sheet: string }
+  | { kind: 'compared'; changes: number; regressions: number }
   | { kind: 'cancelled' }
   | { kind: 'failed'; error: string };
 
@@ -44,6 +49,8 @@ export interface PaneState {
   /** Header language of the template to insert. */
   readonly templateLang: Lang;
   readonly clauses: ClausePanelState;
+  /** The Summary tab: the tracker sheets of the workbook, the quarter's summary and the changes. */
+  readonly summary: SummaryState;
 }
 
 /** How the pane starts: where it runs, its language and today's date. */
@@ -69,6 +76,7 @@ export function initialPaneState(start: PaneStart): PaneState {
     map: null,
     templateLang: start.lang,
     clauses: newClausePanelState(),
+    summary: emptySummaryState(),
   };
 }
 

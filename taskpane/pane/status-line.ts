@@ -27,6 +27,14 @@ export function messageText(m: PaneMessage, lang: Lang): string {
       return T.pickedInto(m.cell, m.id);
     case 'template-inserted':
       return T.templateDone(m.sheet, m.clauses);
+    case 'summarised':
+      return T.summarised(m.sheets, m.activities);
+    case 'no-tracker-sheets':
+      return T.noTrackerSheets;
+    case 'summary-inserted':
+      return T.summaryInserted(m.sheet);
+    case 'compared':
+      return T.compared(m.changes, m.regressions);
     case 'cancelled':
       return T.cancelled;
     case 'failed':

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { Cell, SheetGrid } from '../../src/model/workbook.js';
+import type { Cell, SheetGrid, Visibility } from '../../src/model/workbook.js';
 import { a1, quoteSheet } from '../../src/model/a1.js';
 import { batches, DEFAULT_CHUNK_LIMITS, FIRST_READ_ROWS, nextReadRows, payloadSize, rowSpans, sliceWrites, writeChunks, type ChunkLimits } from './chunk-sizing.js';
 import { rowsFromExcel } from './excel-values.js';
@@ -11,6 +11,7 @@ import {
   type CellValue,
   type ColumnWrite,
   type NewSheet,
+  type ReadSheetsOptions,
   type RunOptions,
   type SheetHost,
   type SheetRead,
@@ -64,6 +65,14 @@ class HostError extends Error {
 function memorySettings(): DocumentSettings {
   const map = new Map<string, unknown>();
   return { get: (k) => map.get(k) ?? null, set: (k, v) => void map.set(k, v), saveAsync: (cb) => cb?.({ status: 'succeeded' }) };
+}
+
+/** First guess of the bytes one cell takes in a read response (value, number format, value type), before one is measured. */
+const FIRST_BYTES_PER_CELL = 120;
+
+/** Sheet visibility in the model's words. */
+function visibilityOf(v: unknown): Visibility {
+  return v === 'Hidden' ? 'hidden' : v === 'VeryHidden' ? 'veryHidden' : 'visible';
 }
 
 /**
@@ -194,6 +203,92 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
     });
   }
 
+  async function readSheets(opts: ReadSheetsOptions = {}): Promise<SheetRead[]> {
+    return run(async (ctx) => {
+      const worksheets = ctx.workbook.worksheets;
+      worksheets.load('items/name,items/visibility');
+      const fns = (ctx.workbook as Partial<Excel.Workbook>).functions;
+      const probe = typeof fns?.date === 'function' ? fns.date(1904, 1, 1) : undefined;
+      probe?.load('value');
+      await ctx.sync();
+      const date1904 = probe?.value === 0;
+      // The used ranges and tables of all sheets share one sync (their tables' ranges one more), so sheets add no syncs.
+      const sheets = worksheets.items
+        .filter((w) => !opts.only || opts.only.includes(w.name))
+        .map((w) => {
+          const ws = worksheets.getItem(w.name);
+          const tables = ws.tables;
+          tables.load('items/name');
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load('rowIndex,columnIndex,rowCount,columnCount');
+          return { name: w.name, visibility: visibilityOf(w.visibility), ws, tables, used };
+        });
+      await ctx.sync();
+      const tableRanges = sheets.map((s) => {
+        const table = s.tables.items[0];
+        if (!table) return null;
+        const range = table.getRange();
+        range.load('rowIndex,columnIndex,rowCount,columnCount');
+        return { name: table.name, range };
+      });
+      if (tableRanges.some((t) => t !== null)) await ctx.sync();
+      const regions = sheets.map((s, i): SheetRegion => {
+        const t = tableRanges[i];
+        let region: SheetRegion = { sheet: s.name, top: 0, left: 0, rowCount: 0, colCount: 0 };
+        if (t) region = { sheet: s.name, table: t.name, top: 0, left: t.range.columnIndex, rowCount: t.range.rowIndex + t.range.rowCount, colCount: t.range.columnCount };
+        else if (!s.used.isNullObject) region = { sheet: s.name, top: 0, left: s.used.columnIndex, rowCount: s.used.rowIndex + s.used.rowCount, colCount: s.used.columnCount };
+        region.colCount = Math.min(region.colCount, limits.maxColumns);
+        if (opts.headRows !== undefined) region.rowCount = Math.min(region.rowCount, opts.headRows);
+        return region;
+      });
+
+      const rows: (Cell | undefined)[][][] = regions.map(() => []);
+      const queue = regions.map((r, i) => ({ i, next: 0 })).filter((q) => regions[q.i]!.rowCount > 0 && regions[q.i]!.colCount > 0);
+      const total = queue.reduce((n, q) => n + regions[q.i]!.rowCount, 0);
+      let done = 0;
+      let bytesPerCell = FIRST_BYTES_PER_CELL;
+      opts.onProgress?.({ phase: 'read', done: 0, total });
+      // Blocks of several sheets share a sync up to the payload budget (sized by what the last sync weighed): many small
+      // sheets cost one sync, and no request grows past Excel on the web's limit.
+      while (queue.length > 0) {
+        checkCancel(opts.signal);
+        let budget = Math.max(limits.maxColumns, Math.floor(limits.payloadBudget / bytesPerCell));
+        const parts: { i: number; from: number; range: Excel.Range }[] = [];
+        while (queue.length > 0) {
+          const q = queue[0]!;
+          const region = regions[q.i]!;
+          const n = Math.max(1, Math.min(region.rowCount - q.next, limits.maxRows, Math.floor(budget / region.colCount)));
+          if (parts.length > 0 && n * region.colCount > budget) break;
+          const range = sheets[q.i]!.ws.getRangeByIndexes(region.top + q.next, region.left, n, region.colCount);
+          range.load('values,numberFormat,valueTypes');
+          parts.push({ i: q.i, from: q.next, range });
+          q.next += n;
+          budget -= n * region.colCount;
+          if (q.next >= region.rowCount) queue.shift();
+          if (budget <= 0) break;
+        }
+        await ctx.sync();
+        let bytes = 0;
+        let cells = 0;
+        for (const p of parts) {
+          const region = regions[p.i]!;
+          const block = { values: p.range.values as unknown[][], formats: p.range.numberFormat as string[][], types: p.range.valueTypes as string[][] };
+          rowsFromExcel(block, region.left, region.colCount, date1904).forEach((row, k) => (rows[p.i]![region.top + p.from + k] = row));
+          bytes += payloadSize(block.values) + payloadSize(block.formats) + payloadSize(block.types);
+          cells += block.values.length * region.colCount;
+          done += block.values.length;
+        }
+        bytesPerCell = Math.max(1, bytes / Math.max(1, cells));
+        opts.onProgress?.({ phase: 'read', done, total });
+      }
+      return regions.map((region, i): SheetRead => {
+        const grid = rows[i]!;
+        for (let r = 0; r < grid.length; r++) if (!grid[r]) grid[r] = [];
+        while (grid.length > 0 && grid[grid.length - 1]!.every((c) => c === undefined)) grid.pop();
+        return { region, grid: { name: region.sheet, visibility: sheets[i]!.visibility, rows: grid }, date1904 };
+      });
+    });
+  }
   /**
    * Widens each table whose header row a write extends to the right (an appended column), so the new columns belong
    * to the table rather than sit beside it. Table.resize is ExcelApi 1.13; without it Excel's own expansion of a
@@ -496,6 +591,17 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
         }
         sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
         if (spec.freezeHeader) sheet.freezePanes.freezeRows(1);
+        const styles = batches(spec.styles ?? [], limits.maxCellOps);
+        for (const [i, batch] of styles.entries()) {
+          for (const st of batch) {
+            const format = sheet.getRangeByIndexes(st.row, st.col, 1, 1).format;
+            if (st.fill) format.fill.color = st.fill;
+            if (st.font) format.font.color = st.font;
+            if (st.bold) format.font.bold = true;
+          }
+          // One batch per sync keeps each request small; the last one goes with the activation below.
+          if (i < styles.length - 1) await ctx.sync();
+        }
         if (spec.activate) sheet.activate();
         await ctx.sync();
         return name;
@@ -518,5 +624,5 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
     });
   }
 
-  return { readActiveSheet, writeColumns, setCells, clearMarks, mark, select, addSheet, deleteSheet, selectedCell };
+  return { readActiveSheet, readSheets, writeColumns, setCells, clearMarks, mark, select, addSheet, deleteSheet, selectedCell };
 }

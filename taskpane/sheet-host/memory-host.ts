@@ -1,4 +1,4 @@
-import type { Cell, SheetGrid } from '../../src/model/workbook.js';
+import type { Cell, SheetGrid, Visibility } from '../../src/model/workbook.js';
 import { a1 } from '../../src/model/a1.js';
 import { fillToRestore, HighlightLedger, noteKind } from './highlight-ledger.js';
 import {
@@ -8,6 +8,7 @@ import {
   type CellValue,
   type ColumnWrite,
   type NewSheet,
+  type ReadSheetsOptions,
   type RunOptions,
   type SheetHost,
   type SheetRead,
@@ -28,6 +29,9 @@ export interface MemorySheet {
   table?: { name: string; range: string };
   validation: { col: number; list: string[] | string; warn?: boolean }[];
   frozenRows: number;
+  /** Font colour and bold set on new sheets, by A1 address. */
+  fonts: Map<string, { color?: string; bold?: boolean }>;
+  visibility: Visibility;
 }
 
 /** A spreadsheet in memory that implements the pane's host: used by tests and by the pane's demo mode. */
@@ -42,7 +46,7 @@ export class MemoryHost implements SheetHost {
 
   /** Builds the host from grids (the first is active) and the date system they use. */
   constructor(grids: SheetGrid[], readonly date1904 = false) {
-    for (const g of grids) this.sheets.set(g.name, newSheet(g.name, g.rows.map((r) => [...r])));
+    for (const g of grids) this.sheets.set(g.name, { ...newSheet(g.name, g.rows.map((r) => [...r])), visibility: g.visibility });
     this.active = grids[0]?.name ?? 'Sheet1';
     if (!this.sheets.has(this.active)) this.sheets.set(this.active, newSheet(this.active, []));
     this.selection = { sheet: this.active, row: 0, col: 0 };
@@ -70,6 +74,24 @@ export class MemoryHost implements SheetHost {
       grid: { name: s.name, visibility: 'visible', rows },
       date1904: this.date1904,
     };
+  }
+
+  async readSheets(opts: ReadSheetsOptions = {}): Promise<SheetRead[]> {
+    const chosen = [...this.sheets.values()].filter((s) => !opts.only || opts.only.includes(s.name));
+    const out: SheetRead[] = [];
+    for (const s of chosen) {
+      checkCancel(opts.signal);
+      const rows = s.rows.slice(0, opts.headRows ?? s.rows.length).map((r) => r.map((c) => (c ? { ...c } : undefined)));
+      const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+      out.push({
+        region: { sheet: s.name, ...(s.table ? { table: s.table.name } : {}), top: 0, left: 0, rowCount: rows.length, colCount: width },
+        grid: { name: s.name, visibility: s.visibility, rows },
+        date1904: this.date1904,
+      });
+    }
+    const total = out.reduce((n, r) => n + r.grid.rows.length, 0);
+    opts.onProgress?.({ phase: 'read', done: total, total });
+    return out;
   }
 
   async writeColumns(sheet: string, writes: ColumnWrite[], opts: RunOptions = {}): Promise<void> {
@@ -149,6 +171,11 @@ export class MemoryHost implements SheetHost {
     s.validation = spec.validation ?? [];
     if (spec.freezeHeader) s.frozenRows = 1;
     for (const c of spec.textCols ?? []) for (let r = 0; r < rows.length; r++) s.formats.set(a1(r, c), '@');
+    for (const st of spec.styles ?? []) {
+      const cell = a1(st.row, st.col);
+      if (st.fill) s.fills.set(cell, st.fill);
+      if (st.font || st.bold) s.fonts.set(cell, { ...(st.font ? { color: st.font } : {}), ...(st.bold ? { bold: true } : {}) });
+    }
     this.sheets.set(name, s);
     if (spec.activate) this.active = name;
     return name;
@@ -165,5 +192,5 @@ export class MemoryHost implements SheetHost {
 }
 
 function newSheet(name: string, rows: (Cell | undefined)[][]): MemorySheet {
-  return { name, rows, fills: new Map(), notes: new Map(), formats: new Map(), formulas: new Map(), validation: [], frozenRows: 0 };
+  return { name, rows, fills: new Map(), notes: new Map(), formats: new Map(), formulas: new Map(), validation: [], frozenRows: 0, fonts: new Map(), visibility: 'visible' };
 }

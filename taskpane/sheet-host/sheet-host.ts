@@ -75,6 +75,25 @@ export interface NewSheet {
   /** Freeze the header row. */
   freezeHeader?: boolean;
   activate?: boolean;
+  /** Cell colours and bold text, by 0-based position in the new sheet (row 0 is the header). */
+  styles?: CellStyle[];
+}
+
+/** The look of one cell of a new sheet: fill and font colour as `#rrggbb`, and bold. */
+export interface CellStyle {
+  row: number;
+  col: number;
+  fill?: string;
+  font?: string;
+  bold?: boolean;
+}
+
+/** Which sheets `readSheets` reads, and how far down. */
+export interface ReadSheetsOptions extends RunOptions {
+  /** Only the sheets of these names (all sheets when absent). */
+  only?: readonly string[];
+  /** Read at most this many rows of each sheet from row 1 (enough to find a header). */
+  headRows?: number;
 }
 
 /** Fill colours by severity, used for highlights (light red, amber, light blue: Excel's own Bad/Neutral/Note tones). */
@@ -91,6 +110,8 @@ export const SEVERITY_FILL: Record<Severity, string> = {
 export interface SheetHost {
   /** Reads the tracker region of the active sheet (a table on it, else its used range). */
   readActiveSheet(opts?: RunOptions): Promise<SheetRead>;
+  /** Reads the region of every sheet (or those named) as `readActiveSheet` reads one, in workbook order, batching the reads. */
+  readSheets(opts?: ReadSheetsOptions): Promise<SheetRead[]>;
   /** Writes column blocks in chunks, setting `@` on text columns first so no text turns into a formula. */
   writeColumns(sheet: string, writes: ColumnWrite[], opts?: RunOptions): Promise<void>;
   /** Sets a few single cells. */

@@ -2,9 +2,9 @@ import { render } from '../dom/render.js';
 import { StandaloneController, type StandaloneStart, type StandaloneState } from './standalone-controller.js';
 import { standaloneView } from './standalone-view.js';
 
-/** Offers bytes to the browser as a download of an .xlsx file. */
-function saveXlsx(name: string, bytes: Uint8Array): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+/** Offers bytes to the browser as a download, an .xlsx workbook unless another media type is given. */
+function saveFile(name: string, bytes: Uint8Array, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -21,6 +21,6 @@ export function mountStandalone(root: HTMLElement, start: StandaloneStart): void
     document.documentElement.lang = s.lang === 'zh' ? 'zh-CN' : 'en';
     render(root, standaloneView(s, controller));
   };
-  const controller = new StandaloneController(start, () => import('./file-check.js'), saveXlsx, draw);
+  const controller = new StandaloneController(start, () => import('./file-check.js'), saveFile, draw);
   draw(controller.state);
 }

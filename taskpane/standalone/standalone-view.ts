@@ -2,37 +2,41 @@ import { renderMessage } from '../../src/messages/index.js';
 import { a1 } from '../../src/model/a1.js';
 import type { Severity } from '../../src/model/finding.js';
 import { COLUMNS } from '../../src/schema/tracker.js';
+import { QUARTER_LABELS } from '../../src/messages/quarter-labels.js';
 import { clausePanel } from '../clauses/clause-panel.js';
 import { h, type ViewElement, type ViewNode } from '../dom/view-node.js';
 import { strings } from '../i18n.js';
+import { assessmentByCountry, coverageMatrix, crossFileList, filesTable, type DashboardOptions } from '../pane/summary-dashboard.js';
 import type { FileCheck } from './file-check.js';
-import type { StandaloneController, StandaloneMessage, StandaloneState } from './standalone-controller.js';
+import type { QuarterFiles, StandaloneController, StandaloneMessage, StandaloneState } from './standalone-controller.js';
 
 /** Most findings shown in the table; the summary counts all of them and the annotated copy carries all of them. */
 const MAX_ROWS = 2000;
 
 /** What the standalone view can ask for: the controller's intents. */
-export type StandaloneIntents = Pick<StandaloneController, 'toggleLang' | 'showTab' | 'setDragOver' | 'open' | 'setAsOf' | 'download' | 'clauses'>;
+export type StandaloneIntents = Pick<
+  StandaloneController,
+  'toggleLang' | 'showTab' | 'setDragOver' | 'open' | 'openFiles' | 'openDropped' | 'selectCell' | 'setAsOf' | 'download' | 'downloadSummary' | 'clauses'
+>;
 
 function messageText(m: StandaloneMessage, s: StandaloneState): string {
   const T = strings(s.lang);
   if (m.kind === 'reading') return T.reading(m.name);
+  if (m.kind === 'reading-many') return T.readingMany(m.count);
+  if (m.kind === 'no-spreadsheets') return T.noSpreadsheets;
   if (m.kind === 'unreadable') return `${T.unreadable(m.name)}: ${m.error}`;
   return `${T.error}: ${m.error}`;
 }
 
 function picker(s: StandaloneState, act: StandaloneIntents): ViewElement {
   const T = strings(s.lang);
-  const open = (files: readonly File[]) => {
-    if (files[0]) void act.open(files[0]);
-  };
   return h(
     'div',
     {
       class: s.dragOver ? 'drop over' : 'drop',
       ondragover: () => act.setDragOver(true),
       ondragleave: () => act.setDragOver(false),
-      ondrop: (e) => open(e.files),
+      ondrop: (e) => void act.openDropped(e.files, e.entries),
     },
     h(
       'label',
@@ -41,17 +45,18 @@ function picker(s: StandaloneState, act: StandaloneIntents): ViewElement {
       h('br', {}),
       h('input', {
         type: 'file',
+        multiple: true,
         accept: '.xlsx,.xlsm,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'data-testid': 'file',
         'aria-label': T.openFile,
-        onchange: (e) => open(e.files),
+        onchange: (e) => void act.openFiles(e.files),
       }),
     ),
     h('p', { class: 'muted' }, T.dropHint),
   );
 }
 
-function results(c: FileCheck, s: StandaloneState, act: StandaloneIntents): ViewElement {
+function results(c: FileCheck, s: StandaloneState, act: StandaloneIntents, index?: number): ViewElement {
   const T = strings(s.lang);
   if (!c.ok) {
     return h(
@@ -101,8 +106,8 @@ function results(c: FileCheck, s: StandaloneState, act: StandaloneIntents): View
     h(
       'div',
       { class: 'row' },
-      h('button', { type: 'button', class: 'primary', 'data-testid': 'download', onclick: () => void act.download('annotated') }, T.download),
-      v.table ? h('button', { type: 'button', 'data-testid': 'download-filled', onclick: () => void act.download('filled') }, T.downloadFilled) : null,
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'download', onclick: () => void act.download('annotated', index) }, T.download),
+      v.table ? h('button', { type: 'button', 'data-testid': 'download-filled', onclick: () => void act.download('filled', index) }, T.downloadFilled) : null,
     ),
     mapping,
     h('h2', {}, T.findingsTitle),
@@ -129,6 +134,38 @@ function results(c: FileCheck, s: StandaloneState, act: StandaloneIntents): View
           ),
         ),
     v.findings.length > MAX_ROWS ? h('p', { class: 'muted' }, `… +${(v.findings.length - MAX_ROWS).toLocaleString()}`) : null,
+  );
+}
+
+/** One file of a quarter, folded: its name and counts, and when opened the same results as a single file. */
+function fileSection(c: FileCheck, index: number, s: StandaloneState, act: StandaloneIntents): ViewElement {
+  const T = strings(s.lang);
+  const counts = c.ok ? ` · ${T.severity.error} ${c.counts.error} · ${T.severity.warning} ${c.counts.warning} · ${T.severity.info} ${c.counts.info}` : ` · ${T.unreadable(c.fileName)}`;
+  return h('details', { class: 'file', 'data-file': c.fileName }, h('summary', {}, c.fileName, h('span', { class: 'muted' }, counts)), results(c, s, act, index));
+}
+
+/** Several files as one quarter: the dashboard (files, coverage, by country, across files), its downloads, then each file. */
+function quarterView(q: QuarterFiles, s: StandaloneState, act: StandaloneIntents): ViewElement {
+  const T = strings(s.lang);
+  const L = QUARTER_LABELS[s.lang];
+  const o: DashboardOptions = { lang: s.lang, cell: q.cell, selectCell: (cell) => act.selectCell(cell) };
+  return h(
+    'div',
+    { 'data-testid': 'quarter' },
+    h('h2', {}, L.summaryTitle),
+    h('p', { 'data-testid': 'quarter-summary' }, `${L.asOf}: ${q.summary.asOf} · ${L.activities(q.summary.activities)}`),
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'download-dashboard', onclick: () => void act.downloadSummary('html') }, T.downloadDashboard),
+      q.canConsolidate ? h('button', { type: 'button', 'data-testid': 'download-consolidated', onclick: () => void act.downloadSummary('xlsx') }, T.downloadConsolidated) : null,
+    ),
+    filesTable(q.summary, s.lang),
+    coverageMatrix(q.summary, o),
+    assessmentByCountry(q.summary, s.lang),
+    crossFileList(q.summary, o),
+    h('h2', {}, T.perFile),
+    q.checks.map((c, i) => fileSection(c, i, s, act)),
   );
 }
 
@@ -161,6 +198,7 @@ export function standaloneView(s: StandaloneState, act: StandaloneIntents): View
           picker(s, act),
           s.message ? h('div', { class: 'status', 'data-testid': 'status' }, messageText(s.message, s)) : null,
           s.check ? results(s.check, s, act) : null,
+          s.quarter ? quarterView(s.quarter, s, act) : null,
         )
       : h('section', { class: 'panel wrap' }, clausePanel(s.clauses, s.lang, act.clauses)),
   ];
