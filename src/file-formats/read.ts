@@ -10,6 +10,7 @@ import { parseDelimited, plainNumber } from './csv.js';
 import { countOdsCells, countSheetCells, hasDoctype, startsLikeXml } from './scan.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { serialToIso } from '../model/excel-date.js';
+import { readXlsxStream } from './xlsx-stream/read-xlsx.js';
 
 export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js';
 
@@ -83,10 +84,10 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
  * readWorkbook, with every sheet's rows handed to `sink` as they are converted instead of kept:
  * the returned model then has the sheets, date system and findings, but no rows.
  */
-export function readWorkbookInto(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>, sink?: RowSink): ReadResult {
+export function readWorkbookInto(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>, sink?: RowSink, how: ReaderChoice = {}): ReadResult {
   const lim = resolveLimits(limits);
   try {
-    return readChecked(bytes, fileName, lim, sink);
+    return readChecked(bytes, fileName, lim, sink, how);
   } catch (err) {
     if (err instanceof ReadFailure) return { ok: false, finding: fileFinding(err.code, fileName, err.params) };
     const { code, params } = classifyError(err);
@@ -104,7 +105,13 @@ function classifyError(err: unknown): ReadProblem {
   return { code: 'file-corrupt', params: { reason: 'unreadable-content', detail: quote(message) } };
 }
 
-function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink?: RowSink): ReadResult {
+/** Which reader reads `.xlsx`: the streaming one unless `streaming` is false (the differential tests read with both); `onFallback` hears why a file went to SheetJS. */
+export interface ReaderChoice {
+  streaming?: boolean;
+  onFallback?(reason: string): void;
+}
+
+function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink: RowSink | undefined, how: ReaderChoice): ReadResult {
   if (bytes.length > lim.maxFileBytes) {
     fail('file-too-large', { reason: 'file-size', size: bytes.length, limit: lim.maxFileBytes });
   }
@@ -115,7 +122,7 @@ function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink?: Ro
     case 'binary':
       return notSpreadsheet(s.looksLike ?? 'binary', ext);
     case 'zip':
-      return readZip(bytes, file, ext, lim, sink);
+      return readZip(bytes, file, ext, lim, sink, how);
     case 'ole':
       return readOle(bytes, file, ext, lim, sink);
     case 'text': {
@@ -135,7 +142,7 @@ function problem(p: ZipProblem): never {
   fail(p.code, p.params);
 }
 
-function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, sink?: RowSink): ReadResult {
+function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, sink: RowSink | undefined, how: ReaderChoice): ReadResult {
   const listing = listZipEntries(bytes, lim);
   if (!listing.ok) problem(listing.problem);
   const entries = listing.entries;
@@ -168,6 +175,13 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
   }
 
   const wanted = entries.filter((e) => !e.isDirectory && !SKIPPED_PART.test(e.name));
+  if (format === 'ooxml' && how.streaming !== false) {
+    // The streaming reader takes what it reads exactly as SheetJS would; anything else falls through to SheetJS.
+    const streamed = readXlsxStream(bytes, file, wanted, lim, findings);
+    if (streamed.kind === 'problem') fail(streamed.problem.code, streamed.problem.params as never);
+    if (streamed.kind === 'workbook') return { ok: true, workbook: delivered(streamed.workbook, sink) };
+    how.onFallback?.(streamed.reason);
+  }
   // Sized from the declared sizes, each capped by what the limits allow: a lying header can make
   // the buffer grow (bounded by the caps), never start huge.
   let estimate = 22;
@@ -202,6 +216,18 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
   // element (already counted above), unlike ODS where one element can repeat into millions.
   const wb = XLSX.read(input, { ...PARSE_OPTIONS, type, sheetStubs: format === 'ooxml' });
   return { ok: true, workbook: toModel(wb, file, lim, findings, true, sink) };
+}
+
+/** Hands a model read whole to a row sink (the model then keeps no rows), or returns it as it is. */
+function delivered(wb: WorkbookModel, sink?: RowSink): WorkbookModel {
+  if (!sink) return wb;
+  for (const sheet of wb.sheets) {
+    sink.beginSheet(sheet.name, sheet.visibility);
+    for (const row of sheet.rows) sink.row(row);
+    sink.endSheet(sheet.declaredRange);
+    sheet.rows = [];
+  }
+  return wb;
 }
 
 // ---------------------------------------------------------------- OLE (xls, encrypted OOXML)
