@@ -33,25 +33,28 @@ function quote(s: string): string {
   return s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED)}…` : s;
 }
 
-// Formatted texts of numbers per format code: a tracker has few distinct dates and many cells.
-const shown = new Map<string, Map<number, string | undefined>>();
+// Formatted texts (and ISO dates) of numbers per format code: a tracker has few distinct dates and many cells.
+const shown = new Map<string, Map<number, { w: string | undefined; iso: string | undefined }>>();
 
-function formatNumber(fmt: string, v: number, date1904: boolean): string | undefined {
+function numberShown(fmt: string, z: string | undefined, v: number, date1904: boolean): { w: string | undefined; iso: string | undefined } {
   const key = date1904 ? `1904\u0000${fmt}` : fmt;
   let memo = shown.get(key);
   if (!memo) shown.set(key, (memo = new Map()));
-  let w = memo.get(v);
-  if (w === undefined && !memo.has(v)) {
+  let got = memo.get(v);
+  if (got === undefined) {
+    let w: string | undefined;
     try {
       // SheetJS formats with the workbook's date system (its global format options carry date1904).
       w = XLSX.SSF.format(fmt, v, { date1904 });
     } catch {
       w = undefined;
     }
+    const iso = z !== undefined && isDateFormat(z) ? (serialToIso(v, date1904) ?? undefined) : undefined;
+    got = { w, iso };
     if (memo.size >= 4096) memo.clear();
-    memo.set(v, w);
+    memo.set(v, got);
   }
-  return w;
+  return got;
 }
 
 function format(fmt: string, v: string | boolean, date1904: boolean): string | undefined {
@@ -83,24 +86,29 @@ export function toModelCell(x: RawCell, ctx: CellContext, findings: Finding[]): 
   let v: string | number | boolean = 0;
   let w: string | undefined;
   const type = x.type;
-  if (type === undefined && x.v === undefined) kind = 'z';
+  const int = x.int;
+  const hasV = int !== undefined || x.v !== undefined;
+  if (type === undefined && !hasV) kind = 'z';
   else {
     switch (type ?? 'n') {
       case 'n':
-        if (x.v === undefined) kind = 'z';
-        else {
-          if (!NUMBER.test(x.v)) throw new Unsupported('number SheetJS reads its own way');
-          v = parseFloat(x.v);
+        if (!hasV) kind = 'z';
+        else if (int !== undefined) {
+          v = int;
+          kind = 'n';
+        } else {
+          if (!NUMBER.test(x.v!)) throw new Unsupported('number SheetJS reads its own way');
+          v = parseFloat(x.v!);
           kind = 'n';
         }
         break;
       case 's': {
-        if (x.v === undefined) {
+        if (!hasV) {
           kind = 'z';
           break;
         }
-        if (!/^\d{1,9}$/.test(x.v)) throw new Unsupported('shared string index');
-        const s = ctx.strings[parseInt(x.v, 10)];
+        if (int === undefined || int < 0) throw new Unsupported('shared string index');
+        const s = ctx.strings[int];
         if (typeof s !== 'string') throw new Unsupported('missing shared string');
         v = s;
         kind = 's';
@@ -115,12 +123,12 @@ export function toModelCell(x: RawCell, ctx: CellContext, findings: Finding[]): 
         kind = 's';
         break;
       case 'b':
-        if (x.v === undefined) throw new Unsupported('boolean without value');
-        v = x.v === '1' || x.v === 'true';
+        if (!hasV) throw new Unsupported('boolean without value');
+        v = int === 1 || x.v === 'true';
         kind = 'b';
         break;
       default:
-        if (x.v === undefined || !(x.v in ERRORS)) throw new Unsupported('error text');
+        if (x.v === undefined || !Object.prototype.hasOwnProperty.call(ERRORS, x.v)) throw new Unsupported('error text');
         w = x.v;
         kind = 'e';
     }
@@ -142,10 +150,12 @@ export function toModelCell(x: RawCell, ctx: CellContext, findings: Finding[]): 
   switch (kind) {
     case 'n': {
       const n = v as number;
-      if (fmtId === 0) w = (n | 0) === n ? n.toString(10) : formatNumber('General', n, ctx.date1904);
-      else w = formatNumber(fmt, n, ctx.date1904);
-      const iso = z !== undefined && isDateFormat(z) ? (serialToIso(n, ctx.date1904) ?? undefined) : undefined;
-      cell = iso !== undefined ? { v: iso, t: 'd', w } : { v: n, t: 'n', w };
+      if (fmtId === 0 && (n | 0) === n) {
+        cell = { v: n, t: 'n', w: n.toString(10) };
+        break;
+      }
+      const shownAs = numberShown(fmtId === 0 ? 'General' : fmt, z, n, ctx.date1904);
+      cell = shownAs.iso !== undefined ? { v: shownAs.iso, t: 'd', w: shownAs.w } : { v: n, t: 'n', w: shownAs.w };
       break;
     }
     case 's': {

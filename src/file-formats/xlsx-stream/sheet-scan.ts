@@ -11,8 +11,10 @@ export interface RawCell {
   type: string | undefined;
   /** The style index (`s`), when given. */
   style: number | undefined;
-  /** The `<v>` text (decoded for `str`, as SheetJS's first unescape leaves it otherwise), undefined when absent or empty. */
+  /** The `<v>` text (decoded for `str`, as SheetJS's first unescape leaves it otherwise), undefined when absent or empty or read as `int`. */
   v: string | undefined;
+  /** The `<v>` text's value when it is a plain integer of at most 15 digits (then `v` is undefined). */
+  int: number | undefined;
   /** Text of `<is>` for inline strings (already decoded), undefined without one. */
   inline: string | undefined;
   /** Formula text (decoded, `_xlfn.` removed), undefined without one. */
@@ -23,6 +25,7 @@ export interface RawCell {
 export interface SheetScanSink {
   /** A `<row>` start tag with its 1-based `r`. */
   rowTag(r: number): void;
+  /** One cell; the object is reused for the next cell, so the sink copies what it keeps. */
   cell(c: RawCell): void;
 }
 
@@ -83,6 +86,8 @@ export class SheetScanner {
   private rowR = 0;
   private pendingEmptyRow: number | undefined;
   private view: ReturnType<typeof nodeView>;
+  // One cell object, refilled for every cell: the sink reads it before the next one is scanned.
+  private readonly raw: RawCell = { row: 0, col: 0, type: undefined, style: undefined, v: undefined, int: undefined, inline: undefined, f: undefined };
   /** The first `<dimension>` reference as SheetJS finds it (only a reference with a colon counts). */
   dimension: string | undefined;
   /** 1-based `r` of trailing self-closing rows SheetJS would still read (the last one only). */
@@ -242,29 +247,18 @@ export class SheetScanner {
     const close = b.indexOf(GT, p);
     if (close < 0) return final ? unsupported('truncated cell') : NEED_MORE;
     const selfClosing = b[close - 1] === SLASH;
-    const attrs = parseAttrs(b, p + 2, selfClosing ? close - 1 : close);
-    const ref = attrs.r;
-    if (ref === undefined) unsupported('cell without r');
-    const m = /^([A-Z]{1,7})([1-9]\d{0,8})$/.exec(ref);
-    if (!m) unsupported('cell reference SheetJS reads differently');
-    let col = 0;
-    for (let k = 0; k < m[1].length; k++) col = col * 26 + (m[1].charCodeAt(k) - 64);
-    col -= 1;
-    const row = Number(m[2]) - 1;
-    if (row !== this.rowR - 1) unsupported('cell outside its row');
-    if (col <= this.lastCol) unsupported('cells out of order');
-    const t = attrs.t;
-    if (t !== undefined && t !== 'n' && t !== 's' && t !== 'str' && t !== 'inlineStr' && t !== 'b' && t !== 'e') unsupported(`cell type ${t}`);
-    let style: number | undefined;
-    if (attrs.s !== undefined) {
-      if (!/^(?:0|[1-9]\d{0,6})$/.test(attrs.s)) unsupported('style index');
-      style = Number(attrs.s);
-    }
-    let v: string | undefined;
-    let f: string | undefined;
-    let inline: string | undefined;
+    const x = this.raw;
+    cellAttrs(b, p + 2, selfClosing ? close - 1 : close, x);
+    if (x.row !== this.rowR - 1) unsupported('cell outside its row');
+    if (x.col <= this.lastCol) unsupported('cells out of order');
+    const t = x.type;
+    x.v = undefined;
+    x.int = undefined;
+    x.f = undefined;
+    x.inline = undefined;
     let q = close + 1;
     if (!selfClosing) {
+      let seenV = false;
       for (;;) {
         while (q < len && isSpace(b[q])) q++;
         if (q + 5 > len) return final ? unsupported('truncated cell') : NEED_MORE;
@@ -274,35 +268,42 @@ export class SheetScanner {
           q += 4;
           break;
         }
+        if (b[q + 1] === 0x76 && b[q + 2] === GT) {
+          // <v>
+          if (seenV) unsupported('two values');
+          seenV = true;
+          const end = textEnd(b, q + 3, 'v');
+          if (end === NEED_MORE) return final ? unsupported('truncated cell') : NEED_MORE;
+          if (end > q + 3) {
+            if (t !== 'str' && t !== 'inlineStr') x.int = plainInt(b, q + 3, end);
+            if (x.int === undefined) x.v = this.text(b, q + 3, end, t === 'str');
+          }
+          q = end + 4;
+          continue;
+        }
         const tagEnd = b.indexOf(GT, q);
         if (tagEnd < 0) return final ? unsupported('truncated cell') : NEED_MORE;
         if (b[tagEnd - 1] === SLASH) unsupported('empty element in a cell');
-        if (isTag(b, q, 'v')) {
-          if (tagEnd !== q + 2 || v !== undefined) unsupported('v with attributes');
-          const end = textEnd(b, tagEnd + 1, 'v');
-          if (end === NEED_MORE) return final ? unsupported('truncated cell') : NEED_MORE;
-          if (end > tagEnd + 1) v = this.text(b, tagEnd + 1, end, t === 'str');
-          q = end + 4;
-        } else if (isTag(b, q, 'f')) {
+        if (isTag(b, q, 'f')) {
           const fa = parseAttrs(b, q + 2, tagEnd);
-          if (fa.t !== undefined || f !== undefined) unsupported('shared or array formula');
+          if (fa.t !== undefined || x.f !== undefined) unsupported('shared or array formula');
           const end = textEnd(b, tagEnd + 1, 'f');
           if (end === NEED_MORE) return final ? unsupported('truncated cell') : NEED_MORE;
           if (end === tagEnd + 1) unsupported('empty formula');
-          f = unescapeXml(utf8Read(byteString(b, tagEnd + 1, end)), true).replace(/_xlfn\./g, '');
+          x.f = unescapeXml(utf8Read(byteString(b, tagEnd + 1, end)), true).replace(/_xlfn\./g, '');
           q = end + 4;
         } else if (isTag(b, q, 'is')) {
           const end = findClose(b, tagEnd + 1, 'is');
           if (end === NEED_MORE) return final ? unsupported('truncated cell') : NEED_MORE;
-          inline = this.inlineText(b, tagEnd + 1, end);
+          x.inline = this.inlineText(b, tagEnd + 1, end);
           q = end + 5;
         } else {
           unsupported('element other than v, f or is in a cell');
         }
       }
     }
-    this.lastCol = col;
-    this.sink.cell({ row, col, type: t, style, v, inline, f });
+    this.lastCol = x.col;
+    this.sink.cell(x);
     return q;
   }
 
@@ -362,6 +363,79 @@ function findClose(b: Uint8Array, p: number, name: string): number {
     i = b.indexOf(LT, i + 1);
   }
   return NEED_MORE;
+}
+
+// A plain integer (`-`? then 1–15 digits, no leading zero): read from the bytes, exactly as parseFloat would.
+function plainInt(b: Uint8Array, from: number, to: number): number | undefined {
+  let p = from;
+  const neg = b[p] === 0x2d;
+  if (neg) p++;
+  const n = to - p;
+  if (n < 1 || n > 15 || (b[p] === 0x30 && n > 1)) return undefined;
+  let v = 0;
+  for (; p < to; p++) {
+    const d = b[p] - 0x30;
+    if (d < 0 || d > 9) return undefined;
+    v = v * 10 + d;
+  }
+  return neg ? -v : v;
+}
+
+const TYPES = new Map([['n', 'n'], ['s', 's'], ['str', 'str'], ['inlineStr', 'inlineStr'], ['b', 'b'], ['e', 'e']]);
+
+/** The attributes of a `<c>` start tag (r, s, t and the harmless cm, vm, ph) read into `x` without building strings for the common ones. */
+function cellAttrs(b: Uint8Array, from: number, to: number, x: RawCell): void {
+  let p = from;
+  let haveR = false;
+  x.type = undefined;
+  x.style = undefined;
+  if (p < to && !isSpace(b[p])) unsupported('odd start tag');
+  for (;;) {
+    while (p < to && isSpace(b[p])) p++;
+    if (p >= to) break;
+    const nameStart = p;
+    while (p < to && b[p] !== 0x3d && !isSpace(b[p])) p++;
+    const nameLen = p - nameStart;
+    if (b[p] !== 0x3d) unsupported('attribute without a value');
+    p++;
+    const quote = b[p];
+    if (quote !== QUOT && quote !== APOS) unsupported('unquoted attribute');
+    const vs = p + 1;
+    const ve = b.indexOf(quote, vs);
+    if (ve < 0 || ve >= to) unsupported('odd attribute');
+    const n0 = b[nameStart];
+    if (nameLen === 1 && n0 === 0x72) {
+      // r: letters A–Z then a row number, as SheetJS places the cell
+      if (haveR) unsupported('two references');
+      haveR = true;
+      let q = vs;
+      let col = 0;
+      while (q < ve && b[q] >= 0x41 && b[q] <= 0x5a && q - vs < 7) col = col * 26 + (b[q++] - 64);
+      if (q === vs || b[q] === 0x30) unsupported('cell reference SheetJS reads differently');
+      let row = 0;
+      const digits = q;
+      while (q < ve && b[q] >= 0x30 && b[q] <= 0x39 && q - digits < 9) row = row * 10 + (b[q++] - 0x30);
+      if (q !== ve || q === digits) unsupported('cell reference SheetJS reads differently');
+      x.col = col - 1;
+      x.row = row - 1;
+    } else if (nameLen === 1 && n0 === 0x73) {
+      if (x.style !== undefined) unsupported('two styles');
+      const v = plainInt(b, vs, ve);
+      if (v === undefined || v < 0 || ve - vs > 7) unsupported('style index');
+      x.style = v;
+    } else if (nameLen === 1 && n0 === 0x74) {
+      if (x.type !== undefined) unsupported('two types');
+      const t = TYPES.get(byteString(b, vs, ve));
+      if (t === undefined) unsupported('cell type');
+      x.type = t;
+    } else {
+      const name = byteString(b, nameStart, nameStart + nameLen);
+      if (name !== 'cm' && name !== 'vm' && name !== 'ph') unsupported(`attribute ${name}`);
+    }
+    p = ve + 1;
+    if (p < to && !isSpace(b[p])) unsupported('attributes run together');
+  }
+  if (!haveR) unsupported('cell without r');
 }
 
 const KNOWN_ATTRS = new Set(['r', 's', 't', 'cm', 'vm', 'ph', 'spans', 'ht', 'customHeight', 'hidden', 'customFormat', 'outlineLevel', 'collapsed', 'thickBot', 'thickTop', 'x14ac:dyDescent', 'ca', 'aca', 'bx', 'del1', 'del2', 'dt2D', 'dtr', 'r1', 'r2', 'ref', 'si']);
