@@ -335,7 +335,7 @@ export class SheetScanner {
  * Decodes a text node that needs no unescaping straight from its UTF-8 bytes; undefined when it
  * has `&`, `_`, CR or invalid UTF-8, which go through the exact SheetJS steps instead.
  */
-export function plainText(b: Uint8Array, from: number, to: number, view: ReturnType<typeof nodeView>): string | undefined {
+function plainText(b: Uint8Array, from: number, to: number, view: ReturnType<typeof nodeView>): string | undefined {
   for (let i = from; i < to; i++) {
     const c = b[i];
     if (c === AMP || c === UNDERSCORE || c === CR) return undefined;
