@@ -127,6 +127,7 @@ function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink: Row
       return readOle(bytes, file, ext, lim, sink);
     case 'text': {
       if (s.looksLike !== 'text' || SPREADSHEET_ONLY_EXTENSIONS.has(ext)) return notSpreadsheet(s.looksLike ?? 'text', ext);
+      announceDates(sink, false);
       return readDelimited(decodeText(bytes, s).text, file, lim, sink);
     }
   }
@@ -177,10 +178,12 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
   const wanted = entries.filter((e) => !e.isDirectory && !SKIPPED_PART.test(e.name));
   if (format === 'ooxml' && how.streaming !== false) {
     // The streaming reader takes what it reads exactly as SheetJS would; anything else falls through to SheetJS.
-    const streamed = readXlsxStream(bytes, file, wanted, lim, findings);
+    const live = sink && isStreamSink(sink) ? sink : undefined;
+    const streamed = readXlsxStream(bytes, file, wanted, lim, findings, live);
     if (streamed.kind === 'problem') fail(streamed.problem.code, streamed.problem.params as never);
-    if (streamed.kind === 'workbook') return { ok: true, workbook: delivered(streamed.workbook, sink) };
+    if (streamed.kind === 'workbook') return { ok: true, workbook: streamed.delivered ? streamed.workbook : delivered(streamed.workbook, sink) };
     how.onFallback?.(streamed.reason);
+    if (streamed.emitted) live?.restart();
   }
   // Sized from the declared sizes, each capped by what the limits allow: a lying header can make
   // the buffer grow (bounded by the caps), never start huge.
@@ -215,12 +218,14 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
   // Stubs are needed to see formulas without a cached value; in OOXML each stub is a real `<c>`
   // element (already counted above), unlike ODS where one element can repeat into millions.
   const wb = XLSX.read(input, { ...PARSE_OPTIONS, type, sheetStubs: format === 'ooxml' });
+  announceDates(sink, Boolean(wb.Workbook?.WBProps?.date1904));
   return { ok: true, workbook: toModel(wb, file, lim, findings, true, sink) };
 }
 
 /** Hands a model read whole to a row sink (the model then keeps no rows), or returns it as it is. */
 function delivered(wb: WorkbookModel, sink?: RowSink): WorkbookModel {
   if (!sink) return wb;
+  announceDates(sink, wb.date1904);
   for (const sheet of wb.sheets) {
     sink.beginSheet(sheet.name, sheet.visibility);
     for (const row of sheet.rows) sink.row(row);
@@ -256,6 +261,7 @@ function readOle(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     findings.push(fileFinding('file-macros', file, { vba: true, excel4: false, extension: ext }));
   }
   const wb = XLSX.read(bytes, PARSE_OPTIONS);
+  announceDates(sink, Boolean(wb.Workbook?.WBProps?.date1904));
   return { ok: true, workbook: toModel(wb, file, lim, findings, false, sink) };
 }
 
@@ -347,6 +353,23 @@ export interface RowSink {
   /** One row's cells (index = column); rows arrive in order, empty rows as empty arrays. */
   row(cells: readonly (Cell | undefined)[]): void;
   endSheet(declaredRange: string | undefined): void;
+}
+
+/**
+ * A row sink that validates as rows arrive: it is told the date system before the first sheet,
+ * and told to start over when the streaming reader hands a file to SheetJS after rows went out.
+ */
+export interface StreamRowSink extends RowSink {
+  dateSystem(date1904: boolean): void;
+  restart(): void;
+}
+
+function isStreamSink(sink: RowSink): sink is StreamRowSink {
+  return typeof (sink as Partial<StreamRowSink>).dateSystem === 'function' && typeof (sink as Partial<StreamRowSink>).restart === 'function';
+}
+
+function announceDates(sink: RowSink | undefined, date1904: boolean): void {
+  if (sink && isStreamSink(sink)) sink.dateSystem(date1904);
 }
 
 const NO_CELLS: (Cell | undefined)[] = [];

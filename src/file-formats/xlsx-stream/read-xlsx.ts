@@ -3,6 +3,7 @@ import { a1 } from '../../model/a1.js';
 import { FILE_LEVEL, finding, type FileProblem, type Finding } from '../../model/finding.js';
 import type { Cell, SheetGrid, Visibility, WorkbookModel } from '../../model/workbook.js';
 import type { ReadLimits } from '../limits.js';
+import type { StreamRowSink } from '../read.js';
 import { hasDoctype, startsLikeXml } from '../scan.js';
 import { inflateEntryTo, StoredZipWriter, type InflateBudget, type ZipEntry } from '../zip-guard.js';
 import { toModelCell, type CellContext } from './cells.js';
@@ -12,9 +13,9 @@ import { SheetScanner, Unsupported, type RawCell, type SheetScanSink } from './s
 
 /** What the streaming reader made of a container: the workbook, why it cannot be read, or that SheetJS must read it. */
 export type XlsxStreamOutcome =
-  | { kind: 'workbook'; workbook: WorkbookModel }
+  | { kind: 'workbook'; workbook: WorkbookModel; /** True when the rows went to the sink as they were read (the model has none). */ delivered: boolean }
   | { kind: 'problem'; problem: FileProblem<'file-corrupt' | 'file-zip-bomb' | 'file-encrypted' | 'file-doctype' | 'file-too-large'> }
-  | { kind: 'fallback'; reason: string };
+  | { kind: 'fallback'; reason: string; /** True when some rows already went to the sink. */ emitted: boolean };
 
 const SHEET_PART = /(?:^|\/)worksheets\/[^/]+\.xml$/i;
 // Sheets of other kinds, and binary workbooks, are SheetJS's.
@@ -37,9 +38,12 @@ interface Meta {
   formats: Record<number, string | undefined>;
 }
 
-/** Rows of one sheet as they are scanned, with its findings and what the size checks need. */
+/** Rows of one sheet as they are scanned (kept, or handed to a sink row by row), with its findings and what the size checks need. */
 class SheetBuilder implements SheetScanSink {
   readonly rows: (Cell | undefined)[][] = [];
+  // The row being filled when rows go to a sink, and its index.
+  private cur: (Cell | undefined)[] = [];
+  private curRow = -1;
   readonly findings: Finding[] = [];
   cells = 0;
   used = 0;
@@ -49,7 +53,14 @@ class SheetBuilder implements SheetScanSink {
   constructor(
     private readonly ctx: CellContext,
     private readonly lim: ReadLimits,
+    private readonly emit?: StreamRowSink,
   ) {}
+
+  /** Hands the last row to the sink. */
+  flush(): void {
+    if (this.emit && this.curRow >= 0) this.emit.row(this.cur);
+    this.curRow = -1;
+  }
 
   rowTag(r: number): void {
     if (this.guess.s.r > r - 1) this.guess.s.r = r - 1;
@@ -66,6 +77,17 @@ class SheetBuilder implements SheetScanSink {
     if (x.col + 1 > this.width) this.width = x.col + 1;
     // Past Excel's (or the configured) size nothing is stored: the sheet is refused when it ends.
     if (x.row >= this.lim.maxRows || x.col >= this.lim.maxColumns || this.cells > this.lim.maxCells) return;
+    const emit = this.emit;
+    if (emit) {
+      if (x.row !== this.curRow) {
+        if (this.curRow >= 0) emit.row(this.cur);
+        for (let r = this.curRow + 1; r < x.row; r++) emit.row([]);
+        this.cur = [];
+        this.curRow = x.row;
+      }
+      this.cur[x.col] = cell;
+      return;
+    }
     const rows = this.rows;
     while (rows.length <= x.row) rows.push([]);
     rows[x.row][x.col] = cell;
@@ -84,8 +106,15 @@ function problem(p: XlsxStreamOutcome & { kind: 'problem' }): XlsxStreamOutcome 
  * worksheet is scanned as it inflates, straight into model rows. Anything the scanner does not
  * read exactly as SheetJS would is reported as a fallback, never guessed.
  */
-export function readXlsxStream(bytes: Uint8Array, file: string, wanted: readonly ZipEntry[], lim: ReadLimits, findings: Finding[]): XlsxStreamOutcome {
-  if (wanted.some((e) => OTHER_SHEETS.test(e.name))) return { kind: 'fallback', reason: 'macro, chart or dialog sheets, or a binary workbook' };
+export function readXlsxStream(
+  bytes: Uint8Array,
+  file: string,
+  wanted: readonly ZipEntry[],
+  lim: ReadLimits,
+  findings: Finding[],
+  sink?: StreamRowSink,
+): XlsxStreamOutcome {
+  if (wanted.some((e) => OTHER_SHEETS.test(e.name))) return { kind: 'fallback', reason: 'macro, chart or dialog sheets, or a binary workbook', emitted: false };
   const isSheet = wanted.map((e) => SHEET_PART.test(e.name));
   let lastOther = -1;
   wanted.forEach((_e, i) => {
@@ -98,20 +127,39 @@ export function readXlsxStream(bytes: Uint8Array, file: string, wanted: readonly
   const built = new Map<number, { builder: SheetBuilder; scanner: SheetScanner }>();
   let cellEstimate = 0;
 
+  // Rows go to the sink as they are scanned when the sheets are scanned in workbook order.
+  let live = false;
+  let emitted = false;
   const ensureMeta = (): Meta | undefined => {
     if (!metaTried) {
       metaTried = true;
       meta = readMeta(writer, wanted, isSheet);
+      if (meta && sink) {
+        const inPass = meta.sheets.filter((s) => s.part > lastOther).map((s) => s.part).sort((a, b) => a - b);
+        const after = meta.sheets.filter((s) => s.part < lastOther).map((s) => s.part);
+        const order = [...inPass, ...after];
+        live = order.every((part, k) => meta!.sheets[k].part === part);
+        if (live) sink.dateSystem(meta.date1904);
+      }
     }
     return meta;
+  };
+  const endSheet = (parse: { builder: SheetBuilder; scanner: SheetScanner }): void => {
+    if (!live) return;
+    parse.builder.flush();
+    sink!.endSheet(sheetRef(parse.builder, parse.scanner));
   };
   const startSheet = (i: number): { builder: SheetBuilder; scanner: SheetScanner } | undefined => {
     const m = ensureMeta();
     const sheet = m?.sheets.find((s) => s.part === i);
     if (!m || !sheet) return undefined;
     const ctx: CellContext = { file, sheet: sheet.name, date1904: m.date1904, strings: m.strings, styleFormats: m.styleFormats, formats: m.formats };
-    const builder = new SheetBuilder(ctx, lim);
+    const builder = new SheetBuilder(ctx, lim, live ? sink : undefined);
     const scanner = new SheetScanner(builder);
+    if (live) {
+      emitted = true;
+      sink!.beginSheet(sheet.name, sheet.visibility);
+    }
     built.set(i, { builder, scanner });
     return { builder, scanner };
   };
@@ -145,7 +193,10 @@ export function readXlsxStream(bytes: Uint8Array, file: string, wanted: readonly
         if (!r.startsLikeXml) return { kind: 'problem', problem: { code: 'file-corrupt', params: { reason: 'bad-xml-part', entry: e.name } } };
         cellEstimate += r.cells;
         if (cellEstimate > lim.maxCells) return { kind: 'problem', problem: { code: 'file-too-large', params: { reason: 'cells', limit: lim.maxCells } } };
-        if (parse) parse.scanner.push(new Uint8Array(0), true);
+        if (parse && !overflow) {
+          parse.scanner.push(new Uint8Array(0), true);
+          endSheet(parse);
+        }
       } else {
         writer.begin(e.rawName);
         const p = inflateEntryTo(bytes, e, lim, budget, (chunk) => writer.write(chunk));
@@ -158,7 +209,7 @@ export function readXlsxStream(bytes: Uint8Array, file: string, wanted: readonly
       }
     }
     const m = ensureMeta();
-    if (!m) return { kind: 'fallback', reason: 'SheetJS does not map every sheet to a worksheet part the scanner reads' };
+    if (!m) return { kind: 'fallback', reason: 'SheetJS does not map every sheet to a worksheet part the scanner reads', emitted };
     // Sheets whose part came before the styles or shared strings are scanned now, from the same bytes (already checked).
     for (const s of m.sheets) {
       if (built.has(s.part)) continue;
@@ -177,11 +228,14 @@ export function readXlsxStream(bytes: Uint8Array, file: string, wanted: readonly
         if (parse.builder.cells > lim.maxCells) stop = true;
       });
       if (thrown !== undefined) throw thrown;
-      if (!stop) parse.scanner.push(new Uint8Array(0), true);
+      if (!stop) {
+        parse.scanner.push(new Uint8Array(0), true);
+        endSheet(parse);
+      }
     }
-    return { kind: 'workbook', workbook: assemble(m, built, file, lim, findings) ?? fail() };
+    return { kind: 'workbook', workbook: assemble(m, built, file, lim, findings), delivered: live };
   } catch (err) {
-    if (err instanceof Unsupported) return { kind: 'fallback', reason: err.message };
+    if (err instanceof Unsupported) return { kind: 'fallback', reason: err.message, emitted };
     if (err instanceof TooLarge) return { kind: 'problem', problem: { code: 'file-too-large', params: err.params } };
     throw err;
   }
@@ -191,8 +245,18 @@ class TooLarge {
   constructor(readonly params: { reason: 'cells' | 'rows' | 'columns'; limit?: number; sheet?: string }) {}
 }
 
-function fail(): never {
-  throw new Unsupported('no workbook');
+/** The range a sheet declares as SheetJS works it out: its `<dimension>` when valid, else the span of its rows and cells. */
+function sheetRef(builder: SheetBuilder, scanner: SheetScanner): string | undefined {
+  if (scanner.dimension !== undefined) {
+    const d = safeDecodeRange(scanner.dimension);
+    if (d.s.r <= d.e.r && d.s.c <= d.e.c && d.s.r >= 0 && d.s.c >= 0) return encodeRange(d);
+  }
+  const g = builder.guess;
+  if (scanner.trailingRow !== undefined) {
+    if (g.s.r > scanner.trailingRow - 1) g.s.r = scanner.trailingRow - 1;
+    if (g.e.r < scanner.trailingRow - 1) g.e.r = scanner.trailingRow - 1;
+  }
+  return g.e.c >= g.s.c && g.e.r >= g.s.r ? encodeRange(g) : undefined;
 }
 
 /** Reads the workbook's structure with SheetJS from the small parts, each worksheet replaced by a stub naming its part. */
@@ -247,22 +311,11 @@ function assemble(m: Meta, built: Map<number, { builder: SheetBuilder; scanner: 
     for (const f of builder.findings) findings.push(f);
     const { used, width } = builder;
     if (used > lim.maxRows || width > lim.maxColumns) throw new TooLarge({ reason: used > lim.maxRows ? 'rows' : 'columns', sheet: s.name });
+    // Rows handed to a sink as they were read are not kept: the model then has none.
     const rows = builder.rows;
-    rows.length = used;
+    if (rows.length > used) rows.length = used;
     const sheet: SheetGrid = { name: s.name, visibility: s.visibility, rows };
-    let ref: string | undefined;
-    if (scanner.dimension !== undefined) {
-      const d = safeDecodeRange(scanner.dimension);
-      if (d.s.r <= d.e.r && d.s.c <= d.e.c && d.s.r >= 0 && d.s.c >= 0) ref = encodeRange(d);
-    }
-    if (ref === undefined) {
-      const g = builder.guess;
-      if (scanner.trailingRow !== undefined) {
-        if (g.s.r > scanner.trailingRow - 1) g.s.r = scanner.trailingRow - 1;
-        if (g.e.r < scanner.trailingRow - 1) g.e.r = scanner.trailingRow - 1;
-      }
-      if (g.e.c >= g.s.c && g.e.r >= g.s.r) ref = encodeRange(g);
-    }
+    const ref = sheetRef(builder, scanner);
     if (ref !== undefined) {
       sheet.declaredRange = ref;
       const dims = rangeSize(ref);
