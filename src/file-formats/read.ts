@@ -6,7 +6,7 @@ import { type Cell, type SheetGrid, type Visibility, type WorkbookModel } from '
 import { a1 } from '../model/a1.js';
 import { decodeText, extensionOf, sniff, type LooksLike } from './sniff.js';
 import { inflateEntry, inflateEntryTo, listZipEntries, StoredZipWriter, type ZipEntry, type ZipProblem } from './zip-guard.js';
-import { parseDelimited, plainNumber } from './csv.js';
+import { forEachDelimitedRow, plainNumber } from './csv.js';
 import { countOdsCells, countSheetCells, hasDoctype, startsLikeXml } from './scan.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { serialToIso } from '../model/excel-date.js';
@@ -281,16 +281,13 @@ function biffHasFilepass(content: Uint8Array | number[]): boolean {
 // ---------------------------------------------------------------- delimited text (csv)
 
 function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSink): ReadResult {
-  const parsed = parseDelimited(text, { maxRows: lim.maxRows, maxColumns: lim.maxColumns, maxCells: lim.maxCells });
-  if (!Array.isArray(parsed)) {
-    const limit = parsed.overflow === 'rows' ? lim.maxRows : parsed.overflow === 'columns' ? lim.maxColumns : lim.maxCells;
-    fail('file-too-large', { reason: parsed.overflow, limit });
-  }
   const name = sheetNameFromFile(file);
   const findings: Finding<ReadCode>[] = [];
-  const rows: (Cell | undefined)[][] = new Array(parsed.length);
-  for (let r = 0; r < parsed.length; r++) {
-    const src = parsed[r];
+  const rows: (Cell | undefined)[][] = [];
+  let r = 0;
+  sink?.beginSheet(name, 'visible');
+  // Rows are converted (and handed to a sink) as they are split, never held as field texts.
+  const overflow = forEachDelimitedRow(text, { maxRows: lim.maxRows, maxColumns: lim.maxColumns, maxCells: lim.maxCells }, (src) => {
     const out: (Cell | undefined)[] = new Array(src.length);
     for (let c = 0; c < src.length; c++) {
       const s = src[c];
@@ -303,15 +300,16 @@ function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSi
         checkText(s, name, r, c, file, findings);
       }
     }
-    rows[r] = out;
+    r++;
+    if (sink) sink.row(out);
+    else rows.push(out);
+  });
+  if (overflow) {
+    const limit = overflow.overflow === 'rows' ? lim.maxRows : overflow.overflow === 'columns' ? lim.maxColumns : lim.maxCells;
+    fail('file-too-large', { reason: overflow.overflow, limit });
   }
   trimTrailing(rows);
-  if (sink) {
-    sink.beginSheet(name, 'visible');
-    for (const row of rows) sink.row(row);
-    sink.endSheet(undefined);
-    rows.length = 0;
-  }
+  sink?.endSheet(undefined);
   const sheet: SheetGrid = { name, visibility: 'visible', rows };
   return { ok: true, workbook: { sheets: [sheet], date1904: false, findings } };
 }
