@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { readWorkbookPacked, type PackedWorkbook } from '../file-formats/pack.js';
-import { readWorkbook, type ReadLimits } from '../file-formats/read.js';
+import { readWorkbook, readWorkbookInto, type ReadLimits } from '../file-formats/read.js';
 import type { Finding } from '../model/finding.js';
 import type { ActivityRecord } from '../use-cases/activities.js';
 import type { CheckedWorkbook } from '../use-cases/validate-workbook.js';
@@ -30,6 +30,24 @@ for (const k of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) con
 parentPort?.on('message', (req: ReadRequest) => {
   const check = async (asOf: string, records: boolean): Promise<void> => {
     // Validating here sends back a few findings instead of a million cells: the workbook never crosses threads.
+    if (!records) {
+      // Rows go to the rules as the reader produces them, so the table is never held whole.
+      const { StreamingCheck } = await import('../use-cases/validate-workbook.js');
+      const sink = new StreamingCheck({ asOf });
+      const read = readWorkbookInto(req.bytes, req.fileName, req.limits, sink);
+      if (!read.ok) {
+        parentPort?.postMessage({ ok: false, finding: read.finding } satisfies ReadReply);
+        return;
+      }
+      let reply: ReadReply;
+      try {
+        reply = { ok: true, checked: sink.finish(read.workbook) };
+      } catch (err) {
+        reply = { ok: true, checkError: err instanceof Error ? err.message : String(err) };
+      }
+      parentPort?.postMessage(reply);
+      return;
+    }
     const result = readWorkbook(req.bytes, req.fileName, req.limits);
     if (!result.ok) {
       parentPort?.postMessage({ ok: false, finding: result.finding } satisfies ReadReply);

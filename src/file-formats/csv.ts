@@ -39,6 +39,16 @@ export function guessDelimiter(text: string): string {
  * Excel `sep=;` first line names the delimiter) into rows of raw field texts.
  */
 export function parseDelimited(text: string, limits: CsvLimits): string[][] | CsvOverflow {
+  const rows: string[][] = [];
+  const overflow = forEachDelimitedRow(text, limits, (row) => rows.push(row));
+  return overflow ?? rows;
+}
+
+/**
+ * parseDelimited, handing each row to `onRow` as soon as it is split instead of collecting them:
+ * the same rows in the same order (trailing rows of one empty field are dropped), or the same overflow.
+ */
+export function forEachDelimitedRow(text: string, limits: CsvLimits, onRow: (row: string[]) => void): CsvOverflow | undefined {
   let delim: string;
   let i = 0;
   const sepLine = /^sep=(.)\r?\n/.exec(text.slice(0, 8));
@@ -46,7 +56,17 @@ export function parseDelimited(text: string, limits: CsvLimits): string[][] | Cs
   else delim = guessDelimiter(text);
   const d = delim.charCodeAt(0);
 
-  const rows: string[][] = [];
+  let count = 0;
+  // Rows of one empty field are held back until a later row shows they are not trailing.
+  let held = 0;
+  const emit = (row: string[]): void => {
+    if (row.length === 1 && row[0] === '') {
+      held++;
+      return;
+    }
+    for (; held > 0; held--) onRow(['']);
+    onRow(row);
+  };
   let row: string[] = [];
   let cells = 0;
   const n = text.length;
@@ -102,14 +122,12 @@ export function parseDelimited(text: string, limits: CsvLimits): string[][] | Cs
     // End of line or of text.
     if (c === 13 && text.charCodeAt(i + 1) === 10) i += 2;
     else i++;
-    rows.push(row);
-    if (rows.length > limits.maxRows) return { overflow: 'rows' };
+    if (++count > limits.maxRows) return { overflow: 'rows' };
+    emit(row);
     row = [];
     if (i >= n) break;
   }
-  // A final line break does not start another row; drop rows that are one empty field.
-  while (rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
-  return rows;
+  return undefined;
 }
 
 const PLAIN_NUMBER = /^[+-]?(?:0|[1-9]\d*)(?:\.\d+)?$|^[+-]?0?\.\d+$/;

@@ -6,10 +6,11 @@ import { type Cell, type SheetGrid, type Visibility, type WorkbookModel } from '
 import { a1 } from '../model/a1.js';
 import { decodeText, extensionOf, sniff, type LooksLike } from './sniff.js';
 import { inflateEntry, inflateEntryTo, listZipEntries, StoredZipWriter, type ZipEntry, type ZipProblem } from './zip-guard.js';
-import { parseDelimited, plainNumber } from './csv.js';
+import { forEachDelimitedRow, plainNumber } from './csv.js';
 import { countOdsCells, countSheetCells, hasDoctype, startsLikeXml } from './scan.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { serialToIso } from '../model/excel-date.js';
+import { readXlsxStream } from './xlsx-stream/read-xlsx.js';
 
 export type { ReadLimits } from './limits.js';
 
@@ -83,10 +84,10 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
  * readWorkbook, with every sheet's rows handed to `sink` as they are converted instead of kept:
  * the returned model then has the sheets, date system and findings, but no rows.
  */
-export function readWorkbookInto(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>, sink?: RowSink): ReadResult {
+export function readWorkbookInto(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>, sink?: RowSink, how: ReaderChoice = {}): ReadResult {
   const lim = resolveLimits(limits);
   try {
-    return readChecked(bytes, fileName, lim, sink);
+    return readChecked(bytes, fileName, lim, sink, how);
   } catch (err) {
     if (err instanceof ReadFailure) return { ok: false, finding: fileFinding(err.code, fileName, err.params) };
     const { code, params } = classifyError(err);
@@ -104,7 +105,13 @@ function classifyError(err: unknown): ReadProblem {
   return { code: 'file-corrupt', params: { reason: 'unreadable-content', detail: quote(message) } };
 }
 
-function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink?: RowSink): ReadResult {
+/** Which reader reads `.xlsx`: the streaming one unless `streaming` is false (the differential tests read with both); `onFallback` hears why a file went to SheetJS. */
+export interface ReaderChoice {
+  streaming?: boolean;
+  onFallback?(reason: string): void;
+}
+
+function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink: RowSink | undefined, how: ReaderChoice): ReadResult {
   if (bytes.length > lim.maxFileBytes) {
     fail('file-too-large', { reason: 'file-size', size: bytes.length, limit: lim.maxFileBytes });
   }
@@ -115,11 +122,12 @@ function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink?: Ro
     case 'binary':
       return notSpreadsheet(s.looksLike ?? 'binary', ext);
     case 'zip':
-      return readZip(bytes, file, ext, lim, sink);
+      return readZip(bytes, file, ext, lim, sink, how);
     case 'ole':
       return readOle(bytes, file, ext, lim, sink);
     case 'text': {
       if (s.looksLike !== 'text' || SPREADSHEET_ONLY_EXTENSIONS.has(ext)) return notSpreadsheet(s.looksLike ?? 'text', ext);
+      announceDates(sink, false);
       return readDelimited(decodeText(bytes, s).text, file, lim, sink);
     }
   }
@@ -135,7 +143,7 @@ function problem(p: ZipProblem): never {
   fail(p.code, p.params);
 }
 
-function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, sink?: RowSink): ReadResult {
+function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, sink: RowSink | undefined, how: ReaderChoice): ReadResult {
   const listing = listZipEntries(bytes, lim);
   if (!listing.ok) problem(listing.problem);
   const entries = listing.entries;
@@ -168,6 +176,15 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
   }
 
   const wanted = entries.filter((e) => !e.isDirectory && !SKIPPED_PART.test(e.name));
+  if (format === 'ooxml' && how.streaming !== false) {
+    // The streaming reader takes what it reads exactly as SheetJS would; anything else falls through to SheetJS.
+    const live = sink && isStreamSink(sink) ? sink : undefined;
+    const streamed = readXlsxStream(bytes, file, wanted, lim, findings, live);
+    if (streamed.kind === 'problem') fail(streamed.problem.code, streamed.problem.params as never);
+    if (streamed.kind === 'workbook') return { ok: true, workbook: streamed.delivered ? streamed.workbook : delivered(streamed.workbook, sink) };
+    how.onFallback?.(streamed.reason);
+    if (streamed.emitted) live?.restart();
+  }
   // Sized from the declared sizes, each capped by what the limits allow: a lying header can make
   // the buffer grow (bounded by the caps), never start huge.
   let estimate = 22;
@@ -201,7 +218,21 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
   // Stubs are needed to see formulas without a cached value; in OOXML each stub is a real `<c>`
   // element (already counted above), unlike ODS where one element can repeat into millions.
   const wb = XLSX.read(input, { ...PARSE_OPTIONS, type, sheetStubs: format === 'ooxml' });
+  announceDates(sink, Boolean(wb.Workbook?.WBProps?.date1904));
   return { ok: true, workbook: toModel(wb, file, lim, findings, true, sink) };
+}
+
+/** Hands a model read whole to a row sink (the model then keeps no rows), or returns it as it is. */
+function delivered(wb: WorkbookModel, sink?: RowSink): WorkbookModel {
+  if (!sink) return wb;
+  announceDates(sink, wb.date1904);
+  for (const sheet of wb.sheets) {
+    sink.beginSheet(sheet.name, sheet.visibility);
+    for (const row of sheet.rows) sink.row(row);
+    sink.endSheet(sheet.declaredRange);
+    sheet.rows = [];
+  }
+  return wb;
 }
 
 // ---------------------------------------------------------------- OLE (xls, encrypted OOXML)
@@ -230,6 +261,7 @@ function readOle(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     findings.push(fileFinding('file-macros', file, { vba: true, excel4: false, extension: ext }));
   }
   const wb = XLSX.read(bytes, PARSE_OPTIONS);
+  announceDates(sink, Boolean(wb.Workbook?.WBProps?.date1904));
   return { ok: true, workbook: toModel(wb, file, lim, findings, false, sink) };
 }
 
@@ -249,16 +281,13 @@ function biffHasFilepass(content: Uint8Array | number[]): boolean {
 // ---------------------------------------------------------------- delimited text (csv)
 
 function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSink): ReadResult {
-  const parsed = parseDelimited(text, { maxRows: lim.maxRows, maxColumns: lim.maxColumns, maxCells: lim.maxCells });
-  if (!Array.isArray(parsed)) {
-    const limit = parsed.overflow === 'rows' ? lim.maxRows : parsed.overflow === 'columns' ? lim.maxColumns : lim.maxCells;
-    fail('file-too-large', { reason: parsed.overflow, limit });
-  }
   const name = sheetNameFromFile(file);
   const findings: Finding<ReadCode>[] = [];
-  const rows: (Cell | undefined)[][] = new Array(parsed.length);
-  for (let r = 0; r < parsed.length; r++) {
-    const src = parsed[r];
+  const rows: (Cell | undefined)[][] = [];
+  let r = 0;
+  sink?.beginSheet(name, 'visible');
+  // Rows are converted (and handed to a sink) as they are split, never held as field texts.
+  const overflow = forEachDelimitedRow(text, { maxRows: lim.maxRows, maxColumns: lim.maxColumns, maxCells: lim.maxCells }, (src) => {
     const out: (Cell | undefined)[] = new Array(src.length);
     for (let c = 0; c < src.length; c++) {
       const s = src[c];
@@ -271,15 +300,16 @@ function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSi
         checkText(s, name, r, c, file, findings);
       }
     }
-    rows[r] = out;
+    r++;
+    if (sink) sink.row(out);
+    else rows.push(out);
+  });
+  if (overflow) {
+    const limit = overflow.overflow === 'rows' ? lim.maxRows : overflow.overflow === 'columns' ? lim.maxColumns : lim.maxCells;
+    fail('file-too-large', { reason: overflow.overflow, limit });
   }
   trimTrailing(rows);
-  if (sink) {
-    sink.beginSheet(name, 'visible');
-    for (const row of rows) sink.row(row);
-    sink.endSheet(undefined);
-    rows.length = 0;
-  }
+  sink?.endSheet(undefined);
   const sheet: SheetGrid = { name, visibility: 'visible', rows };
   return { ok: true, workbook: { sheets: [sheet], date1904: false, findings } };
 }
@@ -321,6 +351,23 @@ export interface RowSink {
   /** One row's cells (index = column); rows arrive in order, empty rows as empty arrays. */
   row(cells: readonly (Cell | undefined)[]): void;
   endSheet(declaredRange: string | undefined): void;
+}
+
+/**
+ * A row sink that validates as rows arrive: it is told the date system before the first sheet,
+ * and told to start over when the streaming reader hands a file to SheetJS after rows went out.
+ */
+export interface StreamRowSink extends RowSink {
+  dateSystem(date1904: boolean): void;
+  restart(): void;
+}
+
+function isStreamSink(sink: RowSink): sink is StreamRowSink {
+  return typeof (sink as Partial<StreamRowSink>).dateSystem === 'function' && typeof (sink as Partial<StreamRowSink>).restart === 'function';
+}
+
+function announceDates(sink: RowSink | undefined, date1904: boolean): void {
+  if (sink && isStreamSink(sink)) sink.dateSystem(date1904);
 }
 
 const NO_CELLS: (Cell | undefined)[] = [];

@@ -6,6 +6,7 @@ import { tableRule } from './types.js';
 /** `missing-column`: a required input column is absent from the header row (row = header row, cell = null). */
 export const missingColumnRule = tableRule({
   codes: ['missing-column'],
+  needs: [],
   check(_rows, ctx) {
     const bound = new Set(ctx.table.columns.map((c) => c.key));
     return INPUT_COLUMNS.filter((c) => c.required && !bound.has(c.key as never)).map((c) =>
@@ -17,6 +18,7 @@ export const missingColumnRule = tableRule({
 /** `unknown-column`: a header that names no column, or repeats one (params.duplicateOf); kept untouched. */
 export const unknownColumnRule = tableRule({
   codes: ['unknown-column'],
+  needs: [],
   check(_rows, ctx) {
     return ctx.table.unknownColumns.map((u) =>
       finding(

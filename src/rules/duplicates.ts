@@ -17,6 +17,7 @@ function laterRepeats(rows: NormalisedRow[], keyOf: (r: NormalisedRow) => string
 /** `duplicate-id`: an activity id already used by an earlier row, reported on every later row (params: firstRow, id). */
 export const duplicateIdRule = tableRule({
   codes: ['duplicate-id'],
+  needs: ['activity_id'],
   check(rows, ctx) {
     return laterRepeats(rows, (r) => r.values.activity_id ?? null).map(
       ([r, f]) => ctx.finding(r, 'activity_id', 'duplicate-id', { firstRow: f.row, id: r.values.activity_id! }),
@@ -30,6 +31,7 @@ export const duplicateIdRule = tableRule({
  */
 export const duplicateActivityRule = tableRule({
   codes: ['duplicate-activity'],
+  needs: ['activity', 'lead_country'],
   check(rows, ctx) {
     const keyOf = (r: NormalisedRow): string | null => {
       const { activity, lead_country: lead } = r.values;

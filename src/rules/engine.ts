@@ -1,7 +1,7 @@
 import { isColumnKey, type ColumnKey, type InputColumnKey, type TrackerRow } from '../schema/tracker.js';
 import { type Cell } from '../model/workbook.js';
 import { a1 } from '../model/a1.js';
-import type { TrackerTable } from '../schema/locate.js';
+import type { TrackerRowCells, TrackerTable } from '../schema/locate.js';
 import { clauseRule } from './clause.js';
 import { missingColumnRule, unknownColumnRule } from './columns.js';
 import { constraintsRule } from './constraints.js';
@@ -59,32 +59,55 @@ function failedAt(findings: Finding[], from: number, column: string): boolean {
 
 /** Runs every rule over a located table. */
 export function validateTable(table: TrackerTable, opts: ValidateTableOptions): TableValidation {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new RangeError(`as-of date must be YYYY-MM-DD, got "${opts.asOf}"`);
-  const colOf = new Map<string, number>(table.columns.map((c) => [c.key, c.col]));
-  const cellOf = (row: NormalisedRow, column: ColumnKey): string | null => {
-    const col = colOf.get(column);
-    return col === undefined ? null : a1(row.row - 1, col);
-  };
-  const ctx: RuleContext = {
-    table,
-    sheet: table.sheet,
-    asOf: opts.asOf,
-    date1904: opts.date1904 ?? false,
-    finding<C extends FindingCode>(row: NormalisedRow, column: ColumnKey, code: C, params: FindingParamsByCode[C]): Finding<C> {
-      return finding(code, { sheet: table.sheet, row: row.row, column, cell: cellOf(row, column), value: cellValue(row.cells[column]) }, params);
-    },
-    cellOf,
-  };
-  const cellRules = ROW_RULES.filter((r) => r.stage === 'cell');
-  const rowRules = [...ROW_RULES.filter((r) => r.stage !== 'cell'), ...(opts.extraRules ?? [])];
-  const findings: Finding[] = [];
-  const rows: NormalisedRow[] = new Array(table.rows.length);
-  // Plain loops without per-row arrays or sets: on a large sheet the garbage of flatMap and spreads cost more than the rules.
-  for (let i = 0; i < rows.length; i++) {
-    const row = readRow(table.rows[i], ctx.date1904);
-    rows[i] = row;
+  const v = new RowValidator(table, opts);
+  for (let i = 0; i < table.rows.length; i++) v.row(table.rows[i]);
+  return v.finish();
+}
+
+/**
+ * The rule engine fed one data row at a time: row rules run as each row arrives, table rules at
+ * `finish`. With `light`, only what the table rules say they need of each row is kept for them
+ * (an id, a name), so a long table is validated in flat memory; `rows` then holds those light rows.
+ */
+export class RowValidator {
+  private readonly ctx: RuleContext;
+  private readonly cellRules: RowRule[];
+  private readonly rowRules: RowRule[];
+  private readonly keep: readonly ColumnKey[] | undefined;
+  private readonly findings: Finding[] = [];
+  private readonly rows: NormalisedRow[] = [];
+
+  constructor(table: TrackerTable, opts: ValidateTableOptions & { light?: boolean }) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new RangeError(`as-of date must be YYYY-MM-DD, got "${opts.asOf}"`);
+    const colOf = new Map<string, number>(table.columns.map((c) => [c.key, c.col]));
+    const cellOf = (row: NormalisedRow, column: ColumnKey): string | null => {
+      const col = colOf.get(column);
+      return col === undefined ? null : a1(row.row - 1, col);
+    };
+    this.ctx = {
+      table,
+      sheet: table.sheet,
+      asOf: opts.asOf,
+      date1904: opts.date1904 ?? false,
+      finding<C extends FindingCode>(row: NormalisedRow, column: ColumnKey, code: C, params: FindingParamsByCode[C]): Finding<C> {
+        return finding(code, { sheet: table.sheet, row: row.row, column, cell: cellOf(row, column), value: cellValue(row.cells[column]) }, params);
+      },
+      cellOf,
+    };
+    this.cellRules = ROW_RULES.filter((r) => r.stage === 'cell');
+    this.rowRules = [...ROW_RULES.filter((r) => r.stage !== 'cell'), ...(opts.extraRules ?? [])];
+    // A table rule that does not say what it needs gets whole rows.
+    this.keep = opts.light && TABLE_RULES.every((r) => r.needs) ? [...new Set(TABLE_RULES.flatMap((r) => r.needs ?? []))] : undefined;
+  }
+
+  /** Validates one data row. */
+  row(cells: TrackerRowCells): void {
+    // Plain loops without per-row arrays or sets: on a large sheet the garbage of flatMap and spreads cost more than the rules.
+    const findings = this.findings;
+    const ctx = this.ctx;
+    const row = readRow(cells, ctx.date1904);
     const before = findings.length;
-    for (const rule of cellRules) pushAll(findings, rule.check(row, ctx));
+    for (const rule of this.cellRules) pushAll(findings, rule.check(row, ctx));
     const values: Record<string, unknown> = {};
     for (const key in row.parsed) {
       const r = row.parsed[key as InputColumnKey];
@@ -92,8 +115,22 @@ export function validateTable(table: TrackerTable, opts: ValidateTableOptions): 
       values[key] = r.value;
     }
     row.values = values as Partial<TrackerRow>;
-    for (const rule of rowRules) pushAll(findings, rule.check(row, ctx));
+    for (const rule of this.rowRules) pushAll(findings, rule.check(row, ctx));
+    if (!this.keep) {
+      this.rows.push(row);
+      return;
+    }
+    const kept: NormalisedRow = { row: row.row, cells: {}, parsed: {}, values: {} };
+    for (const k of this.keep) {
+      if (row.cells[k] !== undefined) kept.cells[k] = row.cells[k];
+      if (k in row.values) (kept.values as Record<string, unknown>)[k] = (row.values as Record<string, unknown>)[k];
+    }
+    this.rows.push(kept);
   }
-  for (const rule of TABLE_RULES) findings.push(...rule.check(rows, ctx));
-  return { rows, findings };
+
+  /** Runs the table rules and returns every row (whole, or light) and every finding (unsorted). */
+  finish(): TableValidation {
+    for (const rule of TABLE_RULES) this.findings.push(...rule.check(this.rows, this.ctx));
+    return { rows: this.rows, findings: this.findings };
+  }
 }

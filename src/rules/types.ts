@@ -46,9 +46,13 @@ export interface RowRule<C extends FindingCode = FindingCode> {
   check(row: NormalisedRow, ctx: RuleContext): NoInfer<Finding<C>[]>;
 }
 
-/** A rule over the whole table: its columns, or relations between rows (duplicates); `codes` as for RowRule. */
+/**
+ * A rule over the whole table: its columns, or relations between rows (duplicates); `codes` as for RowRule.
+ * `needs` lists the columns whose cells and values it reads from rows, so a streaming run keeps only those.
+ */
 export interface TableRule<C extends FindingCode = FindingCode> {
   codes: readonly C[];
+  needs?: readonly ColumnKey[];
   check(rows: NormalisedRow[], ctx: RuleContext): NoInfer<Finding<C>[]>;
 }
 

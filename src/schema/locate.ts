@@ -74,7 +74,7 @@ export function headerKey(text: string): ColumnKey | null {
   return k ?? null;
 }
 
-function recognised(row: (Cell | undefined)[] | undefined): Set<ColumnKey> {
+function recognised(row: readonly (Cell | undefined)[] | undefined): Set<ColumnKey> {
   const keys = new Set<ColumnKey>();
   for (const cell of row ?? []) {
     const t = cellText(cell);
@@ -96,58 +96,101 @@ function sheetIsEmpty(sheet: SheetGrid): boolean {
 }
 
 function buildTable(sheet: SheetGrid, r0: number): TrackerTable {
-  const header = sheet.rows[r0] ?? [];
-  const columns: BoundColumn[] = [];
-  const unknownColumns: UnknownColumn[] = [];
-  let lastCol = -1;
-  for (let c = 0; c < header.length; c++) {
-    const text = cellText(header[c]);
-    if (text === null) continue;
-    lastCol = c;
-    const key = headerKey(text);
-    const first = key ? columns.find((b) => b.key === key) : undefined;
-    if (key && !first) columns.push({ key, col: c, header: text });
-    else if (key) unknownColumns.push({ col: c, header: text, duplicateOf: key });
-    else unknownColumns.push({ col: c, header: text });
-  }
-  const filledCols = new Set(columns.filter((b) => isFilledColumn(b.key)).map((b) => b.col));
-  const hasData = (row: (Cell | undefined)[] | undefined): boolean =>
-    !!row && row.some((cell, c) => !filledCols.has(c) && !isEmptyCell(cell));
+  const builder = new TableBuilder(sheet.name, sheet.rows[r0] ?? [], r0);
+  for (let r = r0 + 1; r < sheet.rows.length; r++) builder.row(r, sheet.rows[r]);
+  return builder.finish();
+}
 
-  let last = r0;
-  for (let r = sheet.rows.length - 1; r > r0; r--) {
-    if (hasData(sheet.rows[r])) {
-      last = r;
-      break;
+/**
+ * Builds the table under a header row from the rows below it, one at a time and in order: the
+ * bound columns, the data rows (handed to `onRow` as they come, or kept in `table.rows`), the
+ * blank rows between the header and the last data row, and the rightmost column used.
+ */
+export class TableBuilder {
+  /** The table; `rows`, `blankRows` and `lastCol` are final once `finish` was called. */
+  readonly table: TrackerTable;
+  private readonly filledCols: Set<number>;
+  private next: number;
+  private pendingBlanks = 0;
+  private dataRows = 0;
+
+  constructor(
+    sheet: string,
+    header: readonly (Cell | undefined)[],
+    private readonly r0: number,
+    private readonly onRow?: (row: TrackerRowCells) => void,
+  ) {
+    const columns: BoundColumn[] = [];
+    const unknownColumns: UnknownColumn[] = [];
+    let lastCol = -1;
+    for (let c = 0; c < header.length; c++) {
+      const text = cellText(header[c]);
+      if (text === null) continue;
+      lastCol = c;
+      const key = headerKey(text);
+      const first = key ? columns.find((b) => b.key === key) : undefined;
+      if (key && !first) columns.push({ key, col: c, header: text });
+      else if (key) unknownColumns.push({ col: c, header: text, duplicateOf: key });
+      else unknownColumns.push({ col: c, header: text });
     }
+    this.filledCols = new Set(columns.filter((b) => isFilledColumn(b.key)).map((b) => b.col));
+    this.table = { sheet, headerRow: r0 + 1, columns, unknownColumns, rows: [], blankRows: 0, lastCol };
+    this.next = r0 + 1;
   }
-  const rows: TrackerRowCells[] = [];
-  let blankRows = 0;
-  // A second header row (English names under Chinese ones) repeats the bound columns; it is not data.
-  const first = isHeaderEcho(sheet.rows[r0 + 1], columns) ? r0 + 2 : r0 + 1;
-  for (let r = first; r <= last; r++) {
-    const row = sheet.rows[r];
-    if (!hasData(row)) {
-      blankRows++;
-      continue;
+
+  private hasData(row: readonly (Cell | undefined)[] | undefined): boolean {
+    return !!row && row.some((cell, c) => !this.filledCols.has(c) && !isEmptyCell(cell));
+  }
+
+  /** Feeds sheet row `r` (0-based, after the header, increasing); rows skipped in between are empty. */
+  row(r: number, row: readonly (Cell | undefined)[] | undefined): void {
+    if (r < this.next) return;
+    if (r > this.next) {
+      // Missing rows are blank; a missing row under the header is no second header either.
+      this.pendingBlanks += r - this.next;
+    } else if (r === this.r0 + 1 && isHeaderEcho(row, this.table.columns)) {
+      // A second header row (English names under Chinese ones) repeats the bound columns; it is not data.
+      this.next = r + 1;
+      return;
     }
-    for (let c = row.length - 1; c > lastCol; c--) {
-      if (!isEmptyCell(row[c])) {
-        lastCol = c;
+    this.next = r + 1;
+    if (!this.hasData(row)) {
+      this.pendingBlanks++;
+      return;
+    }
+    // Blank rows count only between the header and the last data row.
+    this.table.blankRows += this.pendingBlanks;
+    this.pendingBlanks = 0;
+    const cellsRow = row!;
+    for (let c = cellsRow.length - 1; c > this.table.lastCol; c--) {
+      if (!isEmptyCell(cellsRow[c])) {
+        this.table.lastCol = c;
         break;
       }
     }
     const cells: Partial<Record<ColumnKey, Cell>> = {};
-    for (const b of columns) {
-      const cell = row[b.col];
+    for (const b of this.table.columns) {
+      const cell = cellsRow[b.col];
       if (cell) cells[b.key] = cell;
     }
-    rows.push({ row: r + 1, cells });
+    const out: TrackerRowCells = { row: r + 1, cells };
+    this.dataRows++;
+    if (this.onRow) this.onRow(out);
+    else this.table.rows.push(out);
   }
-  return { sheet: sheet.name, headerRow: r0 + 1, columns, unknownColumns, rows, blankRows, lastCol };
+
+  /** Data rows seen so far (also those handed to `onRow`). */
+  get rowCount(): number {
+    return this.dataRows;
+  }
+
+  /** The finished table. */
+  finish(): TrackerTable {
+    return this.table;
+  }
 }
 
-function isHeaderEcho(row: (Cell | undefined)[] | undefined, columns: BoundColumn[]): boolean {
+function isHeaderEcho(row: readonly (Cell | undefined)[] | undefined, columns: BoundColumn[]): boolean {
   if (!row) return false;
   let same = 0;
   for (let c = 0; c < row.length; c++) {
@@ -183,4 +226,71 @@ export function locateTracker(wb: WorkbookModel): LocateResult {
     ok: false,
     finding: finding('sheet-no-header', FILE_LEVEL, { sheets: sheets.map((s) => s.name), rows: HEADER_SEARCH_ROWS, min: HEADER_MIN_COLUMNS }),
   };
+}
+
+/** A sheet whose header row was found while streaming, with its table being built. */
+export interface StreamedCandidate {
+  sheet: string;
+  visibility: SheetGrid['visibility'];
+  builder: TableBuilder;
+}
+
+/**
+ * locateTracker for a workbook that arrives sheet by sheet and row by row: every sheet with a
+ * header row becomes a candidate whose data rows go to the consumer `onTable` gives for it, and
+ * `result` then picks the table locateTracker would pick (the named sheet first, then visible
+ * sheets in order, then hidden ones), or gives its finding.
+ */
+export class StreamLocator {
+  private readonly sheets: { name: string; visibility: SheetGrid['visibility']; empty: boolean; candidate?: StreamedCandidate }[] = [];
+  private current: (typeof this.sheets)[number] | undefined;
+  private r = 0;
+
+  constructor(private readonly onTable: (table: TrackerTable) => ((row: TrackerRowCells) => void) | undefined) {}
+
+  /** Starts the next sheet. */
+  beginSheet(name: string, visibility: SheetGrid['visibility']): void {
+    this.current = { name, visibility, empty: true };
+    this.sheets.push(this.current);
+    this.r = 0;
+  }
+
+  /** The sheet's next row (0-based rows in order; an empty array for an empty row). */
+  row(cells: readonly (Cell | undefined)[]): void {
+    const s = this.current;
+    if (!s) return;
+    const r = this.r++;
+    if (s.empty && cells.some((c) => !isEmptyCell(c))) s.empty = false;
+    if (s.candidate) s.candidate.builder.row(r, cells);
+    else if (r < HEADER_SEARCH_ROWS && recognised(cells).size >= HEADER_MIN_COLUMNS) {
+      let consumer: ((row: TrackerRowCells) => void) | undefined;
+      const builder = new TableBuilder(s.name, cells, r, (row) => consumer?.(row));
+      consumer = this.onTable(builder.table);
+      s.candidate = { sheet: s.name, visibility: s.visibility, builder };
+    }
+  }
+
+  /** Ends the current sheet. */
+  endSheet(): void {
+    this.current = undefined;
+  }
+
+  /** The winning candidate, or the finding locateTracker gives when there is none. */
+  result(): { ok: true; candidate: StreamedCandidate } | { ok: false; finding: Finding<LocateCode> } {
+    const sheets = this.sheets;
+    if (sheets.length === 0 || sheets.every((s) => s.empty)) {
+      return { ok: false, finding: finding('sheet-empty', FILE_LEVEL, { sheets: sheets.map((s) => s.name) }) };
+    }
+    const named = ACTIVITY_SHEET_NAMES.map(norm);
+    const order = [
+      ...sheets.filter((s) => named.includes(norm(s.name))),
+      ...sheets.filter((s) => !named.includes(norm(s.name)) && s.visibility === 'visible'),
+      ...sheets.filter((s) => !named.includes(norm(s.name)) && s.visibility !== 'visible'),
+    ];
+    for (const s of order) if (s.candidate) return { ok: true, candidate: s.candidate };
+    return {
+      ok: false,
+      finding: finding('sheet-no-header', FILE_LEVEL, { sheets: sheets.map((s) => s.name), rows: HEADER_SEARCH_ROWS, min: HEADER_MIN_COLUMNS }),
+    };
+  }
 }

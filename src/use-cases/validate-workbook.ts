@@ -1,9 +1,10 @@
 import type { TrackerRow, CheckValue } from '../schema/tracker.js';
-import { type WorkbookModel } from '../model/workbook.js';
+import { type Cell, type Visibility, type WorkbookModel } from '../model/workbook.js';
 import { parseA1 } from '../model/a1.js';
-import { locateTracker, type TrackerTable } from '../schema/locate.js';
+import { locateTracker, StreamLocator, type TrackerTable } from '../schema/locate.js';
 import { clauseMismatchRule } from '../rules/clause-mismatch.js';
-import { validateTable } from '../rules/engine.js';
+import { RowValidator, validateTable } from '../rules/engine.js';
+import type { StreamRowSink } from '../file-formats/read.js';
 import type { Finding } from '../model/finding.js';
 import { FINDING_CODES } from '../model/severity.js';
 import { worstCheck } from '../rules/summary.js';
@@ -93,4 +94,74 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateWorkbookOption
     sheet: table.sheet, headerRow: table.headerRow, rows: table.rows.length, blankRows: table.blankRows,
     findings, rowResults, table,
   };
+}
+
+/**
+ * Validates a workbook while it is read: a row sink for the reader whose rows go to the table
+ * locator and the rules as they arrive, keeping only findings and what duplicate detection needs.
+ * `finish` gives what `checkedSummary(validateWorkbook(…))` gives for the same workbook.
+ */
+export class StreamingCheck implements StreamRowSink {
+  private locator!: StreamLocator;
+  private validators!: Map<TrackerTable, RowValidator>;
+  private date1904 = false;
+  private failure: unknown;
+
+  constructor(private readonly opts: ValidateWorkbookOptions) {
+    this.restart();
+  }
+
+  /** Forgets every row seen (the reader starts the workbook again). */
+  restart(): void {
+    this.validators = new Map();
+    this.failure = undefined;
+    this.locator = new StreamLocator((table) => {
+      const v = new RowValidator(table, {
+        asOf: this.opts.asOf, date1904: this.date1904, extraRules: [clauseMismatchRule, ...(this.opts.extraRules ?? [])], light: true,
+      });
+      this.validators.set(table, v);
+      return (row) => {
+        // A rule that throws must not look like an unreadable file to the reader: it is kept and rethrown by finish.
+        if (this.failure !== undefined) return;
+        try {
+          v.row(row);
+        } catch (err) {
+          this.failure = err;
+        }
+      };
+    });
+  }
+
+  /** The workbook's date system, before its first sheet. */
+  dateSystem(date1904: boolean): void {
+    this.date1904 = date1904;
+  }
+
+  beginSheet(name: string, visibility: Visibility): void {
+    this.locator.beginSheet(name, visibility);
+  }
+
+  row(cells: readonly (Cell | undefined)[]): void {
+    if (this.failure === undefined) this.locator.row(cells);
+  }
+
+  endSheet(): void {
+    this.locator.endSheet();
+  }
+
+  /** The report part of the validation, with the reader's findings from the read workbook. */
+  finish(wb: WorkbookModel): CheckedWorkbook {
+    if (this.failure !== undefined) throw this.failure;
+    const located = this.locator.result();
+    if (!located.ok) {
+      return { sheet: null, headerRow: null, rows: 0, blankRows: 0, findings: sortFindings([...wb.findings, located.finding], undefined) };
+    }
+    const { builder } = located.candidate;
+    const table = builder.finish();
+    const engine = this.validators.get(table)!.finish();
+    return {
+      sheet: table.sheet, headerRow: table.headerRow, rows: builder.rowCount, blankRows: table.blankRows,
+      findings: sortFindings([...wb.findings, ...engine.findings], table),
+    };
+  }
 }

@@ -1,0 +1,147 @@
+import { hasDoctype } from '../scan.js';
+
+// Streaming forms of the byte scans in ../scan.ts, with the same answers on the same bytes: a part
+// is checked piece by piece as it inflates instead of after it was inflated whole.
+
+const LT = 0x3c;
+const BANG = 0x21;
+const DOCTYPE = [0x44, 0x4f, 0x43, 0x54, 0x59, 0x50, 0x45];
+// Bytes a scan may look ahead of a `<` or `!` (a prefixed cell name needs 13).
+const AHEAD = 16;
+
+function isNameEnd(c: number): boolean {
+  return c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** startsLikeXml on a prefix: true or false once the prefix decides it, undefined while it needs more bytes. */
+function startDecision(b: Uint8Array, final: boolean): boolean | undefined {
+  const len = b.length;
+  if (!final && len < 3) return undefined;
+  let i = 0;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
+  else if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return true;
+  while (i < len && isSpace(b[i])) i++;
+  if (i === len) return final ? true : undefined;
+  if (b[i] !== LT) return false;
+  if (i + 1 >= len && !final) return undefined;
+  if (b[i + 1] === 0x3f) {
+    let j = i + 2;
+    while (j + 1 < len && !(b[j] === 0x3f && b[j + 1] === 0x3e)) j++;
+    if (j + 1 >= len && !final) return undefined;
+    j += 2;
+    while (j < len && isSpace(b[j])) j++;
+    if (j >= len) return final ? true : undefined;
+    return b[j] === LT;
+  }
+  return true;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * Checks one part as its bytes arrive: whether it holds a DOCTYPE (hasDoctype), whether it starts
+ * like XML (startsLikeXml) and, for a worksheet, how many `<c>` elements it has (countSheetCells).
+ */
+export class PartCheck {
+  private carry = new Uint8Array(0);
+  // Offset in `carry` of the first position not yet looked at.
+  private carryFrom = 0;
+  private offset = 0;
+  private head: Uint8Array | undefined = new Uint8Array(0);
+  private start: boolean | undefined;
+  private utf16: Uint8Array[] | undefined;
+  /** True once a `<!DOCTYPE` was seen. */
+  doctype = false;
+  /** `<c>` elements counted so far (only when counting). */
+  cells = 0;
+
+  constructor(private readonly countCells: boolean) {}
+
+  /** Feeds the next bytes of the part. */
+  push(chunk: Uint8Array): void {
+    if (this.head) {
+      this.head = concat(this.head, chunk);
+      if (this.offset === 0 && this.head.length >= 2 && ((this.head[0] === 0xff && this.head[1] === 0xfe) || (this.head[0] === 0xfe && this.head[1] === 0xff))) {
+        // UTF-16 parts are checked whole, as hasDoctype does.
+        this.utf16 = [this.head];
+        this.start = true;
+        this.head = undefined;
+        this.offset += chunk.length;
+        return;
+      }
+      this.start = startDecision(this.head, false);
+      if (this.start !== undefined) this.head = undefined;
+    } else if (this.utf16) {
+      this.utf16.push(chunk);
+      this.offset += chunk.length;
+      return;
+    }
+    const buf = concat(this.carry, chunk);
+    const base = this.offset - this.carry.length;
+    this.scan(buf, base, this.carryFrom, buf.length - AHEAD, buf.length + AHEAD);
+    const keep = Math.min(buf.length, AHEAD + 1);
+    const from = Math.max(this.carryFrom, buf.length - AHEAD);
+    this.carry = buf.slice(buf.length - keep);
+    this.carryFrom = from - (buf.length - keep);
+    this.offset += chunk.length;
+  }
+
+  /** Ends the part: the remaining positions are checked against its true end. */
+  finish(): { doctype: boolean; startsLikeXml: boolean; cells: number } {
+    if (this.utf16) {
+      const all = new Uint8Array(this.utf16.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of this.utf16) (all.set(c, at), (at += c.length));
+      this.doctype = hasDoctype(all);
+      return { doctype: this.doctype, startsLikeXml: true, cells: 0 };
+    }
+    if (this.head) this.start = startDecision(this.head, true);
+    const base = this.offset - this.carry.length;
+    this.scan(this.carry, base, this.carryFrom, this.carry.length, this.carry.length);
+    return { doctype: this.doctype, startsLikeXml: this.start ?? true, cells: this.cells };
+  }
+
+  // Looks at positions [from, to) of `b`, whose first byte is at `base` in the part; `len` is where the part ends in `b`.
+  private scan(b: Uint8Array, base: number, from: number, to: number, len: number): void {
+    if (to <= from) return;
+    if (!this.doctype) {
+      let i = b.indexOf(BANG, from);
+      while (i >= 0 && i < to) {
+        if (base + i > 0 && b[i - 1] === LT && i + 7 < len) {
+          let k = 0;
+          while (k < 7 && (b[i + 1 + k] & 0xdf) === DOCTYPE[k]) k++;
+          if (k === 7) {
+            this.doctype = true;
+            break;
+          }
+        }
+        i = b.indexOf(BANG, i + 1);
+      }
+    }
+    if (!this.countCells) return;
+    let n = 0;
+    let i = b.indexOf(LT, from);
+    while (i >= 0 && i < to && i + 2 < len) {
+      const c1 = b[i + 1];
+      if (c1 === 0x63 && isNameEnd(b[i + 2])) n++;
+      else if (c1 !== 0x2f && c1 !== 0x63) {
+        let k = i + 1;
+        const stop = Math.min(len, i + 12);
+        while (k < stop && b[k] !== 0x3a && !isNameEnd(b[k])) k++;
+        if (k < stop && b[k] === 0x3a && b[k + 1] === 0x63 && k + 2 < len && isNameEnd(b[k + 2])) n++;
+      }
+      i = b.indexOf(LT, i + 1);
+    }
+    this.cells += n;
+  }
+}
