@@ -7,7 +7,7 @@ import { a1 } from '../model/a1.js';
 import { decodeText, extensionOf, sniff, type LooksLike } from './sniff.js';
 import { inflateEntry, inflateEntryTo, listZipEntries, StoredZipWriter, type ZipEntry, type ZipProblem } from './zip-guard.js';
 import { parseDelimited, plainNumber } from './csv.js';
-import { countOdsCells, countSheetCells, hasDoctype, startsLikeXml } from './scan.js';
+import { countOdsCells, hasDoctype, includesAscii, scanSheet, startsLikeXml } from './scan.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { serialToIso } from '../model/excel-date.js';
 
@@ -186,8 +186,12 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
       if (hasDoctype(data)) fail('file-doctype', { entry: e.name });
       if (XML_PART.test(e.name) && !startsLikeXml(data)) fail('file-corrupt', { reason: 'bad-xml-part', entry: e.name });
     }
-    if (format === 'ooxml' && /(?:^|\/)(?:worksheets|macrosheets)\/[^/]+\.xml$/i.test(e.name)) cellEstimate += countSheetCells(data);
-    else if (format === 'ods' && /^content\.xml$/i.test(e.name)) cellEstimate += countOdsCells(data);
+    if (format === 'ooxml' && XML_PART.test(e.name) && includesAscii(data, 'sheetData')) {
+      // Wherever the part lives (some writers use their own paths), a worksheet is counted and its references checked.
+      const scan = scanSheet(data, lim);
+      if (scan.beyond) fail('file-too-large', { reason: scan.beyond, limit: scan.beyond === 'rows' ? lim.maxRows : lim.maxColumns });
+      cellEstimate += scan.cells;
+    } else if (format === 'ods' && /^content\.xml$/i.test(e.name)) cellEstimate += countOdsCells(data);
     if (cellEstimate > lim.maxCells) fail('file-too-large', { reason: 'cells', limit: lim.maxCells });
   }
 
@@ -347,6 +351,9 @@ function toModel(
     sink?.beginSheet(name, visibility);
     // SheetJS's dense rows are reused in place: each cell is replaced by a model cell.
     const rows = (ws?.['!data'] ?? []) as unknown as (Cell | undefined)[][];
+    // Checked before any loop: a sheet claiming row 2,147,483,648 is one sparse array entry in SheetJS, and
+    // walking (or filling) every row up to it would cost memory and time in proportion to the claim.
+    if (rows.length > lim.maxRows) fail('file-too-large', { reason: 'rows', limit: lim.maxRows, sheet: name });
     let width = 0;
     let used = 0;
     for (let r = 0; r < rows.length; r++) {
@@ -356,6 +363,7 @@ function toModel(
         else rows[r] = [];
         continue;
       }
+      if (row.length > lim.maxColumns) fail('file-too-large', { reason: 'columns', limit: lim.maxColumns, sheet: name });
       for (let c = 0; c < row.length; c++) {
         const x = row[c];
         if (x === undefined) continue;
@@ -378,9 +386,6 @@ function toModel(
       }
     }
     rows.length = used;
-    if (used > lim.maxRows || width > lim.maxColumns) {
-      fail('file-too-large', { reason: used > lim.maxRows ? 'rows' : 'columns', sheet: name });
-    }
     const sheet: SheetGrid = { name, visibility, rows };
     const ref = ws?.['!ref'];
     if (declaresRange && typeof ref === 'string') {
