@@ -143,7 +143,7 @@ export function renderHtml(results: readonly FileResult[], opts: HtmlReportOptio
       out.push(`<th scope="col">${h(label)}</th>`);
     }
     out.push('</tr></thead><tbody>');
-    out.push(...findingRows);
+    for (const row of findingRows) out.push(row);
     out.push('</tbody></table>');
     out.push(`<script>${SCRIPT}</script>`);
   }

@@ -94,6 +94,6 @@ export function validateTable(table: TrackerTable, opts: ValidateTableOptions): 
     row.values = values as Partial<TrackerRow>;
     for (const rule of rowRules) pushAll(findings, rule.check(row, ctx));
   }
-  for (const rule of TABLE_RULES) findings.push(...rule.check(rows, ctx));
+  for (const rule of TABLE_RULES) pushAll(findings, rule.check(rows, ctx));
   return { rows, findings };
 }
