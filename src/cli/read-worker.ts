@@ -52,7 +52,7 @@ process.on('message', (req: ReadRequest) => {
     ]);
     let answer: ReadReply;
     try {
-      const { validation } = checkWorkbook(result.workbook, req.fileName, asOf);
+      const { validation } = checkWorkbook(result.workbook, req.fileName, asOf, { maxFindings: req.limits.maxFindings });
       // The quarterly views need each row's normalised values, a few fields per row instead of the whole sheet.
       answer = { ok: true, checked: checkedSummary(validation), ...(records ? { records: activityRecords(validation, asOf) } : {}) };
     } catch (err) {

@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_FINDINGS } from '../model/finding-cap.js';
+
 /** Bounds the reader enforces on untrusted files; every one has a default in DEFAULT_READ_LIMITS. */
 export interface ReadLimits {
   /** Largest file accepted, in bytes. */
@@ -18,6 +20,8 @@ export interface ReadLimits {
   maxRows: number;
   /** Most columns of one sheet. */
   maxColumns: number;
+  /** Most findings the reader keeps in detail (control characters in every cell …); all are counted. */
+  maxFindings: number;
 }
 
 const MiB = 1024 * 1024;
@@ -28,7 +32,7 @@ const MiB = 1024 * 1024;
  * is decoded into one JavaScript string, so no part may pass 256 MiB (V8 strings stop at ~512 MiB);
  * legitimate parts compress 2–20× and the most repetitive real sheet seen compresses 121×, while
  * deflate itself stops at ~1032×, so 200× separates the two; 5 million cells is ~40× the largest
- * tracker and stays well inside a 2 GB heap; rows and columns are Excel's own limits.
+ * tracker and stays well inside a 2 GB heap; rows and columns are Excel's own limits; findings as the pipeline's cap.
  */
 export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxFileBytes: 50 * MiB,
@@ -40,6 +44,7 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxCells: 5_000_000,
   maxRows: 1_048_576,
   maxColumns: 16_384,
+  maxFindings: DEFAULT_MAX_FINDINGS,
 });
 
 /** Fills unset limits with the defaults. */

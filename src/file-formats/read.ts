@@ -2,6 +2,7 @@ import * as XLSX from 'xlsx';
 import { isDateFormat } from '../model/date-format.js';
 import { EXCEL_MAX_CELL_TEXT } from '../model/limits.js';
 import { FILE_LEVEL, fileFinding, finding, type FileFindingCode, type FileProblem, type FileProblemParams, type Finding, type FindingCode } from '../model/finding.js';
+import { FindingCap } from '../model/finding-cap.js';
 import { type Cell, type SheetGrid, type Visibility, type WorkbookModel } from '../model/workbook.js';
 import { a1 } from '../model/a1.js';
 import { decodeText, extensionOf, sniff, type LooksLike } from './sniff.js';
@@ -159,12 +160,12 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     notSpreadsheet('zip', ext);
   }
 
-  const findings: Finding<ReadCode>[] = [];
+  const findings = new FindingCap(lim.maxFindings);
   const vba = entries.some((e) => /(?:^|\/)vbaProject\.bin$/i.test(e.name) || /^_VBA_PROJECT_CUR\//i.test(e.name));
   const excel4 = entries.some((e) => /^xl\/macrosheets\//i.test(e.name));
   const basic = format === 'ods' && entries.some((e) => /^(?:Basic|Scripts)\//i.test(e.name));
   if (vba || excel4 || basic || ext === '.xlsm') {
-    findings.push(fileFinding('file-macros', file, { vba: vba || basic, excel4, extension: ext }));
+    findings.add(fileFinding('file-macros', file, { vba: vba || basic, excel4, extension: ext }));
   }
 
   const wanted = entries.filter((e) => !e.isDirectory && !SKIPPED_PART.test(e.name));
@@ -229,9 +230,9 @@ function readOle(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     notSpreadsheet('ole', ext);
   }
   if (book.content && biffHasFilepass(book.content)) fail('file-encrypted', { reason: 'password' });
-  const findings: Finding<ReadCode>[] = [];
+  const findings = new FindingCap(lim.maxFindings);
   if (cfb.FullPaths.some((p) => /\/_VBA_PROJECT_CUR\//i.test(p))) {
-    findings.push(fileFinding('file-macros', file, { vba: true, excel4: false, extension: ext }));
+    findings.add(fileFinding('file-macros', file, { vba: true, excel4: false, extension: ext }));
   }
   const wb = XLSX.read(bytes, PARSE_OPTIONS);
   return { ok: true, workbook: toModel(wb, file, lim, findings, false, sink) };
@@ -259,7 +260,7 @@ function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSi
     fail('file-too-large', { reason: parsed.overflow, limit });
   }
   const name = sheetNameFromFile(file);
-  const findings: Finding<ReadCode>[] = [];
+  const findings = new FindingCap(lim.maxFindings);
   const rows: (Cell | undefined)[][] = new Array(parsed.length);
   for (let r = 0; r < parsed.length; r++) {
     const src = parsed[r];
@@ -285,7 +286,14 @@ function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSi
     rows.length = 0;
   }
   const sheet: SheetGrid = { name, visibility: 'visible', rows };
-  return { ok: true, workbook: { sheets: [sheet], date1904: false, findings } };
+  return { ok: true, workbook: modelOf([sheet], false, findings) };
+}
+
+/** The model with the reader's findings; the counts of those left out over the findings cap go with it. */
+function modelOf(sheets: SheetGrid[], date1904: boolean, findings: FindingCap): WorkbookModel {
+  const model: WorkbookModel = { sheets, date1904, findings: findings.findings() };
+  if (findings.omitted() > 0) model.omittedFindings = findings.omittedByCode();
+  return model;
 }
 
 function sheetNameFromFile(file: string): string {
@@ -306,14 +314,14 @@ const ERROR_TEXT: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 
-function checkText(s: string, sheet: string, r: number, c: number, file: string, findings: Finding<ReadCode>[]): void {
+function checkText(s: string, sheet: string, r: number, c: number, file: string, findings: FindingCap): void {
   if (s.length > EXCEL_MAX_CELL_TEXT) {
-    findings.push(finding('cell-too-long', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet }, { file, length: s.length, limit: EXCEL_MAX_CELL_TEXT }));
+    findings.add(finding('cell-too-long', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet }, { file, length: s.length, limit: EXCEL_MAX_CELL_TEXT }));
   }
   const m = CONTROL_CHARS.exec(s);
   if (m) {
     const char = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    findings.push(finding('control-char', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet }, { file, char }));
+    findings.add(finding('control-char', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet }, { file, char }));
   }
 }
 
@@ -333,7 +341,7 @@ function toModel(
   wb: XLSX.WorkBook,
   file: string,
   lim: ReadLimits,
-  findings: Finding<ReadCode>[],
+  findings: FindingCap,
   declaresRange: boolean,
   sink?: RowSink,
 ): WorkbookModel {
@@ -346,7 +354,7 @@ function toModel(
     const hidden = Number(sheetsMeta[i]?.Hidden ?? 0);
     const visibility: Visibility = hidden === 2 ? 'veryHidden' : hidden === 1 ? 'hidden' : 'visible';
     if (visibility !== 'visible') {
-      findings.push(finding('sheet-hidden', { ...FILE_LEVEL, sheet: name }, { file, visibility }));
+      findings.add(finding('sheet-hidden', { ...FILE_LEVEL, sheet: name }, { file, visibility }));
     }
     sink?.beginSheet(name, visibility);
     // SheetJS's dense rows are reused in place: each cell is replaced by a model cell.
@@ -394,22 +402,22 @@ function toModel(
       const area = Math.max(1, used * width);
       if (dims && dims.rows * dims.cols >= 1_000_000 && dims.rows * dims.cols > 100 * area) {
         const usedRange = used ? `A1:${a1(used - 1, Math.max(0, width - 1))}` : '';
-        findings.push(finding('sheet-huge-dimension', { ...FILE_LEVEL, value: ref, sheet: name }, { file, declared: ref, used: usedRange }));
+        findings.add(finding('sheet-huge-dimension', { ...FILE_LEVEL, value: ref, sheet: name }, { file, declared: ref, used: usedRange }));
       }
     }
     sink?.endSheet(sheet.declaredRange);
     sheets.push(sheet);
   });
-  return { sheets, date1904, findings };
+  return modelOf(sheets, date1904, findings);
 }
 
-function toCell(x: SjsCell, date1904: boolean, sheet: string, r: number, c: number, file: string, findings: Finding<ReadCode>[]): Cell | undefined {
+function toCell(x: SjsCell, date1904: boolean, sheet: string, r: number, c: number, file: string, findings: FindingCap): Cell | undefined {
   let cell: Cell;
   const f = x.f;
   // SheetJS marks a formula without a cached value as a stub (t 'z') or leaves its value out.
   if (x.t === 'z' || x.v === undefined || x.v === null) {
     if (f === undefined) return undefined;
-    findings.push(finding('formula-no-value', { row: r + 1, column: null, cell: a1(r, c), value: null, sheet }, { file, formula: quote(f) }));
+    findings.add(finding('formula-no-value', { row: r + 1, column: null, cell: a1(r, c), value: null, sheet }, { file, formula: quote(f) }));
     return { v: null, t: 'z', f, noCache: true };
   }
   const z = typeof x.z === 'string' && x.z !== 'General' ? x.z : undefined;

@@ -9,7 +9,9 @@ import { idCountryRule, partnerIsLeadRule } from './countries.js';
 import { dateOrderRule } from './dates.js';
 import { duplicateActivityRule, duplicateIdRule } from './duplicates.js';
 import { enumRule } from './enum.js';
-import { finding, type Finding, type FindingCode, type FindingParamsByCode } from '../model/finding.js';
+import { finding, type Finding, type FindingCode, type FindingParamsByCode, type Severity } from '../model/finding.js';
+import { DEFAULT_MAX_FINDINGS, FindingCap, type CodeCounts } from '../model/finding-cap.js';
+import { findingSortKey } from './finding-order.js';
 import { readRow } from './read-row.js';
 import { requiredRule } from './required.js';
 import { lateStartRule, overdueRule } from './schedule.js';
@@ -34,12 +36,19 @@ export interface ValidateTableOptions {
   date1904?: boolean;
   /** Row rules from other modules (the matcher's `clause-mismatch`), run after the built-in row-level rules. */
   extraRules?: readonly RowRule[];
+  /** Most findings kept in detail (default DEFAULT_MAX_FINDINGS); every finding is counted. */
+  maxFindings?: number;
 }
 
-/** The engine's output: each row as the rules saw it, and every finding (unsorted). */
+/** The engine's output: each row as the rules saw it, the first findings in report order, and exact counts. */
 export interface TableValidation {
   rows: NormalisedRow[];
+  /** The first `maxFindings` findings in report order (see findingSortKey). */
   findings: Finding[];
+  /** Every finding, kept or not, by code. */
+  counts: CodeCounts;
+  /** The worst severity of each data row's findings (1-based row number), kept or not. */
+  worst: Map<number, Severity>;
 }
 
 function cellValue(cell: Cell | undefined): Finding['value'] {
@@ -51,11 +60,13 @@ function pushAll(into: Finding[], items: Finding[]): void {
   for (let i = 0; i < items.length; i++) into.push(items[i]);
 }
 
-// True when a cell-level finding of this row (those from index `from` on) names the column.
-function failedAt(findings: Finding[], from: number, column: string): boolean {
-  for (let i = from; i < findings.length; i++) if (findings[i].column === column) return true;
+// True when a cell-level finding of this row names the column.
+function failedAt(findings: Finding[], column: string): boolean {
+  for (let i = 0; i < findings.length; i++) if (findings[i].column === column) return true;
   return false;
 }
+
+const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
 /** Runs every rule over a located table. */
 export function validateTable(table: TrackerTable, opts: ValidateTableOptions): TableValidation {
@@ -77,23 +88,37 @@ export function validateTable(table: TrackerTable, opts: ValidateTableOptions): 
   };
   const cellRules = ROW_RULES.filter((r) => r.stage === 'cell');
   const rowRules = [...ROW_RULES.filter((r) => r.stage !== 'cell'), ...(opts.extraRules ?? [])];
-  const findings: Finding[] = [];
+  // The cap acts here, as findings are made: a sheet where every cell is wrong costs the memory of the cap, not of a
+  // finding per cell.
+  const cap = new FindingCap(opts.maxFindings ?? DEFAULT_MAX_FINDINGS, findingSortKey(table));
+  const worst = new Map<number, Severity>();
+  const add = (items: Finding[]): void => {
+    for (let i = 0; i < items.length; i++) {
+      const f = items[i];
+      cap.add(f);
+      if (f.row === null) continue;
+      const w = worst.get(f.row);
+      if (w === undefined || RANK[f.severity] > RANK[w]) worst.set(f.row, f.severity);
+    }
+  };
   const rows: NormalisedRow[] = new Array(table.rows.length);
+  const rowFindings: Finding[] = [];
   // Plain loops without per-row arrays or sets: on a large sheet the garbage of flatMap and spreads cost more than the rules.
   for (let i = 0; i < rows.length; i++) {
     const row = readRow(table.rows[i], ctx.date1904);
     rows[i] = row;
-    const before = findings.length;
-    for (const rule of cellRules) pushAll(findings, rule.check(row, ctx));
+    rowFindings.length = 0;
+    for (const rule of cellRules) pushAll(rowFindings, rule.check(row, ctx));
     const values: Record<string, unknown> = {};
     for (const key in row.parsed) {
       const r = row.parsed[key as InputColumnKey];
-      if (!r?.ok || !isColumnKey(key) || failedAt(findings, before, key)) continue;
+      if (!r?.ok || !isColumnKey(key) || failedAt(rowFindings, key)) continue;
       values[key] = r.value;
     }
     row.values = values as Partial<TrackerRow>;
-    for (const rule of rowRules) pushAll(findings, rule.check(row, ctx));
+    for (const rule of rowRules) pushAll(rowFindings, rule.check(row, ctx));
+    add(rowFindings);
   }
-  for (const rule of TABLE_RULES) pushAll(findings, rule.check(rows, ctx));
-  return { rows, findings };
+  for (const rule of TABLE_RULES) add(rule.check(rows, ctx));
+  return { rows, findings: cap.findings(), counts: cap.counts, worst };
 }
