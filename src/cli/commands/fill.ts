@@ -38,13 +38,13 @@ const TEXT = {
     more: (n: number) => `…另有 ${n} 行`,
   },
   en: {
-    wrote: (out: string, sheet: string, rows: number) => `Wrote ${out} (sheet "${sheet}", ${rows} data rows)`,
-    clause: (mapped: number, blank: number) => `${mapped} of ${blank} blank clauses filled`,
-    cells: (n: number) => `${n} cells`,
-    findings: (e: number, w: number, i: number) => `Findings: ${e} errors, ${w} warnings, ${i} info`,
+    wrote: (out: string, sheet: string, rows: number) => `Wrote ${out} (sheet "${sheet}", ${rows} data ${rows === 1 ? 'row' : 'rows'})`,
+    clause: (mapped: number, blank: number) => `${mapped} of ${blank} blank ${blank === 1 ? 'clause' : 'clauses'} filled`,
+    cells: (n: number) => `${n} ${n === 1 ? 'cell' : 'cells'}`,
+    findings: (e: number, w: number, i: number) => `Findings: ${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} info`,
     unmapped: 'Rows left without a clause (candidates are in the issues column):',
     row: (n: number) => `row ${n}`,
-    more: (n: number) => `… and ${n} more rows`,
+    more: (n: number) => `… and ${n} more ${n === 1 ? 'row' : 'rows'}`,
   },
 };
 
