@@ -1,14 +1,14 @@
 import * as XLSX from 'xlsx';
 import { isDateFormat } from '../model/date-format.js';
 import { EXCEL_MAX_CELL_TEXT } from '../model/limits.js';
-import { FILE_LEVEL, fileFinding, finding, type FileFindingCode, type FileProblem, type FileProblemParams, type Finding, type FindingCode } from '../model/finding.js';
+import { FILE_LEVEL, fileFinding, finding, type FileFindingCode, type FileProblem, type FileProblemParams, type Finding, type FindingCode, type FindingParamsByCode } from '../model/finding.js';
 import { FindingCap } from '../model/finding-cap.js';
 import { type Cell, type SheetGrid, type Visibility, type WorkbookModel } from '../model/workbook.js';
 import { a1 } from '../model/a1.js';
-import { decodeText, extensionOf, sniff, type LooksLike } from './sniff.js';
+import { decodeText, extensionOf, sniff, type DecodedText, type LooksLike } from './sniff.js';
 import { inflateEntry, inflateEntryTo, listZipEntries, StoredZipWriter, type ZipEntry, type ZipProblem } from './zip-guard.js';
 import { parseDelimited, plainNumber } from './csv.js';
-import { countOdsCells, hasDoctype, includesAscii, scanSheet, startsLikeXml } from './scan.js';
+import { checkWorkbookStructure, countOdsCells, hasDoctype, includesAscii, relsPartName, scanSheet, startsLikeXml, workbookPartName } from './scan.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { serialToIso } from '../model/excel-date.js';
 
@@ -17,7 +17,7 @@ export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js';
 /** Every code the reader may report: why a file cannot be read, and what it noticed in a file it read. */
 export const codes = [
   'file-not-spreadsheet', 'file-encrypted', 'file-corrupt', 'file-too-large', 'file-zip-bomb', 'file-macros', 'file-doctype',
-  'sheet-hidden', 'sheet-huge-dimension', 'formula-no-value', 'control-char', 'cell-too-long',
+  'sheet-hidden', 'sheet-huge-dimension', 'formula-no-value', 'control-char', 'text-encoding', 'cell-too-long',
 ] as const satisfies readonly FindingCode[];
 
 /** A code the reader may report. */
@@ -36,6 +36,11 @@ const CONTROL_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
 const SPREADSHEET_ONLY_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb']);
 // Parts SheetJS never reads for cell data; they are not inflated at all.
 const SKIPPED_PART = /^(?:xl\/(?:media|embeddings|printerSettings|activeX)\/|docProps\/thumbnail|Pictures\/|Thumbnails\/)|\.(?:png|jpe?g|gif|bmp|emf|wmf|tiff?|wdp)$|(?:^|\/)vbaProject\.bin$|(?:^|\/)vbaProjectSignature\.bin$/i;
+// Parts a tracker does not need and SheetJS would parse anyway (document properties, metadata, themes, custom XML,
+// comments, drawings, pivot caches …). A flaw in one of them (a missing <vt:i4> in docProps/app.xml, a renamed
+// element in xl/metadata.xml) made SheetJS throw and an intact tracker unreadable: they are checked like every part
+// (size, DOCTYPE) and then handed to SheetJS empty, which it reads as absent.
+const NON_ESSENTIAL_PART = /^(?:docProps|customXml)\/|(?:^|\/)(?:theme|persons|threadedComments|drawings|charts|pivotTables|pivotCache|tables|queryTables|externalLinks|richData|slicers|slicerCaches|timelines|timelineCaches|webextensions)\/|(?:^|\/)(?:metadata|calcChain|xmlMaps|connections|comments\d*)\.xml$|\.vml$/i;
 // Parts whose text is scanned for a DOCTYPE.
 const BINARY_PART = /\.bin$/i;
 const XML_PART = /\.(?:xml|rels)$/i;
@@ -102,7 +107,11 @@ function classifyError(err: unknown): ReadProblem {
     return { code: 'file-too-large', params: { reason: 'memory' } };
   }
   if (/password|encrypt/i.test(message)) return { code: 'file-encrypted', params: { reason: 'parser' } };
-  return { code: 'file-corrupt', params: { reason: 'unreadable-content', detail: quote(message) } };
+  // SheetJS reports what it finds wrong with a plain Error or a string; a TypeError, RangeError and the like is the
+  // parser (or this reader) failing inside itself. The user still gets file-corrupt, but the reason says no fault was
+  // established, and the fuzzer counts these apart.
+  const internal = err instanceof Error && err.constructor !== Error;
+  return { code: 'file-corrupt', params: { reason: internal ? 'parser-failed' : 'unreadable-content', detail: quote(message) } };
 }
 
 function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink?: RowSink): ReadResult {
@@ -121,7 +130,7 @@ function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink?: Ro
       return readOle(bytes, file, ext, lim, sink);
     case 'text': {
       if (s.looksLike !== 'text' || SPREADSHEET_ONLY_EXTENSIONS.has(ext)) return notSpreadsheet(s.looksLike ?? 'text', ext);
-      return readDelimited(decodeText(bytes, s).text, file, lim, sink);
+      return readDelimited(decodeText(bytes, s, lim.maxFindings), file, lim, sink);
     }
   }
 }
@@ -169,20 +178,48 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
   }
 
   const wanted = entries.filter((e) => !e.isDirectory && !SKIPPED_PART.test(e.name));
-  // Sized from the declared sizes, each capped by what the limits allow: a lying header can make
-  // the buffer grow (bounded by the caps), never start huge.
+  // Sized from the declared sizes, each capped by what deflate can produce from the compressed size
+  // (~1032×) and by the limits: a lying header can make the buffer grow (bounded by the caps), never
+  // start huge.
   let estimate = 22;
   for (const e of wanted) {
-    const likely = Math.min(e.declaredSize, lim.maxEntryBytes, Math.max(lim.ratioFloorBytes, e.compressedSize * lim.maxRatio));
+    const likely = Math.min(e.declaredSize, lim.maxEntryBytes, Math.max(64 * 1024, e.compressedSize * 1032));
     estimate += 76 + 2 * e.rawName.length + likely;
   }
   const writer = new StoredZipWriter(Math.min(estimate, lim.maxTotalBytes + 1024 * 1024));
+  // The workbook part and its relationships are kept aside for the structure check below.
+  let workbookName: string | undefined;
+  const ct = byName.get('[content_types].xml');
+  if (format === 'ooxml') {
+    let types = '';
+    if (ct) {
+      const part = inflateEntry(bytes, ct, lim, { total: 0 });
+      if (!part.ok) problem(part.problem);
+      types = new TextDecoder().decode(part.data);
+    }
+    workbookName = workbookPartName(types).toLowerCase();
+  }
+  const relsName = workbookName === undefined ? undefined : relsPartName(workbookName);
+  let workbookEntry: string | undefined;
+  let workbookXml: string | undefined;
+  let workbookRels: string | undefined;
   let cellEstimate = 0;
   for (const e of wanted) {
+    if (format === 'ooxml' && NON_ESSENTIAL_PART.test(e.name)) {
+      const part = inflateEntry(bytes, e, lim, budget);
+      if (!part.ok) problem(part.problem);
+      if (!BINARY_PART.test(e.name) && hasDoctype(part.data)) fail('file-doctype', { entry: e.name });
+      writer.begin(e.rawName);
+      writer.end();
+      continue;
+    }
     writer.begin(e.rawName);
     const p = inflateEntryTo(bytes, e, lim, budget, (chunk) => writer.write(chunk));
     if (p) problem(p);
     const data = writer.end();
+    const lower = e.name.toLowerCase();
+    if (lower === workbookName) (workbookEntry = e.name), (workbookXml = new TextDecoder().decode(data));
+    else if (lower === relsName || (lower === 'xl/_rels/workbook.xml.rels' && workbookRels === undefined)) workbookRels = new TextDecoder().decode(data);
     if (!BINARY_PART.test(e.name)) {
       if (hasDoctype(data)) fail('file-doctype', { entry: e.name });
       if (XML_PART.test(e.name) && !startsLikeXml(data)) fail('file-corrupt', { reason: 'bad-xml-part', entry: e.name });
@@ -194,6 +231,11 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
       cellEstimate += scan.cells;
     } else if (format === 'ods' && /^content\.xml$/i.test(e.name)) cellEstimate += countOdsCells(data);
     if (cellEstimate > lim.maxCells) fail('file-too-large', { reason: 'cells', limit: lim.maxCells });
+  }
+
+  if (workbookXml !== undefined) {
+    const fault = checkWorkbookStructure(workbookXml, workbookRels, entries.length);
+    if (fault) fail('file-corrupt', { ...fault, entry: workbookEntry });
   }
 
   const stored = writer.finish();
@@ -253,14 +295,25 @@ function biffHasFilepass(content: Uint8Array | number[]): boolean {
 
 // ---------------------------------------------------------------- delimited text (csv)
 
-function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSink): ReadResult {
-  const parsed = parseDelimited(text, { maxRows: lim.maxRows, maxColumns: lim.maxColumns, maxCells: lim.maxCells });
+function readDelimited(decoded: DecodedText, file: string, lim: ReadLimits, sink?: RowSink): ReadResult {
+  const parsed = parseDelimited(decoded.text, { maxRows: lim.maxRows, maxColumns: lim.maxColumns, maxCells: lim.maxCells });
   if (!Array.isArray(parsed)) {
     const limit = parsed.overflow === 'rows' ? lim.maxRows : parsed.overflow === 'columns' ? lim.maxColumns : lim.maxCells;
     fail('file-too-large', { reason: parsed.overflow, limit });
   }
   const name = sheetNameFromFile(file);
   const findings = new FindingCap(lim.maxFindings);
+  // The runs of bytes that are not UTF-8, in file order: each is one U+FFFD in the text, met again cell by cell.
+  let nextInvalid = 0;
+  const badBytes = decoded.invalid.length > 0 ? (s: string, r: number, c: number): void => {
+    let bytes: string | undefined;
+    for (let i = s.indexOf('\uFFFD'); i >= 0; i = s.indexOf('\uFFFD', i + 1)) {
+      const run = decoded.invalid[nextInvalid++];
+      bytes ??= decoded.aligned ? run?.hex : undefined;
+    }
+    const params: FindingParamsByCode['text-encoding'] = bytes === undefined ? { file, encoding: 'utf-8' } : { file, encoding: 'utf-8', bytes };
+    findings.add(finding('text-encoding', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet: name }, params));
+  } : undefined;
   const rows: (Cell | undefined)[][] = new Array(parsed.length);
   for (let r = 0; r < parsed.length; r++) {
     const src = parsed[r];
@@ -274,6 +327,7 @@ function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSi
       } else {
         out[c] = { v: s, t: 's' };
         checkText(s, name, r, c, file, findings);
+        if (badBytes && s.includes('\uFFFD')) badBytes(s, r, c);
       }
     }
     rows[r] = out;
@@ -349,7 +403,13 @@ function toModel(
   const sheetsMeta = wb.Workbook?.Sheets ?? [];
   const sheets: SheetGrid[] = [];
   let cells = 0;
+  // Two sheets with one name (Excel compares them without case) share one SheetJS sheet object: refused, so the
+  // packed read and the plain read cannot disagree about the second one.
+  const names = new Set<string>();
   wb.SheetNames.forEach((name, i) => {
+    const key = String(name).toLowerCase();
+    if (names.has(key)) fail('file-corrupt', { reason: 'duplicate-sheet', sheet: name });
+    names.add(key);
     const ws = wb.Sheets[name] as (XLSX.WorkSheet & { '!data'?: (SjsCell | undefined)[][] }) | undefined;
     const hidden = Number(sheetsMeta[i]?.Hidden ?? 0);
     const visibility: Visibility = hidden === 2 ? 'veryHidden' : hidden === 1 ? 'hidden' : 'visible';

@@ -216,3 +216,86 @@ export function startsLikeXml(b: Uint8Array): boolean {
   }
   return true;
 }
+
+const WORKBOOK_CONTENT_TYPE = /(?:spreadsheetml\.(?:sheet|template)|ms-excel\.(?:sheet|template|addin)\.macroEnabled)\.main\+xml/i;
+
+/** The workbook part of an OOXML package as SheetJS finds it: the first main part `[Content_Types].xml` names, else `xl/workbook.xml`. */
+export function workbookPartName(contentTypes: string): string {
+  for (const m of contentTypes.matchAll(/<(?:[\w.-]+:)?Override\b[^>]*>/g)) {
+    const tag = m[0];
+    const type = /\bContentType\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
+    const part = /\bPartName\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
+    if (type && part && WORKBOOK_CONTENT_TYPE.test(type)) return part.replace(/^\//, '');
+  }
+  return 'xl/workbook.xml';
+}
+
+/** The relationships part that belongs to a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`). */
+export function relsPartName(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** Structure a workbook part must not have, found before the parser walks it; the fields name what is wrong. */
+export interface WorkbookFault {
+  reason: 'repeated-element' | 'duplicate-sheet' | 'duplicate-relationship' | 'more-sheets-than-parts';
+  element?: string;
+  sheet?: string;
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g, (m, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    if (name) return XML_ENTITIES[name];
+    const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  // A name with or without a namespace prefix (`r:id`); SheetJS drops prefixes too.
+  return new RegExp(`\\s(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
+}
+
+/**
+ * Checks a workbook part (and its relationships) for structure no writer produces and that makes parsing slow or
+ * ambiguous: a repeated `<workbook>` or `<sheets>` element, two sheets with one name (Excel compares names without
+ * case) or one relationship, a relationship id used twice, or more sheets than the package holds parts. Runs in
+ * milliseconds, before SheetJS walks the sheets once per `<sheet>` entry.
+ */
+export function checkWorkbookStructure(workbook: string, rels: string | undefined, partCount: number): WorkbookFault | undefined {
+  for (const element of ['workbook', 'sheets']) {
+    const re = new RegExp(`<(?:[\\w.-]+:)?${element}[\\s/>]`, 'g');
+    let n = 0;
+    while (re.exec(workbook) && ++n < 2);
+    if (n > 1) return { reason: 'repeated-element', element };
+  }
+  const names = new Set<string>();
+  const ids = new Set<string>();
+  let sheets = 0;
+  for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet[\s/][^>]*>/g)) {
+    if (++sheets > partCount) return { reason: 'more-sheets-than-parts' };
+    const name = attribute(m[0], 'name');
+    if (name !== undefined) {
+      const key = unescapeXml(name).toLowerCase();
+      if (names.has(key)) return { reason: 'duplicate-sheet', sheet: unescapeXml(name) };
+      names.add(key);
+    }
+    const id = attribute(m[0], 'id');
+    if (id !== undefined) {
+      if (ids.has(id)) return { reason: 'duplicate-relationship' };
+      ids.add(id);
+    }
+  }
+  if (rels !== undefined) {
+    const relIds = new Set<string>();
+    for (const m of rels.matchAll(/<(?:[\w.-]+:)?Relationship[\s/][^>]*>/g)) {
+      const id = attribute(m[0], 'Id');
+      if (id === undefined) continue;
+      if (relIds.has(id)) return { reason: 'duplicate-relationship' };
+      relIds.add(id);
+    }
+  }
+  return undefined;
+}

@@ -121,7 +121,7 @@ describe('readWorkbookFile (reader process)', () => {
     parts['xl/worksheets/sheet1.xml'] = strToU8('<row/>'.repeat(3_000_000));
     const file = path.join(dir, 'bomb.xlsx');
     writeFileSync(file, zipParts(parts, 9));
-    const r = await readWorkbookFile(file);
+    const r = await readWorkbookFile(file, { limits: { ratioFloorBytes: 1024 * 1024 } });
     expect(r.ok ? null : r.finding).toMatchObject({ code: 'file-zip-bomb', params: expect.objectContaining({ file, reason: 'ratio' }) });
   });
 
