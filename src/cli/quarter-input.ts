@@ -1,6 +1,7 @@
 import { fileFinding } from '../model/finding.js';
 import { unreadableResult, type FileResult } from '../report/model.js';
 import { unreadableSubmission, type Submission } from '../use-cases/summary.js';
+import { summariseCounts } from '../use-cases/validate-workbook.js';
 import { collectInputs } from './fs-out.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -26,8 +27,7 @@ export async function readQuarter(paths: readonly string[], io: CliIo, asOf: str
     const r = await checkWorkbookFile(entry.abs, asOf, { records: true });
     if (r.ok) {
       results.push({ file: entry.display, status: 'ok', ...r.checked });
-      const counts = { error: 0, warning: 0, info: 0 };
-      for (const f of r.checked.findings) counts[f.severity]++;
+      const counts = summariseCounts(r.checked.countsByCode);
       submissions.push({ file: entry.display, status: 'ok', rows: r.checked.rows, counts, records: r.records ?? [] });
     } else {
       const finding = 'finding' in r ? r.finding : fileFinding('file-unreadable', entry.display, { reason: 'internal-error', detail: r.error.slice(0, 200) });

@@ -1,7 +1,7 @@
 import { constants as fsc, promises as fsp } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fork, type ChildProcess } from 'node:child_process';
 import { fileFinding, type FileProblemParams, type Finding, type FindingCode } from '../model/finding.js';
 import type { ActivityRecord } from '../use-cases/activities.js';
 import type { CheckedWorkbook } from '../use-cases/validate-workbook.js';
@@ -11,18 +11,20 @@ import { resolveLimits } from '../file-formats/limits.js';
 import { unpackWorkbook } from '../file-formats/pack.js';
 import type { ReadReply, ReadRequest } from './read-worker.js';
 
-/** Options of a file read: a time limit for the worker and overrides of the reader's limits. */
+/** Options of a file read: a time limit for the reader process and overrides of the reader's limits. */
 export interface ReadFileOptions {
-  /** Milliseconds the parse may take before the worker is stopped (default 60,000). */
+  /** Milliseconds the parse may take before the reader process is stopped (default 60,000). */
   timeoutMs?: number;
   limits?: Partial<ReadLimits>;
-  /** Heap limit of the worker in MB (default 2,048). */
+  /** Heap limit of the reader process in MB (default 2,048). */
   maxHeapMb?: number;
-  /** Test hook: the worker stalls this long before reading, to exercise the timeout. */
+  /** Test hook: the reader stalls this long before reading, to exercise the timeout. */
   delayMs?: number;
+  /** Test hook: the reader dies as V8 does on a fatal error (`abort`) or runs out of heap (`oom`). */
+  crash?: 'abort' | 'oom';
 }
 
-/** Default time a worker may spend on one file. */
+/** Default time a reader process may spend on one file. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_HEAP_MB = 2048;
 
@@ -88,61 +90,98 @@ async function loadBytes(path: string, lim: ReadLimits): Promise<{ ok: true; byt
 }
 
 /**
- * How to start the worker: the compiled script next to this module (`lib/cli/read-worker.js`),
- * or, when this module is itself the TypeScript source (tests, tsx), a small bootstrap that
- * registers tsx in the worker and imports the source worker, so tests never run a stale build.
+ * How to start the reader process: the compiled script next to this module (`lib/cli/read-worker.js`), or, when
+ * this module is itself the TypeScript source (tests, tsx), the source worker with tsx's loader, so tests never
+ * run a stale build.
  */
-function workerSpec(): { script: string | URL; eval: boolean } {
+function readerSpec(heapMb: number): { script: string; execArgv: string[] } {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return { script: new URL('./read-worker.js', here), eval: false };
-  const source = new URL('./read-worker.ts', here).href;
-  const api = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
-  return { script: code, eval: true };
+  // Flags of the parent (`--input-type`, test-runner loaders) are not the reader's business; its heap limit is.
+  const heap = `--max-old-space-size=${heapMb}`;
+  if (!here.endsWith('.ts')) return { script: fileURLToPath(new URL('./read-worker.js', here)), execArgv: [heap] };
+  const tsx = pathToFileURL(createRequire(here).resolve('tsx')).href;
+  return { script: fileURLToPath(new URL('./read-worker.ts', here)), execArgv: [heap, '--import', tsx] };
 }
 
-// One parked worker is kept for the next file: starting a worker and loading SheetJS into it
-// costs ~0.2 s, which adds up over a folder of trackers. A worker that timed out, crashed or was
-// started with a non-default heap is never reused.
-let parked: Worker | undefined;
+// The end of what a reader printed to stderr before dying (V8 names a fatal out-of-memory there).
+const STDERR_TAIL = 4096;
 
-function startWorker(heapMb: number): Worker {
-  const spec = workerSpec();
-  const worker = new Worker(spec.script, {
-    eval: spec.eval,
-    // Flags of the parent (`--input-type`, test-runner loaders) are not the worker's business.
-    execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: heapMb },
-  });
-  worker.on('exit', () => {
-    if (parked === worker) parked = undefined;
-  });
-  // A parked worker has no listener of its own; errors while parked only end it.
-  worker.on('error', () => undefined);
-  return worker;
+/** A reader process and the tail of its stderr. */
+interface Reader {
+  child: ChildProcess;
+  stderr: string;
 }
 
-function takeWorker(heapMb: number): Worker {
-  if (heapMb === DEFAULT_HEAP_MB && parked) {
-    const w = parked;
+// One parked reader is kept for the next file: starting a process and loading SheetJS into it costs ~0.2 s,
+// which adds up over a folder of trackers. A reader that timed out, died or was started with a non-default heap
+// is never reused.
+let parked: Reader | undefined;
+
+function detach(r: Reader, on: boolean): void {
+  // A parked reader must not keep the command alive; the reader exits when its channel closes.
+  const handles = [r.child, r.child.channel, r.child.stderr] as ({ ref(): void; unref(): void } | null | undefined)[];
+  for (const h of handles) {
+    if (on) h?.unref();
+    else h?.ref();
+  }
+}
+
+function startReader(heapMb: number): Reader {
+  const spec = readerSpec(heapMb);
+  const child = fork(spec.script, [], {
+    execArgv: spec.execArgv,
+    // Typed arrays and the file's bytes cross as they are, not as JSON.
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  const reader: Reader = { child, stderr: '' };
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    reader.stderr = (reader.stderr + chunk).slice(-STDERR_TAIL);
+  });
+  child.on('exit', () => {
+    if (parked === reader) parked = undefined;
+  });
+  // A parked reader has no listener of its own; errors while parked only end it.
+  child.on('error', () => undefined);
+  return reader;
+}
+
+function takeReader(heapMb: number): Reader {
+  if (heapMb === DEFAULT_HEAP_MB && parked && parked.child.connected) {
+    const r = parked;
     parked = undefined;
-    w.ref();
-    return w;
+    detach(r, false);
+    return r;
   }
-  return startWorker(heapMb);
+  return startReader(heapMb);
 }
 
-function park(worker: Worker, heapMb: number): void {
-  if (heapMb === DEFAULT_HEAP_MB && !parked) {
-    worker.unref();
-    parked = worker;
+function park(r: Reader, heapMb: number): void {
+  if (heapMb === DEFAULT_HEAP_MB && !parked && r.child.connected) {
+    detach(r, true);
+    parked = r;
   } else {
-    void worker.terminate();
+    stop(r);
   }
+}
+
+function stop(r: Reader): void {
+  if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
+}
+
+/** Why a reader process ended without answering: out of memory (V8 says so on stderr) or another fatal error. */
+function deathFinding(path: string, r: Reader, code: number | null, signal: NodeJS.Signals | null, heapMb: number): { ok: false; finding: Finding } {
+  if (/out of memory|Allocation failed|invalid (?:table|array) size|heap limit/i.test(r.stderr)) {
+    return failure('file-too-large', path, { reason: 'memory', limitMb: heapMb });
+  }
+  const fatal = /FATAL ERROR: ([^\n]*)/.exec(r.stderr)?.[1]?.trim();
+  const detail = fatal ?? (signal ? `signal ${signal}` : `exit ${code}`);
+  return failure('file-unreadable', path, { reason: 'reader-crashed', detail: detail.slice(0, 200) });
 }
 
 /**
- * Reads a spreadsheet file: checks the path, reads its bytes and parses them in a worker thread
+ * Reads a spreadsheet file: checks the path, reads its bytes and parses them in a reader process
  * with a heap limit and a time limit, so a hostile file can at worst cost one finding
  * (`file-timeout`, `file-too-large`), never the calling process. Never throws.
  */
@@ -152,14 +191,14 @@ export async function readWorkbookFile(path: string, opts: ReadFileOptions = {})
   return failure('file-unreadable', path, { reason: 'reader-crashed', detail: 'unexpected reply from the reader' });
 }
 
-/** The outcome of checking a file in the worker: the report part of its validation, a file-level finding, or a rule's failure. */
+/** The outcome of checking a file in the reader process: the report part of its validation, a file-level finding, or a rule's failure. */
 export type CheckFileResult =
   | { ok: true; checked: CheckedWorkbook; records?: ActivityRecord[] }
   | { ok: false; finding: Finding }
   | { ok: false; error: string };
 
 /**
- * Reads and validates a file in the worker thread, under the same heap and time limits as
+ * Reads and validates a file in the reader process, under the same heap and time limits as
  * readWorkbookFile, and brings back only the findings: for a report, the workbook never has to
  * cross threads. Never throws; a defect in a rule comes back as `error`.
  */
@@ -182,23 +221,24 @@ async function runInWorker(path: string, opts: ReadFileOptions, check?: { asOf: 
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const heapMb = opts.maxHeapMb ?? DEFAULT_HEAP_MB;
   return new Promise<WorkerOutcome>((resolve) => {
-    let worker: Worker;
+    let reader: Reader;
     try {
-      worker = takeWorker(heapMb);
+      reader = takeReader(heapMb);
     } catch (err) {
       resolve(failure('file-unreadable', path, { reason: 'worker-start', detail: String((err as Error)?.message ?? err) }));
       return;
     }
+    const { child } = reader;
     let settled = false;
     const finish = (result: WorkerOutcome, reusable: boolean): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      if (reusable) park(worker, heapMb);
-      else void worker.terminate();
+      child.off('message', onMessage);
+      child.off('error', onError);
+      child.off('close', onExit);
+      if (reusable) park(reader, heapMb);
+      else stop(reader);
       resolve(result);
     };
     const timer = setTimeout(() => {
@@ -212,21 +252,20 @@ async function runInWorker(path: string, opts: ReadFileOptions, check?: { asOf: 
         finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: String((err as Error)?.message ?? err).slice(0, 200) }), false);
       }
     };
-    const onError = (err: Error & { code?: string }): void => {
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory/i.test(err.message)) {
-        finish(failure('file-too-large', path, { reason: 'memory', limitMb: heapMb }), false);
-      } else {
-        finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: err.message.slice(0, 200) }), false);
-      }
+    const onError = (err: Error): void => {
+      finish(failure('file-unreadable', path, { reason: 'worker-start', detail: err.message.slice(0, 200) }), false);
     };
-    const onExit = (code: number): void => {
-      finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: `exit ${code}` }), false);
+    // 'close' rather than 'exit': it comes once stderr is drained, so V8's last words are there to read.
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+      finish(deathFinding(path, reader, code, signal, heapMb), false);
     };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    const req: ReadRequest = { bytes: loaded.bytes, fileName: path, limits: lim, delayMs: opts.delayMs, check };
-    worker.postMessage(req, [loaded.bytes.buffer as ArrayBuffer]);
+    child.on('message', onMessage);
+    child.on('error', onError);
+    child.on('close', onExit);
+    const req: ReadRequest = { bytes: loaded.bytes, fileName: path, limits: lim, delayMs: opts.delayMs, crash: opts.crash, check };
+    child.send(req, (err) => {
+      if (err) onError(err);
+    });
   });
 }
 

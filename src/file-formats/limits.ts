@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_FINDINGS } from '../model/finding-cap.js';
+
 /** Bounds the reader enforces on untrusted files; every one has a default in DEFAULT_READ_LIMITS. */
 export interface ReadLimits {
   /** Largest file accepted, in bytes. */
@@ -10,7 +12,7 @@ export interface ReadLimits {
   maxTotalBytes: number;
   /** Largest inflated/compressed ratio of one entry, checked once it has inflated past `ratioFloorBytes`. */
   maxRatio: number;
-  /** Inflated size below which the ratio is not checked (small parts cannot hurt, whatever their ratio). */
+  /** Inflated size below which the ratio is not checked: parts up to it cost no more than the absolute caps allow, whatever their ratio. */
   ratioFloorBytes: number;
   /** Most cells (with a value or formula) in the whole workbook. */
   maxCells: number;
@@ -18,6 +20,8 @@ export interface ReadLimits {
   maxRows: number;
   /** Most columns of one sheet. */
   maxColumns: number;
+  /** Most findings the reader keeps in detail (control characters in every cell …); all are counted. */
+  maxFindings: number;
 }
 
 const MiB = 1024 * 1024;
@@ -25,10 +29,13 @@ const MiB = 1024 * 1024;
 /**
  * Defaults, chosen from measurements: a 100,000-row × 13-column tracker saved by Excel is about
  * 14 MB and its sheet XML inflates to about 60 MB, so 50 MB per file is ample headroom; each part
- * is decoded into one JavaScript string, so no part may pass 256 MiB (V8 strings stop at ~512 MiB);
- * legitimate parts compress 2–20× and the most repetitive real sheet seen compresses 121×, while
- * deflate itself stops at ~1032×, so 200× separates the two; 5 million cells is ~40× the largest
- * tracker and stays well inside a 2 GB heap; rows and columns are Excel's own limits.
+ * is decoded into one JavaScript string, so no part may pass 256 MiB (V8 strings stop at ~512 MiB),
+ * and all parts together 512 MiB. A bomb is judged by what inflating it costs, which these absolute
+ * caps bound: the ratio says nothing about a part of a few MB (the most repetitive real sheet seen,
+ * 57 MB of XML, compresses 121× as Excel saves it and over 200× re-zipped at level 9), so it is only
+ * checked past 128 MiB, twice the largest tracker's sheet, where 200× stops a bomb halfway to the
+ * part cap. 5 million cells is ~40× the largest tracker and stays well inside a 2 GB heap; rows and
+ * columns are Excel's own limits; findings as the pipeline's cap.
  */
 export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxFileBytes: 50 * MiB,
@@ -36,10 +43,11 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxEntryBytes: 256 * MiB,
   maxTotalBytes: 512 * MiB,
   maxRatio: 200,
-  ratioFloorBytes: 1 * MiB,
+  ratioFloorBytes: 128 * MiB,
   maxCells: 5_000_000,
   maxRows: 1_048_576,
   maxColumns: 16_384,
+  maxFindings: DEFAULT_MAX_FINDINGS,
 });
 
 /** Fills unset limits with the defaults. */

@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import type { CodeCounts } from '../model/finding-cap.js';
 import type { Cell, CellKind, SheetGrid, Visibility, WorkbookModel } from '../model/workbook.js';
 import type { ReadLimits } from './limits.js';
 import { readWorkbookInto, type RowSink } from './read.js';
@@ -28,6 +29,7 @@ export interface PackedWorkbook {
 interface PackedMeta {
   date1904: boolean;
   findings: Finding[];
+  omittedFindings?: CodeCounts;
   sheets: { name: string; visibility: Visibility; declaredRange?: string; rows: number }[];
 }
 
@@ -111,11 +113,12 @@ export class WorkbookPacker implements RowSink {
   }
 
   /** The packed workbook and the buffers to transfer with it. */
-  finish(date1904: boolean, findings: Finding[]): { packed: PackedWorkbook; transferables: ArrayBuffer[] } {
+  finish(date1904: boolean, findings: Finding[], omittedFindings?: CodeCounts): { packed: PackedWorkbook; transferables: ArrayBuffer[] } {
     const strings = this.strings;
     const stringLengths = new Int32Array(strings.length);
     for (let i = 0; i < strings.length; i++) stringLengths[i] = strings[i].length;
     const meta: PackedMeta = { date1904, findings, sheets: this.sheets };
+    if (omittedFindings) meta.omittedFindings = omittedFindings;
     const packed: PackedWorkbook = {
       meta: JSON.stringify(meta),
       rowLengths: this.rowLengths.slice(0, this.rows),
@@ -140,7 +143,7 @@ export function packWorkbook(wb: WorkbookModel): { packed: PackedWorkbook; trans
     for (const row of s.rows) packer.row(row);
     packer.endSheet(s.declaredRange);
   }
-  return packer.finish(wb.date1904, wb.findings);
+  return packer.finish(wb.date1904, wb.findings, wb.omittedFindings);
 }
 
 /**
@@ -155,7 +158,8 @@ export function readWorkbookPacked(
   const packer = new WorkbookPacker();
   const result = readWorkbookInto(bytes, fileName, limits, packer);
   if (!result.ok) return result;
-  return { ok: true, ...packer.finish(result.workbook.date1904, result.workbook.findings) };
+  const { workbook } = result;
+  return { ok: true, ...packer.finish(workbook.date1904, workbook.findings, workbook.omittedFindings) };
 }
 
 /** Rebuilds the workbook model from its packed form (the inverse of packWorkbook). */
@@ -197,5 +201,7 @@ export function unpackWorkbook(p: PackedWorkbook): WorkbookModel {
     if (m.declaredRange !== undefined) sheet.declaredRange = m.declaredRange;
     return sheet;
   });
-  return { sheets, date1904: meta.date1904, findings: meta.findings };
+  const model: WorkbookModel = { sheets, date1904: meta.date1904, findings: meta.findings };
+  if (meta.omittedFindings) model.omittedFindings = meta.omittedFindings;
+  return model;
 }

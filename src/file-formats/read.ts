@@ -1,15 +1,17 @@
 import * as XLSX from 'xlsx';
 import { isDateFormat } from '../model/date-format.js';
 import { EXCEL_MAX_CELL_TEXT } from '../model/limits.js';
-import { FILE_LEVEL, fileFinding, finding, type FileFindingCode, type FileProblem, type FileProblemParams, type Finding, type FindingCode } from '../model/finding.js';
+import { FILE_LEVEL, fileFinding, finding, type FileFindingCode, type FileProblem, type FileProblemParams, type Finding, type FindingCode, type FindingParamsByCode } from '../model/finding.js';
+import { FindingCap } from '../model/finding-cap.js';
 import { type Cell, type SheetGrid, type Visibility, type WorkbookModel } from '../model/workbook.js';
 import { a1 } from '../model/a1.js';
-import { decodeText, extensionOf, sniff, type LooksLike } from './sniff.js';
+import { decodeText, extensionOf, sniff, type DecodedText, type LooksLike } from './sniff.js';
 import { inflateEntry, inflateEntryTo, listZipEntries, StoredZipWriter, type ZipEntry, type ZipProblem } from './zip-guard.js';
 import { forEachDelimitedRow, plainNumber } from './csv.js';
-import { countOdsCells, countSheetCells, hasDoctype, startsLikeXml } from './scan.js';
+import { checkWorkbookStructure, countOdsCells, hasDoctype, includesAscii, relsPartName, scanSheet, startsLikeXml, workbookPartName } from './scan.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { serialToIso } from '../model/excel-date.js';
+import { NON_ESSENTIAL_PART } from './non-essential-parts.js';
 import { readXlsxStream } from './xlsx-stream/read-xlsx.js';
 
 export type { ReadLimits } from './limits.js';
@@ -17,7 +19,7 @@ export type { ReadLimits } from './limits.js';
 /** Every code the reader may report: why a file cannot be read, and what it noticed in a file it read. */
 export const codes = [
   'file-not-spreadsheet', 'file-encrypted', 'file-corrupt', 'file-too-large', 'file-zip-bomb', 'file-macros', 'file-doctype',
-  'sheet-hidden', 'sheet-huge-dimension', 'formula-no-value', 'control-char', 'cell-too-long',
+  'sheet-hidden', 'sheet-huge-dimension', 'formula-no-value', 'control-char', 'text-encoding', 'cell-too-long',
 ] as const satisfies readonly FindingCode[];
 
 /** A code the reader may report. */
@@ -102,7 +104,11 @@ function classifyError(err: unknown): ReadProblem {
     return { code: 'file-too-large', params: { reason: 'memory' } };
   }
   if (/password|encrypt/i.test(message)) return { code: 'file-encrypted', params: { reason: 'parser' } };
-  return { code: 'file-corrupt', params: { reason: 'unreadable-content', detail: quote(message) } };
+  // SheetJS reports what it finds wrong with a plain Error or a string; a TypeError, RangeError and the like is the
+  // parser (or this reader) failing inside itself. The user still gets file-corrupt, but the reason says no fault was
+  // established, and the fuzzer counts these apart.
+  const internal = err instanceof Error && err.constructor !== Error;
+  return { code: 'file-corrupt', params: { reason: internal ? 'parser-failed' : 'unreadable-content', detail: quote(message) } };
 }
 
 /** Which reader reads `.xlsx`: the streaming one unless `streaming` is false (the differential tests read with both); `onFallback` hears why a file went to SheetJS. */
@@ -128,7 +134,7 @@ function readChecked(bytes: Uint8Array, file: string, lim: ReadLimits, sink: Row
     case 'text': {
       if (s.looksLike !== 'text' || SPREADSHEET_ONLY_EXTENSIONS.has(ext)) return notSpreadsheet(s.looksLike ?? 'text', ext);
       announceDates(sink, false);
-      return readDelimited(decodeText(bytes, s).text, file, lim, sink);
+      return readDelimited(decodeText(bytes, s, lim.maxFindings), file, lim, sink);
     }
   }
 }
@@ -167,45 +173,96 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     notSpreadsheet('zip', ext);
   }
 
-  const findings: Finding<ReadCode>[] = [];
+  const findings = new FindingCap(lim.maxFindings);
   const vba = entries.some((e) => /(?:^|\/)vbaProject\.bin$/i.test(e.name) || /^_VBA_PROJECT_CUR\//i.test(e.name));
   const excel4 = entries.some((e) => /^xl\/macrosheets\//i.test(e.name));
   const basic = format === 'ods' && entries.some((e) => /^(?:Basic|Scripts)\//i.test(e.name));
   if (vba || excel4 || basic || ext === '.xlsm') {
-    findings.push(fileFinding('file-macros', file, { vba: vba || basic, excel4, extension: ext }));
+    findings.add(fileFinding('file-macros', file, { vba: vba || basic, excel4, extension: ext }));
   }
 
   const wanted = entries.filter((e) => !e.isDirectory && !SKIPPED_PART.test(e.name));
   if (format === 'ooxml' && how.streaming !== false) {
+    // The content types come first on both paths, so a broken one gives the same finding.
+    const types = byName.get('[content_types].xml');
+    if (types) {
+      const part = inflateEntry(bytes, types, lim, { total: 0 });
+      if (!part.ok) problem(part.problem);
+    }
     // The streaming reader takes what it reads exactly as SheetJS would; anything else falls through to SheetJS.
     const live = sink && isStreamSink(sink) ? sink : undefined;
-    const streamed = readXlsxStream(bytes, file, wanted, lim, findings, live);
+    // The scanner gathers its findings in a list of its own; they go under the file's cap once the sheet is read.
+    const streamed = readXlsxStream(bytes, file, wanted, lim, findings.findings(), live);
     if (streamed.kind === 'problem') fail(streamed.problem.code, streamed.problem.params as never);
-    if (streamed.kind === 'workbook') return { ok: true, workbook: streamed.delivered ? streamed.workbook : delivered(streamed.workbook, sink) };
+    if (streamed.kind === 'workbook') {
+      // The workbook's structure gets the check the SheetJS path gives it after its parts, so both paths answer alike.
+      checkStructure(bytes, byName, wanted, lim, entries.length);
+      const capped = new FindingCap(lim.maxFindings);
+      for (const f of streamed.workbook.findings) capped.add(f);
+      const model = modelOf(streamed.workbook.sheets, streamed.workbook.date1904, capped);
+      return { ok: true, workbook: streamed.delivered ? model : delivered(model, sink) };
+    }
     how.onFallback?.(streamed.reason);
     if (streamed.emitted) live?.restart();
   }
-  // Sized from the declared sizes, each capped by what the limits allow: a lying header can make
-  // the buffer grow (bounded by the caps), never start huge.
+  // Sized from the declared sizes, each capped by what deflate can produce from the compressed size
+  // (~1032×) and by the limits: a lying header can make the buffer grow (bounded by the caps), never
+  // start huge.
   let estimate = 22;
   for (const e of wanted) {
-    const likely = Math.min(e.declaredSize, lim.maxEntryBytes, Math.max(lim.ratioFloorBytes, e.compressedSize * lim.maxRatio));
+    const likely = Math.min(e.declaredSize, lim.maxEntryBytes, Math.max(64 * 1024, e.compressedSize * 1032));
     estimate += 76 + 2 * e.rawName.length + likely;
   }
   const writer = new StoredZipWriter(Math.min(estimate, lim.maxTotalBytes + 1024 * 1024));
+  // The workbook part and its relationships are kept aside for the structure check below.
+  let workbookName: string | undefined;
+  const ct = byName.get('[content_types].xml');
+  if (format === 'ooxml') {
+    let types = '';
+    if (ct) {
+      const part = inflateEntry(bytes, ct, lim, { total: 0 });
+      if (!part.ok) problem(part.problem);
+      types = new TextDecoder().decode(part.data);
+    }
+    workbookName = workbookPartName(types).toLowerCase();
+  }
+  const relsName = workbookName === undefined ? undefined : relsPartName(workbookName);
+  let workbookEntry: string | undefined;
+  let workbookXml: string | undefined;
+  let workbookRels: string | undefined;
   let cellEstimate = 0;
   for (const e of wanted) {
+    if (format === 'ooxml' && NON_ESSENTIAL_PART.test(e.name)) {
+      const part = inflateEntry(bytes, e, lim, budget);
+      if (!part.ok) problem(part.problem);
+      if (!BINARY_PART.test(e.name) && hasDoctype(part.data)) fail('file-doctype', { entry: e.name });
+      writer.begin(e.rawName);
+      writer.end();
+      continue;
+    }
     writer.begin(e.rawName);
     const p = inflateEntryTo(bytes, e, lim, budget, (chunk) => writer.write(chunk));
     if (p) problem(p);
     const data = writer.end();
+    const lower = e.name.toLowerCase();
+    if (lower === workbookName) (workbookEntry = e.name), (workbookXml = new TextDecoder().decode(data));
+    else if (lower === relsName || (lower === 'xl/_rels/workbook.xml.rels' && workbookRels === undefined)) workbookRels = new TextDecoder().decode(data);
     if (!BINARY_PART.test(e.name)) {
       if (hasDoctype(data)) fail('file-doctype', { entry: e.name });
       if (XML_PART.test(e.name) && !startsLikeXml(data)) fail('file-corrupt', { reason: 'bad-xml-part', entry: e.name });
     }
-    if (format === 'ooxml' && /(?:^|\/)(?:worksheets|macrosheets)\/[^/]+\.xml$/i.test(e.name)) cellEstimate += countSheetCells(data);
-    else if (format === 'ods' && /^content\.xml$/i.test(e.name)) cellEstimate += countOdsCells(data);
+    if (format === 'ooxml' && XML_PART.test(e.name) && includesAscii(data, 'sheetData')) {
+      // Wherever the part lives (some writers use their own paths), a worksheet is counted and its references checked.
+      const scan = scanSheet(data, lim);
+      if (scan.beyond) fail('file-too-large', { reason: scan.beyond, limit: scan.beyond === 'rows' ? lim.maxRows : lim.maxColumns });
+      cellEstimate += scan.cells;
+    } else if (format === 'ods' && /^content\.xml$/i.test(e.name)) cellEstimate += countOdsCells(data);
     if (cellEstimate > lim.maxCells) fail('file-too-large', { reason: 'cells', limit: lim.maxCells });
+  }
+
+  if (workbookXml !== undefined) {
+    const fault = checkWorkbookStructure(workbookXml, workbookRels, entries.length);
+    if (fault) fail('file-corrupt', { ...fault, entry: workbookEntry });
   }
 
   const stored = writer.finish();
@@ -256,9 +313,9 @@ function readOle(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     notSpreadsheet('ole', ext);
   }
   if (book.content && biffHasFilepass(book.content)) fail('file-encrypted', { reason: 'password' });
-  const findings: Finding<ReadCode>[] = [];
+  const findings = new FindingCap(lim.maxFindings);
   if (cfb.FullPaths.some((p) => /\/_VBA_PROJECT_CUR\//i.test(p))) {
-    findings.push(fileFinding('file-macros', file, { vba: true, excel4: false, extension: ext }));
+    findings.add(fileFinding('file-macros', file, { vba: true, excel4: false, extension: ext }));
   }
   const wb = XLSX.read(bytes, PARSE_OPTIONS);
   announceDates(sink, Boolean(wb.Workbook?.WBProps?.date1904));
@@ -280,14 +337,52 @@ function biffHasFilepass(content: Uint8Array | number[]): boolean {
 
 // ---------------------------------------------------------------- delimited text (csv)
 
-function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSink): ReadResult {
+/** The check of the workbook's sheets and relationships the SheetJS path makes, for the streaming path. */
+function checkStructure(bytes: Uint8Array, byName: Map<string, ZipEntry>, wanted: readonly ZipEntry[], lim: ReadLimits, entryCount: number): void {
+  const budget = { total: 0 };
+  const ct = byName.get('[content_types].xml');
+  let types = '';
+  if (ct) {
+    const part = inflateEntry(bytes, ct, lim, { total: 0 });
+    if (!part.ok) problem(part.problem);
+    types = new TextDecoder().decode(part.data);
+  }
+  const workbookName = workbookPartName(types).toLowerCase();
+  const relsName = relsPartName(workbookName);
+  const wb = wanted.find((e) => e.name.toLowerCase() === workbookName);
+  const rels = wanted.find((e) => e.name.toLowerCase() === relsName) ?? wanted.find((e) => e.name.toLowerCase() === 'xl/_rels/workbook.xml.rels');
+  if (!wb) return;
+  const wbPart = inflateEntry(bytes, wb, lim, budget);
+  if (!wbPart.ok) problem(wbPart.problem);
+  let relsXml: string | undefined;
+  if (rels) {
+    const r = inflateEntry(bytes, rels, lim, budget);
+    if (!r.ok) problem(r.problem);
+    relsXml = new TextDecoder().decode(r.data);
+  }
+  const fault = checkWorkbookStructure(new TextDecoder().decode(wbPart.data), relsXml, entryCount);
+  if (fault) fail('file-corrupt', { ...fault, entry: wb.name });
+}
+
+function readDelimited(decoded: DecodedText, file: string, lim: ReadLimits, sink?: RowSink): ReadResult {
   const name = sheetNameFromFile(file);
-  const findings: Finding<ReadCode>[] = [];
+  const findings = new FindingCap(lim.maxFindings);
+  // The runs of bytes that are not UTF-8, in file order: each is one U+FFFD in the text, met again cell by cell.
+  let nextInvalid = 0;
+  const badBytes = decoded.invalid.length > 0 ? (s: string, r: number, c: number): void => {
+    let bytes: string | undefined;
+    for (let i = s.indexOf('\uFFFD'); i >= 0; i = s.indexOf('\uFFFD', i + 1)) {
+      const run = decoded.invalid[nextInvalid++];
+      bytes ??= decoded.aligned ? run?.hex : undefined;
+    }
+    const params: FindingParamsByCode['text-encoding'] = bytes === undefined ? { file, encoding: 'utf-8' } : { file, encoding: 'utf-8', bytes };
+    findings.add(finding('text-encoding', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet: name }, params));
+  } : undefined;
   const rows: (Cell | undefined)[][] = [];
   let r = 0;
   sink?.beginSheet(name, 'visible');
   // Rows are converted (and handed to a sink) as they are split, never held as field texts.
-  const overflow = forEachDelimitedRow(text, { maxRows: lim.maxRows, maxColumns: lim.maxColumns, maxCells: lim.maxCells }, (src) => {
+  const overflow = forEachDelimitedRow(decoded.text, { maxRows: lim.maxRows, maxColumns: lim.maxColumns, maxCells: lim.maxCells }, (src) => {
     const out: (Cell | undefined)[] = new Array(src.length);
     for (let c = 0; c < src.length; c++) {
       const s = src[c];
@@ -298,6 +393,7 @@ function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSi
       } else {
         out[c] = { v: s, t: 's' };
         checkText(s, name, r, c, file, findings);
+        if (badBytes && s.includes('\uFFFD')) badBytes(s, r, c);
       }
     }
     r++;
@@ -311,7 +407,14 @@ function readDelimited(text: string, file: string, lim: ReadLimits, sink?: RowSi
   trimTrailing(rows);
   sink?.endSheet(undefined);
   const sheet: SheetGrid = { name, visibility: 'visible', rows };
-  return { ok: true, workbook: { sheets: [sheet], date1904: false, findings } };
+  return { ok: true, workbook: modelOf([sheet], false, findings) };
+}
+
+/** The model with the reader's findings; the counts of those left out over the findings cap go with it. */
+function modelOf(sheets: SheetGrid[], date1904: boolean, findings: FindingCap): WorkbookModel {
+  const model: WorkbookModel = { sheets, date1904, findings: findings.findings() };
+  if (findings.omitted() > 0) model.omittedFindings = findings.omittedByCode();
+  return model;
 }
 
 function sheetNameFromFile(file: string): string {
@@ -332,14 +435,14 @@ const ERROR_TEXT: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 
-function checkText(s: string, sheet: string, r: number, c: number, file: string, findings: Finding<ReadCode>[]): void {
+function checkText(s: string, sheet: string, r: number, c: number, file: string, findings: FindingCap): void {
   if (s.length > EXCEL_MAX_CELL_TEXT) {
-    findings.push(finding('cell-too-long', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet }, { file, length: s.length, limit: EXCEL_MAX_CELL_TEXT }));
+    findings.add(finding('cell-too-long', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet }, { file, length: s.length, limit: EXCEL_MAX_CELL_TEXT }));
   }
   const m = CONTROL_CHARS.exec(s);
   if (m) {
     const char = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    findings.push(finding('control-char', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet }, { file, char }));
+    findings.add(finding('control-char', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet }, { file, char }));
   }
 }
 
@@ -376,7 +479,7 @@ function toModel(
   wb: XLSX.WorkBook,
   file: string,
   lim: ReadLimits,
-  findings: Finding<ReadCode>[],
+  findings: FindingCap,
   declaresRange: boolean,
   sink?: RowSink,
 ): WorkbookModel {
@@ -384,16 +487,25 @@ function toModel(
   const sheetsMeta = wb.Workbook?.Sheets ?? [];
   const sheets: SheetGrid[] = [];
   let cells = 0;
+  // Two sheets with one name (Excel compares them without case) share one SheetJS sheet object: refused, so the
+  // packed read and the plain read cannot disagree about the second one.
+  const names = new Set<string>();
   wb.SheetNames.forEach((name, i) => {
+    const key = String(name).toLowerCase();
+    if (names.has(key)) fail('file-corrupt', { reason: 'duplicate-sheet', sheet: name });
+    names.add(key);
     const ws = wb.Sheets[name] as (XLSX.WorkSheet & { '!data'?: (SjsCell | undefined)[][] }) | undefined;
     const hidden = Number(sheetsMeta[i]?.Hidden ?? 0);
     const visibility: Visibility = hidden === 2 ? 'veryHidden' : hidden === 1 ? 'hidden' : 'visible';
     if (visibility !== 'visible') {
-      findings.push(finding('sheet-hidden', { ...FILE_LEVEL, sheet: name }, { file, visibility }));
+      findings.add(finding('sheet-hidden', { ...FILE_LEVEL, sheet: name }, { file, visibility }));
     }
     sink?.beginSheet(name, visibility);
     // SheetJS's dense rows are reused in place: each cell is replaced by a model cell.
     const rows = (ws?.['!data'] ?? []) as unknown as (Cell | undefined)[][];
+    // Checked before any loop: a sheet claiming row 2,147,483,648 is one sparse array entry in SheetJS, and
+    // walking (or filling) every row up to it would cost memory and time in proportion to the claim.
+    if (rows.length > lim.maxRows) fail('file-too-large', { reason: 'rows', limit: lim.maxRows, sheet: name });
     let width = 0;
     let used = 0;
     for (let r = 0; r < rows.length; r++) {
@@ -403,6 +515,7 @@ function toModel(
         else rows[r] = [];
         continue;
       }
+      if (row.length > lim.maxColumns) fail('file-too-large', { reason: 'columns', limit: lim.maxColumns, sheet: name });
       for (let c = 0; c < row.length; c++) {
         const x = row[c];
         if (x === undefined) continue;
@@ -425,9 +538,6 @@ function toModel(
       }
     }
     rows.length = used;
-    if (used > lim.maxRows || width > lim.maxColumns) {
-      fail('file-too-large', { reason: used > lim.maxRows ? 'rows' : 'columns', sheet: name });
-    }
     const sheet: SheetGrid = { name, visibility, rows };
     const ref = ws?.['!ref'];
     if (declaresRange && typeof ref === 'string') {
@@ -436,22 +546,22 @@ function toModel(
       const area = Math.max(1, used * width);
       if (dims && dims.rows * dims.cols >= 1_000_000 && dims.rows * dims.cols > 100 * area) {
         const usedRange = used ? `A1:${a1(used - 1, Math.max(0, width - 1))}` : '';
-        findings.push(finding('sheet-huge-dimension', { ...FILE_LEVEL, value: ref, sheet: name }, { file, declared: ref, used: usedRange }));
+        findings.add(finding('sheet-huge-dimension', { ...FILE_LEVEL, value: ref, sheet: name }, { file, declared: ref, used: usedRange }));
       }
     }
     sink?.endSheet(sheet.declaredRange);
     sheets.push(sheet);
   });
-  return { sheets, date1904, findings };
+  return modelOf(sheets, date1904, findings);
 }
 
-function toCell(x: SjsCell, date1904: boolean, sheet: string, r: number, c: number, file: string, findings: Finding<ReadCode>[]): Cell | undefined {
+function toCell(x: SjsCell, date1904: boolean, sheet: string, r: number, c: number, file: string, findings: FindingCap): Cell | undefined {
   let cell: Cell;
   const f = x.f;
   // SheetJS marks a formula without a cached value as a stub (t 'z') or leaves its value out.
   if (x.t === 'z' || x.v === undefined || x.v === null) {
     if (f === undefined) return undefined;
-    findings.push(finding('formula-no-value', { row: r + 1, column: null, cell: a1(r, c), value: null, sheet }, { file, formula: quote(f) }));
+    findings.add(finding('formula-no-value', { row: r + 1, column: null, cell: a1(r, c), value: null, sheet }, { file, formula: quote(f) }));
     return { v: null, t: 'z', f, noCache: true };
   }
   const z = typeof x.z === 'string' && x.z !== 'General' ? x.z : undefined;

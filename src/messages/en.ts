@@ -1,7 +1,7 @@
 import { STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
-import type { ClauseParams, Finding } from '../model/finding.js';
-import { baseName, bytes, columnHeaders, columnName, countryName, fieldList, list, num, places, show, statusName, type MessageMap } from './format.js';
+import type { ClauseParams, FileCorruptReason, Finding, FindingParamsByCode } from '../model/finding.js';
+import { baseName, bytes, columnHeaders, columnName, counted, countryName, fieldList, list, num, places, show, statusName, type MessageMap } from './format.js';
 
 const HINT: Record<ValueForm, string> = {
   id: 'an activity ID of the form CC-YYYY-NNN, e.g. KH-2024-001',
@@ -32,6 +32,24 @@ const file = (f: { params: { file: string } }): string => `The file "${baseName(
 const LOOKS_EN: Record<string, string> = {
   pdf: 'a PDF', html: 'a web page', xml: 'an XML file', text: 'a text file', image: 'an image', archive: 'an archive',
   zip: 'a zip archive', word: 'a Word document', powerpoint: 'a PowerPoint file', opendocument: 'an OpenDocument file', ole: 'an old Office file', empty: 'an empty file',
+};
+
+/** What is wrong with a damaged file, in words (a parser's own English is never shown). */
+const CORRUPT: Record<Exclude<FileCorruptReason, 'parser-failed'>, (p: FindingParamsByCode['file-corrupt']) => string> = {
+  'no-central-directory': () => 'its zip directory is missing, so it is cut short or not a workbook at all',
+  truncated: () => 'it ends early, so part of its data is missing',
+  'unsafe-entry-name': () => 'a part has a name that points outside the workbook',
+  'duplicate-entry': () => 'a part is stored twice',
+  'unsupported-compression': () => 'a part is compressed in a way Excel never writes',
+  'bad-entry-size': () => 'a part’s recorded size does not match its data',
+  'bad-compressed-data': () => 'the compressed data of a part is broken',
+  'bad-xml-part': () => 'a part that must be XML is not',
+  'bad-ole-container': () => 'its legacy Excel (.xls) container is broken',
+  'unreadable-content': () => 'its parts do not make up a workbook that can be read',
+  'duplicate-sheet': (p) => `two sheets have the same name${p.sheet ? ` "${show(p.sheet)}"` : ''}`,
+  'duplicate-relationship': () => 'two sheets point at the same part',
+  'repeated-element': (p) => `the workbook part holds its <${show(p.element ?? 'sheets', 20)}> element more than once`,
+  'more-sheets-than-parts': () => 'the workbook lists more sheets than the file holds parts',
 };
 
 /** English messages, one per finding code: what is wrong and what to do. */
@@ -72,7 +90,7 @@ export const en: MessageMap = {
   },
   'too-long': (f) => {
     const p = f.params;
-    return `${col(f.column)}${at(f)} has ${num(p.length)} characters; the limit is ${num(p.max)}. Shorten it${f.column === 'activity' ? ' and put the details in the description' : ''}.`;
+    return `${col(f.column)}${at(f)} has ${counted(p.length, 'character', 'characters')}; the limit is ${num(p.max)}. Shorten it${f.column === 'activity' ? ' and put the details in the description' : ''}.`;
   },
   'id-format': (f) =>
     `${col('activity_id')}${at(f)} "${show(f.value)}" is not of the form ${show(f.params.pattern)} ` +
@@ -163,14 +181,17 @@ export const en: MessageMap = {
     `${file(f)}is protected with a password and cannot be read. Remove the password in Excel (File › Info › Protect Workbook), save, and try again.`,
   'file-corrupt': (f) => {
     const p = f.params;
-    const detail = [p.reason, p.entry ?? p.detail].filter((x) => x !== undefined).map((x) => show(x, 80)).join(', ');
-    return `${file(f)}is damaged (${detail}). Open it in Excel, let Excel repair it, save it as .xlsx and try again.`;
+    if (p.reason === 'parser-failed') {
+      return `${file(f)}could not be read: reading its content failed, without a specific fault being found. Open it in Excel and save it as .xlsx; if Excel opens it without repairing it, please report the file to the maintainers.`;
+    }
+    const part = p.entry ? ` (${show(p.entry, 80)})` : '';
+    return `${file(f)}is damaged: ${CORRUPT[p.reason](p)}${part}. Open it in Excel, let Excel repair it, save it as .xlsx and try again.`;
   },
   'file-too-large': (f) => {
     const p = f.params;
     const what =
       p.reason === 'file-size' ? `is ${bytes(p.size)}, over the limit of ${bytes(p.limit)}`
-      : p.reason === 'cells' ? `holds more than ${num(p.limit)} cells`
+      : p.reason === 'cells' ? `holds more than ${counted(p.limit, 'cell', 'cells')}`
       : p.reason === 'rows' ? `holds more rows than can be checked${p.limit !== undefined ? ` (limit ${num(p.limit)})` : ''}${p.sheet ? ` in sheet "${show(p.sheet)}"` : ''}`
       : p.reason === 'columns' ? `holds more columns than can be checked${p.limit !== undefined ? ` (limit ${num(p.limit)})` : ''}${p.sheet ? ` in sheet "${show(p.sheet)}"` : ''}`
       : 'needs more memory than reading a tracker may take';
@@ -179,20 +200,22 @@ export const en: MessageMap = {
   'file-zip-bomb': (f) => {
     const p = f.params;
     const why =
-      p.reason === 'entries' ? `holds ${num(p.entries)} parts (limit ${num(p.limit)})`
+      p.reason === 'entries' ? `holds ${counted(p.entries, 'part', 'parts')} (limit ${num(p.limit)})`
       : p.reason === 'ratio' ? `compresses more than ${num(p.limit)} to 1${p.entry ? ` in ${show(p.entry)}` : ''}`
       : p.reason === 'overlapping-entries' ? `has overlapping parts${p.entry ? ` (${show(p.entry)})` : ''}`
       : `would expand to ${p.size !== undefined ? bytes(p.size) : 'far more data than a tracker holds'}${p.limit !== undefined ? ` (limit ${bytes(p.limit)})` : ''}`;
     return `${file(f)}${why}, which no tracker needs; it was not opened. Re-save the workbook from Excel, or remove unrelated content.`;
   },
   'file-timeout': (f) =>
-    `Reading ${file(f)}took longer than ${show(f.params.seconds)} s and was stopped. Remove unrelated sheets or re-save the file from Excel.`,
+    `Reading the file "${baseName(f.params.file)}" took longer than ${show(f.params.seconds)} s and was stopped. Remove unrelated sheets or re-save the file from Excel.`,
   'file-macros': (f) => `${file(f)}contains macros; they are never run and are ignored. Save the tracker as .xlsx to drop them.`,
   'file-doctype': (f) =>
     `${file(f)}contains an XML DOCTYPE declaration${f.params.entry ? ` (${show(f.params.entry)})` : ''}, which is refused for safety; it was not read. Re-save the workbook from Excel.`,
   'sheet-no-header': (f) => {
     const p = f.params;
-    return `No header row found in the sheet(s) ${list(p.sheets, 'en')}: one of the first ${show(p.rows)} rows must hold at least ${show(p.min)} column names such as ${EXAMPLE_HEADERS}. Start from the template (lmc template).`;
+    const sheets = p.sheets.length === 1 ? 'the sheet' : 'the sheets';
+    const rows = p.rows === 1 ? 'the first row' : `one of the first ${counted(p.rows, 'row', 'rows')}`;
+    return `No header row found in ${sheets} ${list(p.sheets, 'en')}: ${rows} must hold at least ${counted(p.min, 'column name', 'column names')} such as ${EXAMPLE_HEADERS}. Start from the template (lmc template).`;
   },
   'sheet-empty': (f) =>
     `The workbook holds no data${f.params.sheets.length ? ` (sheets: ${list(f.params.sheets, 'en')})` : ''}. Fill in the activities, starting from the template (lmc template).`,
@@ -206,8 +229,10 @@ export const en: MessageMap = {
     `${f.cell ?? 'A cell'} holds a formula${f.params.formula ? ` (${show(f.params.formula)})` : ''} without a saved result, so it reads as empty. Open the file in Excel, let it recalculate and save it.`,
   'control-char': (f) =>
     `${f.cell ?? 'A cell'} contains an invisible control character${f.params.char ? ` (${show(f.params.char)})` : ''}, usually brought in by copy and paste. Delete it or retype the text.`,
+  'text-encoding': (f) =>
+    `${f.cell ?? 'A cell'} holds bytes that are not UTF-8${f.params.bytes ? ` (${show(f.params.bytes, 30)})` : ''}, shown as �; the rest of the file is UTF-8. Retype the text, or save the file from Excel as "CSV UTF-8".`,
   'cell-too-long': (f) =>
-    `${f.cell ?? 'A cell'} holds ${num(f.params.length)} characters, over Excel's cell limit of ${num(f.params.limit)}, which Excel cannot store in full. Shorten it.`,
+    `${f.cell ?? 'A cell'} holds ${counted(f.params.length, 'character', 'characters')}, over Excel's cell limit of ${num(f.params.limit)}, which Excel cannot store in full. Shorten it.`,
   'cross-file-duplicate': (f) => `Activity ${f.params.activityId} is reported in several files (${places(f.params, 'en')}); the values agree, so it is counted once.`,
   'cross-file-conflict': (f) =>
     `Activity ${f.params.activityId} is reported in several files (${places(f.params, 'en')}) with different ${fieldList(f.params, 'en')}; it is counted as ${baseName(f.params.countedFile)} reports it. Agree on one version.`,

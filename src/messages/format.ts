@@ -60,6 +60,11 @@ export function num(v: unknown): string {
   return typeof v === 'number' ? NUM_FORMAT.format(v) : show(v);
 }
 
+/** A number with its noun, singular for one (`1 row`, `2 rows`); Chinese has no plural and uses `many` as given. */
+export function counted(n: unknown, one: string, many: string): string {
+  return `${num(n)} ${n === 1 ? one : many}`;
+}
+
 /** A byte count in a readable unit. */
 export function bytes(v: unknown): string {
   if (typeof v !== 'number') return show(v);

@@ -29,7 +29,7 @@ export const LABELS = {
     filter: '筛选文字…',
     findings: '问题',
     noFindings: '未发现问题。',
-    omitted: (n: number, max: number) => `（另有 ${n} 条未列出；已按 --max-findings ${max} 截断，计数为全部问题）`,
+    omitted: (n: number, max: number) => `（另有 ${n} 条未列出：每个文件最多列出 ${max} 条（--max-findings）；计数包括全部问题）`,
     moreOfCode: (n: number, code: string, first: number | null, last: number | null) =>
       `…… 另有 ${n} 条 ${code}${first !== null ? `（第 ${first}–${last} 行）` : ''}；完整列表请用 --format json 或 html`,
     byCode: '按代码统计',
@@ -72,7 +72,7 @@ export const LABELS = {
     findings: 'Findings',
     noFindings: 'No findings.',
     omitted: (n: number, max: number) =>
-      `(${n} more not listed: capped by --max-findings ${max}; the counts include every finding)`,
+      `(${n} more not listed: at most ${max} ${max === 1 ? 'finding is' : 'findings are'} listed per file (--max-findings); the counts include every finding)`,
     moreOfCode: (n: number, code: string, first: number | null, last: number | null) =>
       `… ${n} more ${code} ${n === 1 ? 'finding' : 'findings'}${first !== null ? ` (rows ${first}–${last})` : ''}; see --format json or html for all of them`,
     byCode: 'Findings by code',

@@ -99,7 +99,7 @@ export const QUARTER_LABELS = {
     info: 'info',
     validation: (e: number, w: number, i: number) => `${e} ${e === 1 ? 'error' : 'errors'} · ${w} ${w === 1 ? 'warning' : 'warnings'} · ${i} info`,
     diffSummary: (n: number, r: number, before: number, after: number) =>
-      `${n} ${n === 1 ? 'change' : 'changes'} (${r} ${r === 1 ? 'regression' : 'regressions'}); ${before} activities before, ${after} after`,
+      `${n} ${n === 1 ? 'change' : 'changes'} (${r} ${r === 1 ? 'regression' : 'regressions'}); ${before} ${before === 1 ? 'activity' : 'activities'} before, ${after} after`,
     more: (n: number) => `… ${n} more`,
   },
 } satisfies Record<Lang, Record<string, unknown>>;

@@ -1,6 +1,6 @@
 import { STATUSES } from '../schema/enums.js';
 import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
-import type { ClauseParams, Finding } from '../model/finding.js';
+import type { ClauseParams, FileCorruptReason, Finding, FindingParamsByCode } from '../model/finding.js';
 import { baseName, bytes, columnHeaders, columnName, countryName, fieldList, list, num, places, show, statusName, type MessageMap } from './format.js';
 
 const HINT: Record<ValueForm, string> = {
@@ -32,6 +32,24 @@ const file = (f: { params: { file: string } }): string => `文件“${baseName(f
 const LOOKS_ZH: Record<string, string> = {
   pdf: ' PDF 文件', html: '网页', xml: ' XML 文件', text: '文本文件', image: '图片', archive: '压缩包',
   zip: ' zip 压缩包', word: ' Word 文档', powerpoint: ' PowerPoint 文件', opendocument: ' OpenDocument 文件', ole: '旧版 Office 文件', empty: '空文件',
+};
+
+/** 文件损坏之处（不显示解析程序自己的英文说明）。 */
+const CORRUPT: Record<Exclude<FileCorruptReason, 'parser-failed'>, (p: FindingParamsByCode['file-corrupt']) => string> = {
+  'no-central-directory': () => '缺少 zip 目录，文件不完整或根本不是工作簿',
+  truncated: () => '文件不完整，部分数据缺失',
+  'unsafe-entry-name': () => '某个部件的名称指向工作簿之外',
+  'duplicate-entry': () => '某个部件重复存放',
+  'unsupported-compression': () => '某个部件使用了 Excel 不会使用的压缩方式',
+  'bad-entry-size': () => '某个部件记录的大小与其数据不符',
+  'bad-compressed-data': () => '某个部件的压缩数据已损坏',
+  'bad-xml-part': () => '某个应为 XML 的部件不是 XML',
+  'bad-ole-container': () => '旧版 Excel（.xls）容器已损坏',
+  'unreadable-content': () => '各部件组不成可读取的工作簿',
+  'duplicate-sheet': (p) => `有两个工作表同名${p.sheet ? `（“${show(p.sheet)}”）` : ''}`,
+  'duplicate-relationship': () => '有两个工作表指向同一部件',
+  'repeated-element': (p) => `工作簿部件中的 <${show(p.element ?? 'sheets', 20)}> 元素出现了不止一次`,
+  'more-sheets-than-parts': () => '工作簿列出的工作表多于文件中的部件',
 };
 
 /** Chinese messages, one per finding code: what is wrong and what to do. */
@@ -161,8 +179,11 @@ export const zh: MessageMap = {
   'file-encrypted': (f) => `${file(f)}设有密码，无法读取。请在 Excel 中取消密码（文件 › 信息 › 保护工作簿）并保存后重试。`,
   'file-corrupt': (f) => {
     const p = f.params;
-    const detail = [p.reason, p.entry ?? p.detail].filter((x) => x !== undefined).map((x) => show(x, 80)).join('，');
-    return `${file(f)}已损坏（${detail}）。请用 Excel 打开并修复，另存为 .xlsx 后重试。`;
+    if (p.reason === 'parser-failed') {
+      return `无法读取${file(f)}：读取其内容时出错，但未发现具体的损坏之处。请用 Excel 打开并另存为 .xlsx；如 Excel 打开时无需修复，请将该文件报告给维护人员。`;
+    }
+    const part = p.entry ? `（${show(p.entry, 80)}）` : '';
+    return `${file(f)}已损坏：${CORRUPT[p.reason](p)}${part}。请用 Excel 打开并修复，另存为 .xlsx 后重试。`;
   },
   'file-too-large': (f) => {
     const p = f.params;
@@ -204,6 +225,8 @@ export const zh: MessageMap = {
     `${f.cell ?? '某单元格'}含有公式${f.params.formula ? `（${show(f.params.formula)}）` : ''}但没有保存计算结果，按空值处理。请用 Excel 打开、重新计算后保存。`,
   'control-char': (f) =>
     `${f.cell ?? '某单元格'}含有不可见的控制字符${f.params.char ? `（${show(f.params.char)}）` : ''}，多为复制粘贴带入。请删除该字符或重新输入文字。`,
+  'text-encoding': (f) =>
+    `${f.cell ?? '某单元格'}含有不是 UTF-8 的字节${f.params.bytes ? `（${show(f.params.bytes, 30)}）` : ''}，显示为 �；文件其余部分为 UTF-8。请重新输入该文字，或在 Excel 中另存为“CSV UTF-8”。`,
   'cell-too-long': (f) =>
     `${f.cell ?? '某单元格'}共 ${num(f.params.length)} 个字符，超过 Excel 单元格上限 ${num(f.params.limit)}，Excel 无法完整保存。请精简。`,
   'cross-file-duplicate': (f) => `活动 ${f.params.activityId} 由多个文件报送（${places(f.params, 'zh')}），各处数值一致，只计一次。`,

@@ -24,7 +24,13 @@ export type FileCorruptReason =
   | 'bad-compressed-data'
   | 'bad-xml-part'
   | 'bad-ole-container'
-  | 'unreadable-content';
+  | 'unreadable-content'
+  // The parser failed inside itself (a TypeError and the like): the file is not read, but no fault was established.
+  | 'parser-failed'
+  | 'duplicate-sheet'
+  | 'duplicate-relationship'
+  | 'repeated-element'
+  | 'more-sheets-than-parts';
 
 /**
  * The params of every finding code, keyed by code: the finding codes of the tracker contract
@@ -70,7 +76,11 @@ export interface FindingParamsByCode {
   /** `detected`: what the bytes look like (pdf, html, word …). */
   'file-not-spreadsheet': { file: string; detected: string; extension: string };
   'file-encrypted': { file: string; reason: 'password' | 'parser' | 'zip-encryption'; entry?: string };
-  'file-corrupt': { file: string; reason: FileCorruptReason; entry?: string; detail?: string };
+  /**
+   * `entry`: the part at fault; `sheet`: the name two sheets share; `element`: the element a part repeats; `detail`:
+   * the parser's own words, for maintainers (never shown in messages).
+   */
+  'file-corrupt': { file: string; reason: FileCorruptReason; entry?: string; detail?: string; sheet?: string; element?: string };
   'file-too-large': {
     file: string;
     reason: 'file-size' | 'cells' | 'rows' | 'columns' | 'memory';
@@ -99,6 +109,8 @@ export interface FindingParamsByCode {
   'formula-no-value': { file: string; formula: string };
   /** `char`: the first control character, as `U+0007`. */
   'control-char': { file: string; char: string };
+  /** `bytes`: the first run of bytes in the cell that is not valid in `encoding`, in hex (`E9`), when it is known. */
+  'text-encoding': { file: string; encoding: 'utf-8'; bytes?: string };
   'cell-too-long': { file: string; length: number; limit: number };
   // Across the files of a quarter (`lmc summary`): the same activity id in several files.
   'cross-file-duplicate': CrossFileParams;

@@ -37,6 +37,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'sheet-huge-dimension': 'warning',
   'formula-no-value': 'warning',
   'control-char': 'warning',
+  'text-encoding': 'warning',
   'cell-too-long': 'error',
   'cross-file-duplicate': 'info',
   'cross-file-conflict': 'warning',

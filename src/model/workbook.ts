@@ -1,4 +1,5 @@
 import type { Finding } from './finding.js';
+import type { CodeCounts } from './finding-cap.js';
 
 /** Kind of a cell value: string, number, boolean, date, error, or empty. */
 export type CellKind = 's' | 'n' | 'b' | 'd' | 'e' | 'z';
@@ -38,4 +39,6 @@ export interface WorkbookModel {
   date1904: boolean;
   /** File-, sheet- and cell-level findings of the reader (macros, hidden sheets, formulas without cached values …). */
   findings: Finding[];
+  /** Findings the reader counted but did not keep (past the findings cap), by code; absent when it kept them all. */
+  omittedFindings?: CodeCounts;
 }

@@ -3,7 +3,7 @@ import type { Severity } from '../model/finding.js';
 import { parseA1 } from '../model/a1.js';
 import { LABELS } from '../messages/labels.js';
 import { type Lang } from '../model/lang.js';
-import { capFindings, countByCode, countBySeverity, summariseBatch, type FileResult } from './model.js';
+import { capFindings, countByCode, fileSeverityCounts, summariseBatch, type FileResult } from './model.js';
 import { escapeHtml, safeField } from './safe-text.js';
 
 /** Options of the HTML report. */
@@ -96,15 +96,15 @@ export function renderHtml(results: readonly FileResult[], opts: HtmlReportOptio
   const codes = new Set<string>();
   const findingRows: string[] = [];
   for (const r of results) {
-    const c = countBySeverity(r.findings);
-    const { shown, omitted } = capFindings(r.findings, opts.maxFindings);
+    const c = fileSeverityCounts(r);
+    const { shown, omitted } = capFindings(r, opts.maxFindings);
     const status = r.status === 'ok' ? L.ok : L.unreadable;
     out.push(
       `<tr><td>${h(safeField(r.file))}</td><td class="status-${r.status}">${h(status)}</td>` +
         `<td>${h(safeField(r.sheet ?? '—'))}</td><td>${r.headerRow ?? '—'}</td><td>${r.rows}</td><td>${r.blankRows}</td>` +
         `<td class="sev-error">${c.error}</td><td class="sev-warning">${c.warning}</td><td class="sev-info">${c.info}</td></tr>`,
     );
-    if (omitted > 0) out.push(`<tr><td colspan="9" class="note">${h(L.omitted(omitted, opts.maxFindings ?? 0))}</td></tr>`);
+    if (omitted > 0) out.push(`<tr><td colspan="9" class="note">${h(L.omitted(omitted, opts.maxFindings ?? r.findings.length))}</td></tr>`);
     for (const f of shown) {
       codes.add(f.code);
       const value = f.value === null || f.value === undefined ? '' : safeField(String(f.value));
@@ -143,7 +143,7 @@ export function renderHtml(results: readonly FileResult[], opts: HtmlReportOptio
       out.push(`<th scope="col">${h(label)}</th>`);
     }
     out.push('</tr></thead><tbody>');
-    out.push(...findingRows);
+    for (const row of findingRows) out.push(row);
     out.push('</tbody></table>');
     out.push(`<script>${SCRIPT}</script>`);
   }

@@ -1,6 +1,8 @@
 import { messagesOf } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
-import { capFindings, countBySeverity, summariseBatch, type FileResult, type SeverityCounts } from './model.js';
+import type { CodeCounts } from '../model/finding-cap.js';
+import { FINDING_CODES } from '../model/severity.js';
+import { capFindings, codeCounts, fileSeverityCounts, summariseBatch, type FileResult, type SeverityCounts } from './model.js';
 
 /** One finding in the JSON report: the finding's data (sheet and params always present) plus its message in both languages. */
 export type JsonFinding = Omit<Finding, 'sheet' | 'params'> & {
@@ -18,11 +20,15 @@ export interface JsonFileReport {
   rows: number;
   blankRows: number;
   status: 'ok' | 'unreadable';
-  /** Exact counts of all findings, also when `--max-findings` shortened the list. */
+  /** Exact counts of all findings, also when the findings cap (`--max-findings`) shortened the list. */
   counts: SeverityCounts;
   findings: JsonFinding[];
-  /** How many findings `--max-findings` left out of `findings` (0 when none). */
+  /** How many findings the cap left out of `findings` (0 when none). */
   omitted: number;
+  /** Exact counts by code, in the contract's order, including the findings left out. */
+  countsByCode: CodeCounts;
+  /** True when `findings` does not list every finding (the cap acted); the counts are exact either way. */
+  capped: boolean;
 }
 
 /** The JSON report of `lmc validate --json` (version 1: fields are only ever added, never renamed or removed). */
@@ -52,7 +58,10 @@ export function jsonFinding(f: Finding): JsonFinding {
 /** Builds the JSON report of a batch. */
 export function buildJsonReport(results: readonly FileResult[], asOf: string, maxFindings?: number): JsonReport {
   const files = results.map((r): JsonFileReport => {
-    const { shown, omitted } = capFindings(r.findings, maxFindings);
+    const { shown, omitted } = capFindings(r, maxFindings);
+    const byCode = codeCounts(r);
+    const countsByCode: CodeCounts = {};
+    for (const code of FINDING_CODES) if (byCode[code]) countsByCode[code] = byCode[code];
     return {
       file: r.file,
       sheet: r.sheet,
@@ -60,9 +69,11 @@ export function buildJsonReport(results: readonly FileResult[], asOf: string, ma
       rows: r.rows,
       blankRows: r.blankRows,
       status: r.status,
-      counts: countBySeverity(r.findings),
+      counts: fileSeverityCounts(r),
       findings: shown.map(jsonFinding),
       omitted,
+      countsByCode,
+      capped: omitted > 0,
     };
   });
   return { version: 1, asOf, files, summary: summariseBatch(results) };

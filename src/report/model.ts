@@ -1,4 +1,6 @@
 import type { Finding, FindingCode, Severity } from '../model/finding.js';
+import { countCodes, totalCount, type CodeCounts } from '../model/finding-cap.js';
+import { SEVERITY } from '../model/severity.js';
 
 /** The outcome for one input file: where the table was found and every finding (reader's and rules'). */
 export interface FileResult {
@@ -9,7 +11,12 @@ export interface FileResult {
   headerRow: number | null;
   rows: number;
   blankRows: number;
+  /** The findings kept for the file (all of them unless the findings cap acted), sorted. */
   findings: Finding[];
+  /** Exact counts by code, including findings past the cap; absent when `findings` holds them all. */
+  countsByCode?: CodeCounts;
+  /** Findings counted but not kept by the pipeline's cap (absent or 0 when none). */
+  omitted?: number;
 }
 
 /** Counts of findings by severity. */
@@ -23,6 +30,19 @@ export interface SeverityCounts {
 export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** A file's exact counts by code, also of the findings the cap left out. */
+export function codeCounts(r: FileResult): CodeCounts {
+  return r.countsByCode ?? countCodes(r.findings);
+}
+
+/** A file's exact counts by severity, also of the findings the cap left out. */
+export function fileSeverityCounts(r: FileResult): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  const byCode = codeCounts(r);
+  for (const code in byCode) counts[SEVERITY[code as FindingCode]] += byCode[code as FindingCode] ?? 0;
   return counts;
 }
 
@@ -42,7 +62,7 @@ export function summariseBatch(results: readonly FileResult[]): BatchSummary {
   const summary: BatchSummary = { files: results.length, unreadable: 0, error: 0, warning: 0, info: 0 };
   for (const r of results) {
     if (r.status === 'unreadable') summary.unreadable++;
-    const c = countBySeverity(r.findings);
+    const c = fileSeverityCounts(r);
     summary.error += c.error;
     summary.warning += c.warning;
     summary.info += c.info;
@@ -53,25 +73,29 @@ export function summariseBatch(results: readonly FileResult[]): BatchSummary {
 /** Exit code of a batch: 2 when no input could be read, 1 when any finding is an error, else 0. */
 export function batchExitCode(results: readonly FileResult[]): 0 | 1 | 2 {
   if (results.length === 0 || results.every((r) => r.status === 'unreadable')) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return results.some((r) => fileSeverityCounts(r).error > 0) ? 1 : 0;
 }
 
 /** How often each code occurs over a batch, with its severity, most frequent first (then by code). */
 export function countByCode(results: readonly FileResult[]): { code: FindingCode; severity: Severity; count: number }[] {
   const n = new Map<FindingCode, { code: FindingCode; severity: Severity; count: number }>();
   for (const r of results) {
-    for (const f of r.findings) {
-      const e = n.get(f.code);
-      if (e) e.count++;
-      else n.set(f.code, { code: f.code, severity: f.severity, count: 1 });
+    const byCode = codeCounts(r);
+    for (const key in byCode) {
+      const code = key as FindingCode;
+      const count = byCode[code] ?? 0;
+      const e = n.get(code);
+      if (e) e.count += count;
+      else n.set(code, { code, severity: SEVERITY[code], count });
     }
   }
   return [...n.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 
-/** The findings listed for a file under a cap, and how many were left out. */
-export function capFindings(findings: readonly Finding[], max: number | undefined): { shown: Finding[]; omitted: number } {
+/** The findings listed for a file under a cap, and how many of its findings are not listed (left out here or by the pipeline). */
+export function capFindings(r: FileResult, max: number | undefined): { shown: Finding[]; omitted: number } {
   // The pipeline already sorts findings (file level first, then sheet and row); the report keeps that order.
-  if (max === undefined || findings.length <= max) return { shown: [...findings], omitted: 0 };
-  return { shown: findings.slice(0, max), omitted: findings.length - max };
+  const total = totalCount(codeCounts(r));
+  const shown = max === undefined || r.findings.length <= max ? r.findings.slice() : r.findings.slice(0, max);
+  return { shown, omitted: Math.max(0, total - shown.length) };
 }

@@ -112,7 +112,7 @@ export function stackedBars(spec: StackedBarsSpec): string {
   const plotW = W - labelW - endW;
   const totals = spec.bars.map((b) => b.values.reduce((a, v) => a + v, 0));
   const integer = spec.bars.every((b) => b.values.every((v) => Number.isInteger(v)));
-  const { step, top: max } = niceScale(Math.max(0, ...totals), integer);
+  const { step, top: max } = niceScale(totals.reduce((m, t) => Math.max(m, t), 0), integer);
   const x = (v: number): number => labelW + (v / max) * plotW;
   const H = top + spec.bars.length * rowH + axisH;
   const out: string[] = [];

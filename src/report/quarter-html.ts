@@ -183,7 +183,7 @@ function page(lang: Lang, title: string, body: string[], data?: unknown): string
   out.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">`);
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push(`<title>${h(title)}</title><style>${STYLE}</style></head><body><main>`);
-  out.push(...body);
+  for (const line of body) out.push(line);
   out.push('</main>');
   if (data !== undefined) out.push(`<script type="application/json" id="lmc-data">${jsonForScript(data)}</script>`);
   out.push(`<script>${SCRIPT}</script>`);

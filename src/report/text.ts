@@ -2,7 +2,7 @@ import { renderMessage } from '../messages/index.js';
 import type { Severity } from '../model/finding.js';
 import { LABELS } from '../messages/labels.js';
 import { type Lang } from '../model/lang.js';
-import { capFindings, countByCode, countBySeverity, summariseBatch, type FileResult } from './model.js';
+import { capFindings, countByCode, fileSeverityCounts, summariseBatch, type FileResult } from './model.js';
 import { safeField } from './safe-text.js';
 
 /** Options of the text report. */
@@ -34,9 +34,9 @@ export function renderText(results: readonly FileResult[], opts: TextReportOptio
     else if (r.sheet !== null) {
       lines.push(`  ${L.fileLine(safeField(r.sheet), r.headerRow ?? '—', r.rows, r.blankRows)}`);
     }
-    const c = countBySeverity(r.findings);
+    const c = fileSeverityCounts(r);
     lines.push(`  ${L.counts(c.error, c.warning, c.info)}`);
-    const { shown, omitted } = capFindings(r.findings, opts.maxFindings);
+    const { shown, omitted } = capFindings(r, opts.maxFindings);
     // A code repeated down thousands of rows says the same thing each time: list its first few, then count the rest.
     const perCode = new Map<string, { listed: number; more: number; first: number | null; last: number | null }>();
     let currentGroup: string | undefined;
@@ -64,7 +64,7 @@ export function renderText(results: readonly FileResult[], opts: TextReportOptio
       lines.push(`    ${where.padEnd(7)} ${sev}  ${f.code}  ${safeField(renderMessage(f, opts.lang))}`);
     }
     for (const [code, k] of perCode) if (k.more > 0) lines.push(`  ${L.moreOfCode(k.more, code, k.first, k.last)}`);
-    if (omitted > 0) lines.push(`  ${L.omitted(omitted, opts.maxFindings ?? 0)}`);
+    if (omitted > 0) lines.push(`  ${L.omitted(omitted, opts.maxFindings ?? r.findings.length)}`);
     lines.push('');
   }
   const byCode = countByCode(results);

@@ -9,7 +9,9 @@ import { idCountryRule, partnerIsLeadRule } from './countries.js';
 import { dateOrderRule } from './dates.js';
 import { duplicateActivityRule, duplicateIdRule } from './duplicates.js';
 import { enumRule } from './enum.js';
-import { finding, type Finding, type FindingCode, type FindingParamsByCode } from '../model/finding.js';
+import { finding, type Finding, type FindingCode, type FindingParamsByCode, type Severity } from '../model/finding.js';
+import { DEFAULT_MAX_FINDINGS, FindingCap, type CodeCounts } from '../model/finding-cap.js';
+import { findingSortKey } from './finding-order.js';
 import { readRow } from './read-row.js';
 import { requiredRule } from './required.js';
 import { lateStartRule, overdueRule } from './schedule.js';
@@ -34,12 +36,19 @@ export interface ValidateTableOptions {
   date1904?: boolean;
   /** Row rules from other modules (the matcher's `clause-mismatch`), run after the built-in row-level rules. */
   extraRules?: readonly RowRule[];
+  /** Most findings kept in detail (default DEFAULT_MAX_FINDINGS); every finding is counted. */
+  maxFindings?: number;
 }
 
-/** The engine's output: each row as the rules saw it, and every finding (unsorted). */
+/** The engine's output: each row as the rules saw it, the first findings in report order, and exact counts. */
 export interface TableValidation {
   rows: NormalisedRow[];
+  /** The first `maxFindings` findings in report order (see findingSortKey). */
   findings: Finding[];
+  /** Every finding, kept or not, by code. */
+  counts: CodeCounts;
+  /** The worst severity of each data row's findings (1-based row number), kept or not. */
+  worst: Map<number, Severity>;
 }
 
 function cellValue(cell: Cell | undefined): Finding['value'] {
@@ -51,11 +60,13 @@ function pushAll(into: Finding[], items: Finding[]): void {
   for (let i = 0; i < items.length; i++) into.push(items[i]);
 }
 
-// True when a cell-level finding of this row (those from index `from` on) names the column.
-function failedAt(findings: Finding[], from: number, column: string): boolean {
-  for (let i = from; i < findings.length; i++) if (findings[i].column === column) return true;
+// True when a cell-level finding of this row names the column.
+function failedAt(findings: Finding[], column: string): boolean {
+  for (let i = 0; i < findings.length; i++) if (findings[i].column === column) return true;
   return false;
 }
+
+const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
 /** Runs every rule over a located table. */
 export function validateTable(table: TrackerTable, opts: ValidateTableOptions): TableValidation {
@@ -74,8 +85,12 @@ export class RowValidator {
   private readonly cellRules: RowRule[];
   private readonly rowRules: RowRule[];
   private readonly keep: readonly ColumnKey[] | undefined;
-  private readonly findings: Finding[] = [];
   private readonly rows: NormalisedRow[] = [];
+  // The cap acts here, as findings are made: a sheet where every cell is wrong costs the memory of the cap, not of a
+  // finding per cell.
+  private readonly cap: FindingCap;
+  private readonly worst = new Map<number, Severity>();
+  private readonly rowFindings: Finding[] = [];
 
   constructor(table: TrackerTable, opts: ValidateTableOptions & { light?: boolean }) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new RangeError(`as-of date must be YYYY-MM-DD, got "${opts.asOf}"`);
@@ -98,24 +113,36 @@ export class RowValidator {
     this.rowRules = [...ROW_RULES.filter((r) => r.stage !== 'cell'), ...(opts.extraRules ?? [])];
     // A table rule that does not say what it needs gets whole rows.
     this.keep = opts.light && TABLE_RULES.every((r) => r.needs) ? [...new Set(TABLE_RULES.flatMap((r) => r.needs ?? []))] : undefined;
+    this.cap = new FindingCap(opts.maxFindings ?? DEFAULT_MAX_FINDINGS, findingSortKey(table));
+  }
+
+  private add(items: readonly Finding[]): void {
+    for (let i = 0; i < items.length; i++) {
+      const f = items[i];
+      this.cap.add(f);
+      if (f.row === null) continue;
+      const w = this.worst.get(f.row);
+      if (w === undefined || RANK[f.severity] > RANK[w]) this.worst.set(f.row, f.severity);
+    }
   }
 
   /** Validates one data row. */
   row(cells: TrackerRowCells): void {
     // Plain loops without per-row arrays or sets: on a large sheet the garbage of flatMap and spreads cost more than the rules.
-    const findings = this.findings;
+    const rowFindings = this.rowFindings;
     const ctx = this.ctx;
     const row = readRow(cells, ctx.date1904);
-    const before = findings.length;
-    for (const rule of this.cellRules) pushAll(findings, rule.check(row, ctx));
+    rowFindings.length = 0;
+    for (const rule of this.cellRules) pushAll(rowFindings, rule.check(row, ctx));
     const values: Record<string, unknown> = {};
     for (const key in row.parsed) {
       const r = row.parsed[key as InputColumnKey];
-      if (!r?.ok || !isColumnKey(key) || failedAt(findings, before, key)) continue;
+      if (!r?.ok || !isColumnKey(key) || failedAt(rowFindings, key)) continue;
       values[key] = r.value;
     }
     row.values = values as Partial<TrackerRow>;
-    for (const rule of this.rowRules) pushAll(findings, rule.check(row, ctx));
+    for (const rule of this.rowRules) pushAll(rowFindings, rule.check(row, ctx));
+    this.add(rowFindings);
     if (!this.keep) {
       this.rows.push(row);
       return;
@@ -128,9 +155,9 @@ export class RowValidator {
     this.rows.push(kept);
   }
 
-  /** Runs the table rules and returns every row (whole, or light) and every finding (unsorted). */
+  /** Runs the table rules and returns every row (whole, or light), the first findings in report order and exact counts. */
   finish(): TableValidation {
-    for (const rule of TABLE_RULES) this.findings.push(...rule.check(this.rows, this.ctx));
-    return { rows: this.rows, findings: this.findings };
+    for (const rule of TABLE_RULES) this.add(rule.check(this.rows, this.ctx));
+    return { rows: this.rows, findings: this.cap.findings(), counts: this.cap.counts, worst: this.worst };
   }
 }

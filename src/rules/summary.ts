@@ -1,5 +1,7 @@
 import type { CheckValue } from '../schema/tracker.js';
-import type { Finding, Severity } from '../model/finding.js';
+import type { Finding, FindingCode, Severity } from '../model/finding.js';
+import type { CodeCounts } from '../model/finding-cap.js';
+import { SEVERITY } from '../model/severity.js';
 
 /** Counts of findings by severity. */
 export type SeveritySummary = Record<Severity, number>;
@@ -8,6 +10,13 @@ export type SeveritySummary = Record<Severity, number>;
 export function summarise(findings: readonly Finding[]): SeveritySummary {
   const s: SeveritySummary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) s[f.severity]++;
+  return s;
+}
+
+/** Counts by severity from exact counts by code (which also count the findings past the cap). */
+export function summariseCounts(counts: CodeCounts): SeveritySummary {
+  const s: SeveritySummary = { error: 0, warning: 0, info: 0 };
+  for (const code in counts) s[SEVERITY[code as FindingCode]] += counts[code as FindingCode] ?? 0;
   return s;
 }
 

@@ -43,13 +43,14 @@ export function activityRecords(v: WorkbookValidation, asOf: string): ActivityRe
     const raw = parseActivityId(cells.get(r.row)?.activity_id);
     const id = values.activity_id ?? (raw.ok ? raw.value : null);
     const on = (column: string): FindingCode[] => r.findings.filter((f) => f.column === column && f.severity === 'error').map((f) => f.code);
-    const uncounted: UncountedReason[] = [];
-    if (id === null) uncounted.push(...(on('activity_id').length ? on('activity_id') : ['id-blank' as const]));
-    if (!isActionPlanLeaf(values.clause)) {
-      const fallback: UncountedReason = values.clause === undefined ? 'clause-blank' : 'not-leaf-clause';
-      uncounted.push(...(on('clause').length ? on('clause') : [fallback]));
-    }
-    if (!values.lead_country) uncounted.push(...(on('lead_country').length ? on('lead_country') : ['lead-blank' as const]));
+    let uncounted: UncountedReason[] = [];
+    const because = (column: string, fallback: UncountedReason): void => {
+      const codes = on(column);
+      uncounted = uncounted.concat(codes.length ? codes : [fallback]);
+    };
+    if (id === null) because('activity_id', 'id-blank');
+    if (!isActionPlanLeaf(values.clause)) because('clause', values.clause === undefined ? 'clause-blank' : 'not-leaf-clause');
+    if (!values.lead_country) because('lead_country', 'lead-blank');
     return {
       row: r.row,
       id,

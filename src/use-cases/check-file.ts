@@ -5,7 +5,7 @@ import type { Lang } from '../model/lang.js';
 import type { WorkbookModel } from '../model/workbook.js';
 import { tableLanguage, validationAnnotatePlan } from './annotate-plan.js';
 import { buildFillPlan, type FillPlan } from './fill-plan.js';
-import { summarise, validateWorkbook, type WorkbookValidation } from './validate-workbook.js';
+import { summariseCounts, validateWorkbook, type WorkbookValidation } from './validate-workbook.js';
 
 /** A file that was read and validated: its table model and the validation. */
 export interface CheckedFile {
@@ -19,17 +19,17 @@ export interface CheckedFile {
 /** The outcome of checking one file: the validation, or the file-level finding that stopped the reader. */
 export type FileCheck = CheckedFile | { ok: false; fileName: string; finding: Finding };
 
-/** Reads and validates a workbook's bytes with the shared reader and pipeline. */
+/** Reads and validates a workbook's bytes with the shared reader and pipeline (`limits.maxFindings` caps both). */
 export function checkFile(bytes: Uint8Array, fileName: string, asOf: string, limits?: Partial<ReadLimits>): FileCheck {
   const read = readWorkbook(bytes, fileName, limits);
   if (!read.ok) return { ok: false, fileName, finding: read.finding };
-  return checkWorkbook(read.workbook, fileName, asOf);
+  return checkWorkbook(read.workbook, fileName, asOf, { maxFindings: limits?.maxFindings });
 }
 
-/** Validates a workbook that is already read. */
-export function checkWorkbook(workbook: WorkbookModel, fileName: string, asOf: string): CheckedFile {
-  const validation = validateWorkbook(workbook, { asOf });
-  return { ok: true, fileName, workbook, validation, counts: summarise(validation.findings) };
+/** Validates a workbook that is already read; `maxFindings` caps the findings kept (default DEFAULT_MAX_FINDINGS). */
+export function checkWorkbook(workbook: WorkbookModel, fileName: string, asOf: string, opts: { maxFindings?: number } = {}): CheckedFile {
+  const validation = validateWorkbook(workbook, { asOf, maxFindings: opts.maxFindings });
+  return { ok: true, fileName, workbook, validation, counts: summariseCounts(validation.countsByCode) };
 }
 
 /** The annotated copy (check and issues columns, notes, issues sheet) as .xlsx bytes; `bytes` gives the file's own bytes. */

@@ -114,7 +114,7 @@ export function diffQuarters(from: readonly Submission[], to: readonly Submissio
     const common = [n, ...news].find((c) => senders.has(c.sender));
     if (!common) continue;
     const o = olds.find((c) => c.sender === common.sender)!;
-    changes.push(...compare(id, o, common));
+    for (const c of compare(id, o, common)) changes.push(c);
   }
   for (const [id, olds] of before) {
     if (after.has(id)) continue;

@@ -5,7 +5,7 @@ import type { Bilingual } from '../model/lang.js';
 import type { Severity } from '../model/finding.js';
 import { COUNTRY_CODES, FUNDING_KEYS, type CountryCode, type FundingKey } from '../schema/enums.js';
 import { activityRecords, senderOf, type ActivityRecord, type ActivityValues, type UncountedReason } from './activities.js';
-import { summarise, type WorkbookValidation } from './validate-workbook.js';
+import { summariseCounts, type WorkbookValidation } from './validate-workbook.js';
 import type { QuarterDiff } from './diff.js';
 import { FILE_LEVEL, finding, type FindingCode } from '../model/finding.js';
 import type { CrossFileCode, CrossFileFinding } from '../model/quarter.js';
@@ -23,7 +23,7 @@ export interface Submission {
 
 /** A validated tracker as a submission of the quarter. */
 export function submissionOf(file: string, v: WorkbookValidation, asOf: string): Submission {
-  return { file, status: 'ok', rows: v.rows, counts: summarise(v.findings), records: activityRecords(v, asOf) };
+  return { file, status: 'ok', rows: v.rows, counts: summariseCounts(v.countsByCode), records: activityRecords(v, asOf) };
 }
 
 /** A file that could not be read: listed, with nothing to count. */

@@ -1,98 +1,103 @@
 import type { TrackerRow, CheckValue } from '../schema/tracker.js';
 import { type Cell, type Visibility, type WorkbookModel } from '../model/workbook.js';
-import { parseA1 } from '../model/a1.js';
 import { locateTracker, StreamLocator, type TrackerTable } from '../schema/locate.js';
 import { clauseMismatchRule } from '../rules/clause-mismatch.js';
 import { RowValidator, validateTable } from '../rules/engine.js';
 import type { StreamRowSink } from '../file-formats/read.js';
-import type { Finding } from '../model/finding.js';
-import { FINDING_CODES } from '../model/severity.js';
-import { worstCheck } from '../rules/summary.js';
+import type { Finding, Severity } from '../model/finding.js';
+import { DEFAULT_MAX_FINDINGS, FindingCap, type CodeCounts } from '../model/finding-cap.js';
+import { findingSortKey } from '../rules/finding-order.js';
 import type { RowRule } from '../rules/types.js';
 
-export { summarise, worstCheck } from '../rules/summary.js';
+export { summarise, summariseCounts, worstCheck, type SeveritySummary } from '../rules/summary.js';
 
-/** Options of the pipeline: the as-of date (ISO, computed by the host) and rules from other modules. */
+/** Options of the pipeline: the as-of date (ISO, computed by the host), rules from other modules, and the findings cap. */
 export interface ValidateWorkbookOptions {
   asOf: string;
   extraRules?: readonly RowRule[];
+  /** Most findings kept in detail for the file (default DEFAULT_MAX_FINDINGS); every finding is counted in `countsByCode`. */
+  maxFindings?: number;
 }
 
 /** The result of validating one data row. */
 export interface RowResult {
   /** The sheet's 1-based row number. */
   row: number;
+  /** From every finding of the row, also those past the findings cap. */
   check: CheckValue;
   /** Normalised values that passed their cell-level checks. */
   values: Partial<TrackerRow>;
+  /** The row's findings among those kept. */
   findings: Finding[];
 }
 
-/** The result of validating a workbook: where the table is, every finding (sorted), and per-row results. */
+/** The result of validating a workbook: where the table is, the findings (sorted, up to the cap), and per-row results. */
 export interface WorkbookValidation {
   sheet: string | null;
   headerRow: number | null;
   /** Number of data rows. */
   rows: number;
   blankRows: number;
-  /** Sorted: file-level first, then by row, then by column position, then by code. */
+  /** Sorted: file-level first, then by row, then by column position, then by code; the first `maxFindings` of them. */
   findings: Finding[];
+  /** Exact number of findings of each code, including those past the cap. */
+  countsByCode: CodeCounts;
+  /** How many findings were counted but not kept (0 unless the cap acted). */
+  omitted: number;
   rowResults: RowResult[];
   table?: TrackerTable;
 }
 
-const codeOrder = new Map(FINDING_CODES.map((c, i) => [c, i]));
-
-function sortFindings(findings: Finding[], table: TrackerTable | undefined): Finding[] {
-  const colOf = new Map<string, number>(table?.columns.map((c) => [c.key, c.col]) ?? []);
-  const position = (f: Finding): number => {
-    const p = f.cell ? parseA1(f.cell) : null;
-    if (p) return p.col;
-    return f.column !== null && colOf.has(f.column) ? colOf.get(f.column)! : -1;
-  };
-  const sheetRank = (f: Finding): number => (f.sheet === undefined || f.row === null ? 0 : f.sheet === table?.sheet ? 1 : 2);
-  // Each finding's sort keys are worked out once, not in every comparison.
-  return findings
-    .map((f, i) => ({ f, i, s: sheetRank(f), r: f.row ?? 0, p: position(f), c: codeOrder.get(f.code) ?? 99 }))
-    .sort((a, b) => a.s - b.s || a.r - b.r || a.p - b.p || a.c - b.c || a.i - b.i)
-    .map((x) => x.f);
-}
-
-/** What a report needs of a validation: where the table is, its size and every finding (no per-row results, no cells). */
-export type CheckedWorkbook = Pick<WorkbookValidation, 'sheet' | 'headerRow' | 'rows' | 'blankRows' | 'findings'>;
+/** What a report needs of a validation: where the table is, its size, the findings and their counts (no per-row results, no cells). */
+export type CheckedWorkbook = Pick<WorkbookValidation, 'sheet' | 'headerRow' | 'rows' | 'blankRows' | 'findings' | 'countsByCode' | 'omitted'>;
 
 /** The report part of a validation, small enough to post from a worker thread. */
 export function checkedSummary(v: WorkbookValidation): CheckedWorkbook {
-  return { sheet: v.sheet, headerRow: v.headerRow, rows: v.rows, blankRows: v.blankRows, findings: v.findings };
+  return { sheet: v.sheet, headerRow: v.headerRow, rows: v.rows, blankRows: v.blankRows, findings: v.findings, countsByCode: v.countsByCode, omitted: v.omitted };
 }
 
-/** The one validation pipeline every host calls: locate the table, run every rule, merge the reader's findings. */
+const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+const CHECK: Record<Severity, CheckValue> = { info: 'OK', warning: 'Warning', error: 'Error' };
+
+/** The one validation pipeline every host calls: locate the table, run every rule, merge the reader's findings under one cap. */
 export function validateWorkbook(wb: WorkbookModel, opts: ValidateWorkbookOptions): WorkbookValidation {
+  const max = opts.maxFindings ?? DEFAULT_MAX_FINDINGS;
   const located = locateTracker(wb);
+  const table = located.ok ? located.table : undefined;
+  const cap = new FindingCap(max, findingSortKey(table));
+  for (const f of wb.findings) cap.add(f);
+  cap.count(wb.omittedFindings);
   if (!located.ok) {
+    cap.add(located.finding);
     return {
       sheet: null, headerRow: null, rows: 0, blankRows: 0,
-      findings: sortFindings([...wb.findings, located.finding], undefined), rowResults: [],
+      findings: cap.findings(), countsByCode: cap.counts, omitted: cap.omitted(), rowResults: [],
     };
   }
-  const { table } = located;
-  const engine = validateTable(table, { asOf: opts.asOf, date1904: wb.date1904, extraRules: [clauseMismatchRule, ...(opts.extraRules ?? [])] });
-  const findings = sortFindings([...wb.findings, ...located.findings, ...engine.findings], table);
+  const t = located.table;
+  for (const f of located.findings) cap.add(f);
+  const engine = validateTable(t, { asOf: opts.asOf, date1904: wb.date1904, extraRules: [clauseMismatchRule, ...(opts.extraRules ?? [])], maxFindings: max });
+  cap.count(engine.counts);
+  for (const f of engine.findings) cap.keep(f);
+  const findings = cap.findings();
   const byRow = new Map<number, Finding[]>();
-  const dataRows = new Set(table.rows.map((r) => r.row));
+  const dataRows = new Set(t.rows.map((r) => r.row));
   for (const f of findings) {
-    if (f.row === null || !dataRows.has(f.row) || (f.sheet !== undefined && f.sheet !== table.sheet)) continue;
+    if (f.row === null || !dataRows.has(f.row) || (f.sheet !== undefined && f.sheet !== t.sheet)) continue;
     const list = byRow.get(f.row);
     if (list) list.push(f);
     else byRow.set(f.row, [f]);
   }
   const rowResults: RowResult[] = engine.rows.map((r) => {
     const fs = byRow.get(r.row) ?? [];
-    return { row: r.row, check: worstCheck(fs), values: r.values, findings: fs };
+    // The engine saw every finding of the row, also those the cap left out; the reader's come with the kept ones.
+    let w = engine.worst.get(r.row);
+    for (const f of fs) if (w === undefined || RANK[f.severity] > RANK[w]) w = f.severity;
+    return { row: r.row, check: w === undefined ? 'OK' : CHECK[w], values: r.values, findings: fs };
   });
   return {
-    sheet: table.sheet, headerRow: table.headerRow, rows: table.rows.length, blankRows: table.blankRows,
-    findings, rowResults, table,
+    sheet: t.sheet, headerRow: t.headerRow, rows: t.rows.length, blankRows: t.blankRows,
+    findings, countsByCode: cap.counts, omitted: cap.omitted(), rowResults, table: t,
   };
 }
 
@@ -118,6 +123,7 @@ export class StreamingCheck implements StreamRowSink {
     this.locator = new StreamLocator((table) => {
       const v = new RowValidator(table, {
         asOf: this.opts.asOf, date1904: this.date1904, extraRules: [clauseMismatchRule, ...(this.opts.extraRules ?? [])], light: true,
+        maxFindings: this.opts.maxFindings,
       });
       this.validators.set(table, v);
       return (row) => {
@@ -149,19 +155,25 @@ export class StreamingCheck implements StreamRowSink {
     this.locator.endSheet();
   }
 
-  /** The report part of the validation, with the reader's findings from the read workbook. */
+  /** The report part of the validation, with the reader's findings from the read workbook, under the findings cap. */
   finish(wb: WorkbookModel): CheckedWorkbook {
     if (this.failure !== undefined) throw this.failure;
     const located = this.locator.result();
-    if (!located.ok) {
-      return { sheet: null, headerRow: null, rows: 0, blankRows: 0, findings: sortFindings([...wb.findings, located.finding], undefined) };
+    const table = located.ok ? located.candidate.builder.finish() : undefined;
+    const cap = new FindingCap(this.opts.maxFindings ?? DEFAULT_MAX_FINDINGS, findingSortKey(table));
+    for (const f of wb.findings) cap.add(f);
+    cap.count(wb.omittedFindings);
+    if (!located.ok || !table) {
+      if (!located.ok) cap.add(located.finding);
+      return { sheet: null, headerRow: null, rows: 0, blankRows: 0, findings: cap.findings(), countsByCode: cap.counts, omitted: cap.omitted() };
     }
-    const { builder } = located.candidate;
-    const table = builder.finish();
     const engine = this.validators.get(table)!.finish();
+    cap.count(engine.counts);
+    for (const f of engine.findings) cap.keep(f);
     return {
-      sheet: table.sheet, headerRow: table.headerRow, rows: builder.rowCount, blankRows: table.blankRows,
-      findings: sortFindings([...wb.findings, ...engine.findings], table),
+      sheet: table.sheet, headerRow: table.headerRow, rows: located.candidate.builder.rowCount, blankRows: table.blankRows,
+      findings: cap.findings(), countsByCode: cap.counts, omitted: cap.omitted(),
     };
   }
+
 }

@@ -29,7 +29,7 @@ describe('checkWorkbookFile (validation in the read worker)', () => {
     if (!read.ok) throw new Error(read.finding.code);
     const v = validateWorkbook(read.workbook, { asOf: AS_OF });
     expect(v.findings.length).toBeGreaterThan(20);
-    expect(r.checked).toEqual({ sheet: v.sheet, headerRow: v.headerRow, rows: 400, blankRows: v.blankRows, findings: v.findings });
+    expect(r.checked).toEqual({ sheet: v.sheet, headerRow: v.headerRow, rows: 400, blankRows: v.blankRows, findings: v.findings, countsByCode: v.countsByCode, omitted: 0 });
   });
 
   it('answers a missing file with a file-level finding naming it', async () => {

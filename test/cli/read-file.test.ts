@@ -5,9 +5,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
-import { readWorkbookFile, readWorkbookFileInline } from '../../src/cli/read-file.js';
+import { checkWorkbookFile, readWorkbookFile, readWorkbookFileInline } from '../../src/cli/read-file.js';
 import { readWorkbook } from '../../src/file-formats/read.js';
-import { ooxmlParts, xlsxFromSheets, zipParts } from '../file-formats/read-fixtures.js';
+import { ooxmlParts, rawXlsx, xlsxFromSheets, zipParts } from '../file-formats/read-fixtures.js';
 import { fileOf } from '../helpers/findings.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,7 +36,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('readWorkbookFile (worker thread)', () => {
+describe('readWorkbookFile (reader process)', () => {
   it('reads a workbook in a worker into exactly the model the pure reader builds', async () => {
     const r = await readWorkbookFile(tracker);
     if (!r.ok) throw new Error(`${r.finding.code} ${JSON.stringify(r.finding.params)}`);
@@ -92,12 +92,36 @@ describe('readWorkbookFile (worker thread)', () => {
     expect((await readWorkbookFile(file)).ok).toBe(true);
   });
 
+  it('a reader that dies outright, as V8 does on a fatal error, costs that file one finding; the files around it are read', async () => {
+    const before = await readWorkbookFile(tracker);
+    const died = await readWorkbookFile(tracker, { crash: 'abort' });
+    const after = await readWorkbookFile(tracker);
+    expect(before.ok && after.ok).toBe(true);
+    expect(died.ok ? null : died.finding).toMatchObject({ code: 'file-unreadable', params: { file: tracker, reason: 'reader-crashed', detail: 'signal SIGABRT' } });
+    const checked = await checkWorkbookFile(tracker, '2025-06-30', { crash: 'abort' });
+    expect(checked).toMatchObject({ ok: false, finding: { code: 'file-unreadable', params: { reason: 'reader-crashed' } } });
+  });
+
+  it('a reader past its heap limit is file-too-large (memory), whatever V8 prints before it dies', async () => {
+    const r = await readWorkbookFile(tracker, { crash: 'oom', maxHeapMb: 64 });
+    expect(r.ok ? null : r.finding).toMatchObject({ code: 'file-too-large', params: { file: tracker, reason: 'memory', limitMb: 64 } });
+  });
+
+  it('a claimed row of 2,147,483,648 is one finding for that file, quickly, and the batch goes on', async () => {
+    const far = path.join(dir, 'far.xlsx');
+    writeFileSync(far, rawXlsx({ sheetData: '<row r="1"><c r="A1" t="inlineStr"><is><t>活动编号</t></is></c></row><row><c r="A2147483648"><v>1</v></c></row>' }));
+    const t0 = Date.now();
+    const results = [await readWorkbookFile(tracker), await readWorkbookFile(far), await readWorkbookFile(tracker)];
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(results.map((r) => (r.ok ? 'ok' : r.finding.code))).toEqual(['ok', 'file-too-large', 'ok']);
+  });
+
   it('hostile content is refused inside the worker with the reader finding', async () => {
     const parts = ooxmlParts({ sheetData: '' });
     parts['xl/worksheets/sheet1.xml'] = strToU8('<row/>'.repeat(3_000_000));
     const file = path.join(dir, 'bomb.xlsx');
     writeFileSync(file, zipParts(parts, 9));
-    const r = await readWorkbookFile(file);
+    const r = await readWorkbookFile(file, { limits: { ratioFloorBytes: 1024 * 1024 } });
     expect(r.ok ? null : r.finding).toMatchObject({ code: 'file-zip-bomb', params: expect.objectContaining({ file, reason: 'ratio' }) });
   });
 

@@ -156,7 +156,7 @@ describe('lmc validate: exit codes and reports', () => {
   it('caps the findings listed with --max-findings and says how many were left out', async () => {
     const io = captureIo(dir);
     await runCli(['validate', 'bad.xlsx', '--max-findings', '1', '--lang', 'en'], io);
-    expect(io.stdout()).toMatch(/\(\d+ more not listed: capped by --max-findings 1;/);
+    expect(io.stdout()).toMatch(/\(\d+ more not listed: at most 1 finding is listed per file \(--max-findings\);/);
     const { report } = await json(['bad.xlsx', '--max-findings', '1']);
     expect(report.files[0].findings).toHaveLength(1);
     expect(report.files[0].omitted).toBe(report.files[0].counts.error + report.files[0].counts.warning + report.files[0].counts.info - 1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/messages/en.js';
 import { messagesOf, renderMessage } from '../../src/messages/index.js';
 import { zh } from '../../src/messages/zh.js';
-import { finding, type Finding, type FindingCode, type FindingParamsByCode, type FindingPlace } from '../../src/model/finding.js';
+import { finding, type FileCorruptReason, type Finding, type FindingCode, type FindingParamsByCode, type FindingPlace } from '../../src/model/finding.js';
 import { FINDING_CODES } from '../../src/model/severity.js';
 
 const f = <C extends FindingCode>(code: C, over: Partial<FindingPlace> & { params: FindingParamsByCode[C] }): Finding<C> => {
@@ -35,7 +35,7 @@ const SAMPLES: { [C in FindingCode]: [Finding<C>, string[]] } = {
   'file-unreadable': [f('file-unreadable', { row: null, sheet: undefined, params: { file: '/data/in/tracker.xlsx', reason: 'ebadf' } }), ['tracker.xlsx', 'ebadf']],
   'file-not-spreadsheet': [f('file-not-spreadsheet', { row: null, sheet: undefined, params: { file: 'C:\\in\\report.xlsx', detected: 'pdf', extension: 'xlsx' } }), ['report.xlsx', 'PDF', '.xlsx']],
   'file-encrypted': [f('file-encrypted', { row: null, sheet: undefined, params: { file: 'secret.xlsx', reason: 'password' } }), ['secret.xlsx']],
-  'file-corrupt': [f('file-corrupt', { row: null, sheet: undefined, params: { file: 'a.xlsx', reason: 'bad-compressed-data', entry: 'xl/workbook.xml' } }), ['a.xlsx', 'bad-compressed-data', 'xl/workbook.xml']],
+  'file-corrupt': [f('file-corrupt', { row: null, sheet: undefined, params: { file: 'a.xlsx', reason: 'bad-compressed-data', entry: 'xl/workbook.xml' } }), ['a.xlsx', 'xl/workbook.xml']],
   'file-too-large': [f('file-too-large', { row: null, sheet: undefined, params: { file: 'big.xlsx', reason: 'file-size', size: 60 * 1024 * 1024, limit: 50 * 1024 * 1024 } }), ['big.xlsx', '60.0 MB', '50.0 MB']],
   'file-zip-bomb': [f('file-zip-bomb', { row: null, sheet: undefined, params: { file: 'bomb.xlsx', reason: 'total', entry: 'xl/worksheets/sheet1.xml', size: 300 * 1024 * 1024, limit: 200 * 1024 * 1024 } }), ['bomb.xlsx', '300.0 MB', '200.0 MB']],
   'file-timeout': [f('file-timeout', { row: null, sheet: undefined, params: { file: 'slow.xlsx', seconds: 30, limitMs: 30000 } }), ['slow.xlsx', '30']],
@@ -47,6 +47,7 @@ const SAMPLES: { [C in FindingCode]: [Finding<C>, string[]] } = {
   'sheet-huge-dimension': [f('sheet-huge-dimension', { row: null, sheet: 'Data', params: { file: 'x.xlsx', declared: 'A1:XFD1048576', used: 'A1:M40' } }), ['Data', 'A1:XFD1048576', 'A1:M40']],
   'formula-no-value': [f('formula-no-value', { cell: 'H5', params: { file: 'x.xlsx', formula: 'DATE(2024,1,1)' } }), ['H5', 'DATE(2024,1,1)']],
   'control-char': [f('control-char', { cell: 'B5', params: { file: 'x.xlsx', char: 'U+0007' } }), ['B5', 'U+0007']],
+  'text-encoding': [f('text-encoding', { cell: 'B5', params: { file: 'x.csv', encoding: 'utf-8', bytes: 'E9' } }), ['B5', 'E9', 'UTF-8']],
   'cell-too-long': [f('cell-too-long', { cell: 'C5', params: { file: 'x.xlsx', length: 40000, limit: 32767 } }), ['C5', '40,000', '32,767']],
   'cross-file-duplicate': [f('cross-file-duplicate', { params: { activityId: 'CN-2024-003', files: ['q/CN.xlsx', 'q/TH.xlsx'], rows: [4, 7], countedFile: 'q/CN.xlsx', fields: [] } }), ['CN-2024-003', 'CN.xlsx', 'TH.xlsx', '7']],
   'cross-file-conflict': [f('cross-file-conflict', { params: { activityId: 'CN-2024-003', files: ['CN.xlsx', 'TH.xlsx'], rows: [4, 7], countedFile: 'CN.xlsx', fields: ['progress'] } }), ['CN-2024-003', 'CN.xlsx', '7']],
@@ -82,6 +83,37 @@ describe('messages', () => {
     expect(renderMessage(m, 'zh')).toBe('无法读取文件“missing.xlsx”：文件不存在，请核对路径。');
     const cells = f('file-too-large', { row: null, params: { file: 'a.xlsx', reason: 'cells', limit: 2000000 } });
     expect(renderMessage(cells, 'en')).toContain('more than 2,000,000 cells');
+  });
+
+  it('says what is wrong with a damaged file in the reader’s language, never in the parser’s English', () => {
+    const reasons: FileCorruptReason[] = [
+      'no-central-directory', 'truncated', 'unsafe-entry-name', 'duplicate-entry', 'unsupported-compression', 'bad-entry-size',
+      'bad-compressed-data', 'bad-xml-part', 'bad-ole-container', 'unreadable-content', 'parser-failed', 'duplicate-sheet',
+      'duplicate-relationship', 'repeated-element', 'more-sheets-than-parts',
+    ];
+    const detail = "Cannot read properties of undefined (reading 'v')";
+    const texts = reasons.flatMap((reason) => {
+      const m = f('file-corrupt', { row: null, params: { file: 'a.xlsx', reason, detail } });
+      return [renderMessage(m, 'zh'), renderMessage(m, 'en')];
+    });
+    for (const t of texts) expect(t).not.toMatch(/Cannot read|undefined|Unknown Namespace|-[a-z]+-/);
+    expect(new Set(texts).size).toBe(texts.length);
+    // An internal failure of the parser is not called damage: no fault was established.
+    const failed = f('file-corrupt', { row: null, params: { file: 'a.xlsx', reason: 'parser-failed', detail } });
+    expect(renderMessage(failed, 'en')).not.toMatch(/damaged/);
+    expect(renderMessage(failed, 'zh')).not.toMatch(/损坏（|已损坏/);
+  });
+
+  it('reads as a sentence: "Reading the file …" and the right noun for one', () => {
+    const slow = f('file-timeout', { row: null, params: { file: '/x/slow.xlsx', seconds: 60, limitMs: 60000 } });
+    expect(renderMessage(slow, 'en')).toMatch(/^Reading the file "slow\.xlsx" took longer than 60 s/);
+    const one = f('sheet-no-header', { row: null, params: { sheets: ['S'], rows: 1, min: 1 } });
+    expect(renderMessage(one, 'en')).toContain('the first row must hold at least 1 column name such as');
+    expect(renderMessage(one, 'en')).not.toMatch(/\b1 (rows|column names)\b|sheet\(s\)/);
+    const parts = f('file-zip-bomb', { row: null, params: { file: 'a.xlsx', reason: 'entries', entries: 1, limit: 1 } });
+    expect(renderMessage(parts, 'en')).toContain('holds 1 part (limit 1)');
+    const cells = f('file-too-large', { row: null, params: { file: 'a.xlsx', reason: 'cells', limit: 1 } });
+    expect(renderMessage(cells, 'en')).toContain('more than 1 cell;');
   });
 
   it('takes column names from the schema', () => {

@@ -38,7 +38,7 @@ describe('JSON report', () => {
     expect(report.asOf).toBe('2025-06-30');
     expect(report.files[0]).toEqual({
       file: 'good.xlsx', sheet: '活动清单', headerRow: 1, rows: 1, blankRows: 0, status: 'ok',
-      counts: { error: 0, warning: 0, info: 0 }, findings: [], omitted: 0,
+      counts: { error: 0, warning: 0, info: 0 }, findings: [], omitted: 0, countsByCode: {}, capped: false,
     });
     const bad = report.files[1];
     expect(bad.counts.error).toBeGreaterThanOrEqual(3);
@@ -62,6 +62,8 @@ describe('JSON report', () => {
     expect(capped.files[0].findings.length).toBe(2);
     expect(capped.files[0].omitted).toBe(full.files[0].findings.length - 2);
     expect(capped.files[0].counts).toEqual(full.files[0].counts);
+    expect(capped.files[0].countsByCode).toEqual(full.files[0].countsByCode);
+    expect([full.files[0].capped, capped.files[0].capped]).toEqual([false, true]);
   });
 });
 
@@ -105,7 +107,7 @@ describe('text report', () => {
 
   it('says how many findings --max-findings left out', () => {
     const text = renderText(results, { lang: 'en', maxFindings: 1 });
-    expect(text).toMatch(/\(\d+ more not listed: capped by --max-findings 1/);
+    expect(text).toMatch(/\(\d+ more not listed: at most 1 finding is listed per file \(--max-findings\)/);
     expect(text.match(/^ {4}[A-Z]+\d+ /gm)?.length).toBe(1);
   });
 });

@@ -20,7 +20,7 @@ import { checkFile } from '../../src/use-cases/check-file.js';
 import { codes as summaryCodes, submissionOf, summariseQuarter } from '../../src/use-cases/summary.js';
 import { quarterOne, quarterTwo } from '../quarter/fixtures.js';
 import { trackerRows, trackerXlsx } from '../bench/tracker-gen.js';
-import { rawXlsx, xlsxFromSheets } from '../file-formats/read-fixtures.js';
+import { concat, rawXlsx, utf8, xlsxFromSheets } from '../file-formats/read-fixtures.js';
 import { goldenInputs } from '../golden/fixtures.js';
 import { BASE, HEADER_ZH, KEYS, sheet, workbook, type TestValue } from './helpers.js';
 
@@ -87,6 +87,8 @@ function readerInputs(): [string, Uint8Array][] {
   inputs.push(['hidden.xlsx', xlsxFromSheets({ 活动清单: [HEADER_ZH], 说明: [['x']] }, { hidden: { 说明: 2 } })]);
   inputs.push(['long.xlsx', rawXlsx({ sheetData: `<row r="1"><c r="A1" t="inlineStr"><is><t>${'x'.repeat(32_768)}</t></is></c></row>` })]);
   inputs.push(['big.xlsx', new Uint8Array(2048)], ['bomb.xlsx', xlsxFromSheets({ 活动清单: [HEADER_ZH] })]);
+  // A UTF-8 CSV with one Windows-1252 byte: read as UTF-8, the byte reported at its cell.
+  inputs.push(['stray.csv', concat(utf8(`${HEADER_ZH.join(',')}\n${'柬埔寨,'.repeat(12)}Caf`), [0xe9], utf8('\n'))]);
   if (existsSync(CORPUS)) {
     // The two large corpus files take seconds and bring no code the small ones lack (corpus.test.ts reads them).
     for (const name of readdirSync(CORPUS).filter((f) => !f.startsWith('.')).sort()) {

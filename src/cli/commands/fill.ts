@@ -8,7 +8,7 @@ import type { FillPlan } from '../../use-cases/fill-plan.js';
 import { checkWorkbook, filledCopy } from '../../use-cases/check-file.js';
 import { renderMessage } from '../../messages/index.js';
 import { tableLanguage } from '../../use-cases/annotate-plan.js';
-import { summarise } from '../../use-cases/validate-workbook.js';
+import { summariseCounts } from '../../use-cases/validate-workbook.js';
 import { columnMeta, type ColumnKey } from '../../schema/tracker.js';
 import { dateOption, langOption, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
@@ -104,7 +104,7 @@ export const run: Command = async (args, io) => {
     io.err(`lmc fill: cannot write ${outOpt}: ${err instanceof Error && !('code' in err) ? err.message : describeFsError(err, out)}\n`);
     return EXIT.usage;
   }
-  const counts = summarise(validation.findings);
+  const counts = summariseCounts(validation.countsByCode);
   io.out(fillReport(fill, outOpt, langGiven ?? lang, counts));
   return counts.error > 0 ? EXIT.findings : EXIT.ok;
 };

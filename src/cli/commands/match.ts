@@ -56,7 +56,7 @@ export function matchText(r: MatchResult, lang: Lang, docs: readonly DocId[] = [
   lines.push(
     r.reason.kind === 'terms' ? `  ${L.terms}: ${r.reason.terms.map((t) => printable(t)).join(', ')}` : `  ${L.reference}: ${r.reason.ref}`,
   );
-  const width = Math.max(...r.candidates.map((c) => c.id.length));
+  const width = r.candidates.reduce((w, c) => Math.max(w, c.id.length), 0);
   r.candidates.forEach((c, i) => {
     lines.push(`  ${i + 1}. ${c.id.padEnd(width)}  ${c.score.toFixed(3).padStart(7)}  ${c.title[lang]}`);
   });

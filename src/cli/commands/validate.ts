@@ -13,6 +13,7 @@ import { formatForExtension, isReportFormat, REPORT_FORMAT_NAMES, REPORT_FORMATS
 import { checkedCopy, checkWorkbook, type CheckedFile } from '../../use-cases/check-file.js';
 import { checkedSummary } from '../../use-cases/validate-workbook.js';
 import { fileFinding, type FindingCode } from '../../model/finding.js';
+import { DEFAULT_MAX_FINDINGS } from '../../model/finding-cap.js';
 
 /** The code `lmc validate` reports itself: a file that could not be checked because checking it failed. */
 export const codes = ['file-unreadable'] as const satisfies readonly FindingCode[];
@@ -24,7 +25,8 @@ export interface ValidateOptions {
   format: ReportFormatName;
   out?: string;
   annotate?: string;
-  maxFindings?: number;
+  /** Most findings kept and listed per file (default DEFAULT_MAX_FINDINGS); the counts stay exact. */
+  maxFindings: number;
   quiet: boolean;
 }
 
@@ -48,7 +50,7 @@ export function validateOptions(options: Record<string, unknown>, cwd: string, f
     out,
     annotate: typeof options.annotate === 'string' ? path.resolve(cwd, options.annotate) : undefined,
     maxFindings:
-      options['max-findings'] === undefined ? undefined : intOption('max-findings', options['max-findings'], 0, 0, 10_000_000),
+      options['max-findings'] === undefined ? DEFAULT_MAX_FINDINGS : intOption('max-findings', options['max-findings'], 0, 0, 10_000_000),
     quiet: options.quiet === true,
   };
 }
@@ -131,14 +133,14 @@ export const run: Command = async (args, io) => {
     const target = copyTargets.get(entry);
     if (!target) {
       // Without an annotated copy only the findings are needed: the worker validates, and the cells stay there.
-      const checked = await checkWorkbookFile(entry.abs, opts.asOf);
+      const checked = await checkWorkbookFile(entry.abs, opts.asOf, { limits: { maxFindings: opts.maxFindings } });
       if (checked.ok) results.push({ file: entry.display, status: 'ok', ...checked.checked });
       else if ('finding' in checked) results.push(unreadableResult(entry.display, checked.finding));
       else results.push(internalError(io, entry.display, checked.error));
       progress.tick(entry.display);
       continue;
     }
-    const read = await readWorkbookFile(entry.abs);
+    const read = await readWorkbookFile(entry.abs, { limits: { maxFindings: opts.maxFindings } });
     if (!read.ok) {
       results.push(unreadableResult(entry.display, read.finding));
       progress.tick(entry.display);
@@ -146,7 +148,7 @@ export const run: Command = async (args, io) => {
     }
     let checked: CheckedFile;
     try {
-      checked = checkWorkbook(read.workbook, entry.abs, opts.asOf);
+      checked = checkWorkbook(read.workbook, entry.abs, opts.asOf, { maxFindings: opts.maxFindings });
     } catch (err) {
       results.push(internalError(io, entry.display, err instanceof Error ? err.message : String(err)));
       progress.tick(entry.display);

@@ -33,7 +33,7 @@ export const run: Command = async (args, io) => {
   }
   const lines = [`${r.id}  ${r.clause.title[lang]}`];
   if (list.length === 0) lines.push(`  ${XREF_LABELS[lang].none}`);
-  const width = Math.max(0, ...list.map((e) => e.id.length));
+  const width = list.reduce((w, e) => Math.max(w, e.id.length), 0);
   for (const e of list) {
     lines.push(`  ${e.id.padEnd(width)}  ${e.score.toFixed(3).padStart(6)}  ${getClause(e.id)?.title[lang] ?? ''}`);
     for (const reason of e.reasons) lines.push(`  ${''.padEnd(width)}          · ${reasonText(reason, lang)}`);

@@ -1,3 +1,4 @@
+import { NON_ESSENTIAL_PART } from '../non-essential-parts.js';
 import * as XLSX from 'xlsx';
 import { a1 } from '../../model/a1.js';
 import { FILE_LEVEL, finding, type FileProblem, type Finding } from '../../model/finding.js';
@@ -197,6 +198,16 @@ export function readXlsxStream(
           parse.scanner.push(new Uint8Array(0), true);
           endSheet(parse);
         }
+      } else if (NON_ESSENTIAL_PART.test(e.name)) {
+        // Inflated, counted and checked in its place, as on the other path; SheetJS gets it empty.
+        const chunks: Uint8Array[] = [];
+        const p = inflateEntryTo(bytes, e, lim, budget, (chunk) => void chunks.push(chunk.slice()));
+        let head: Uint8Array = new Uint8Array(0);
+        for (const c of chunks) head = concatBytes(head, c);
+        if (p) return { kind: 'problem', problem: p };
+        if (!BINARY_PART.test(e.name) && hasDoctype(head)) return { kind: 'problem', problem: { code: 'file-doctype', params: { entry: e.name } } };
+        writer.begin(e.rawName);
+        writer.end();
       } else {
         writer.begin(e.rawName);
         const p = inflateEntryTo(bytes, e, lim, budget, (chunk) => writer.write(chunk));
@@ -310,7 +321,7 @@ function assemble(m: Meta, built: Map<number, { builder: SheetBuilder; scanner: 
     if (cells > lim.maxCells) throw new TooLarge({ reason: 'cells', limit: lim.maxCells });
     for (const f of builder.findings) findings.push(f);
     const { used, width } = builder;
-    if (used > lim.maxRows || width > lim.maxColumns) throw new TooLarge({ reason: used > lim.maxRows ? 'rows' : 'columns', sheet: s.name });
+    if (used > lim.maxRows || width > lim.maxColumns) throw new TooLarge(used > lim.maxRows ? { reason: 'rows', limit: lim.maxRows } : { reason: 'columns', limit: lim.maxColumns });
     // Rows handed to a sink as they were read are not kept: the model then has none.
     const rows = builder.rows;
     if (rows.length > used) rows.length = used;
@@ -334,4 +345,11 @@ function rangeSize(ref: string): { rows: number; cols: number } | undefined {
   const r = XLSX.utils.decode_range(ref);
   if (r.e.r < r.s.r || r.e.c < r.s.c) return undefined;
   return { rows: r.e.r - r.s.r + 1, cols: r.e.c - r.s.c + 1 };
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
