@@ -27,7 +27,7 @@ export interface SeverityCounts {
 }
 
 /** Counts findings by severity. */
-export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;

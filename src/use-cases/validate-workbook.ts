@@ -9,7 +9,7 @@ import { DEFAULT_MAX_FINDINGS, FindingCap, type CodeCounts } from '../model/find
 import { findingSortKey } from '../rules/finding-order.js';
 import type { RowRule } from '../rules/types.js';
 
-export { summarise, summariseCounts, worstCheck, type SeveritySummary } from '../rules/summary.js';
+export { summarise, summariseCounts, worstCheck } from '../rules/summary.js';
 
 /** Options of the pipeline: the as-of date (ISO, computed by the host), rules from other modules, and the findings cap. */
 export interface ValidateWorkbookOptions {
