@@ -8,6 +8,7 @@ import { a1 } from '../model/a1.js';
 import { decodeText, extensionOf, sniff, type DecodedText, type LooksLike } from './sniff.js';
 import { inflateEntry, inflateEntryTo, listZipEntries, StoredZipWriter, type ZipEntry, type ZipProblem } from './zip-guard.js';
 import { parseDelimited, plainNumber } from './csv.js';
+import { NON_ESSENTIAL_PART } from './package-parts.js';
 import { checkWorkbookStructure, countOdsCells, hasDoctype, includesAscii, relsPartName, scanSheet, startsLikeXml, workbookPartName } from './scan.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { serialToIso } from '../model/excel-date.js';
@@ -36,11 +37,6 @@ const CONTROL_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
 const SPREADSHEET_ONLY_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb']);
 // Parts SheetJS never reads for cell data; they are not inflated at all.
 const SKIPPED_PART = /^(?:xl\/(?:media|embeddings|printerSettings|activeX)\/|docProps\/thumbnail|Pictures\/|Thumbnails\/)|\.(?:png|jpe?g|gif|bmp|emf|wmf|tiff?|wdp)$|(?:^|\/)vbaProject\.bin$|(?:^|\/)vbaProjectSignature\.bin$/i;
-// Parts a tracker does not need and SheetJS would parse anyway (document properties, metadata, themes, custom XML,
-// comments, drawings, pivot caches …). A flaw in one of them (a missing <vt:i4> in docProps/app.xml, a renamed
-// element in xl/metadata.xml) made SheetJS throw and an intact tracker unreadable: they are checked like every part
-// (size, DOCTYPE) and then handed to SheetJS empty, which it reads as absent.
-const NON_ESSENTIAL_PART = /^(?:docProps|customXml)\/|(?:^|\/)(?:theme|persons|threadedComments|drawings|charts|pivotTables|pivotCache|tables|queryTables|externalLinks|richData|slicers|slicerCaches|timelines|timelineCaches|webextensions)\/|(?:^|\/)(?:metadata|calcChain|xmlMaps|connections|comments\d*)\.xml$|\.vml$/i;
 // Parts whose text is scanned for a DOCTYPE.
 const BINARY_PART = /\.bin$/i;
 const XML_PART = /\.(?:xml|rels)$/i;
@@ -205,6 +201,8 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
   let workbookRels: string | undefined;
   let cellEstimate = 0;
   for (const e of wanted) {
+    // Parts a tracker does not need are checked like every part (size, DOCTYPE) and then handed to SheetJS empty,
+    // which it reads as absent: a flaw in one of them must not make an intact tracker unreadable.
     if (format === 'ooxml' && NON_ESSENTIAL_PART.test(e.name)) {
       const part = inflateEntry(bytes, e, lim, budget);
       if (!part.ok) problem(part.problem);

@@ -4,10 +4,11 @@ import { a1, sheetRef } from '../model/a1.js';
 import type { AnnotatePlan, IssuesSheetPlan } from '../model/annotation.js';
 import { placeColumns } from '../model/column-placement.js';
 import type { Lang } from '../model/lang.js';
-import { EXCEL_MAX_CELL_TEXT } from '../model/limits.js';
+import { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../model/limits.js';
 import type { Cell, WorkbookModel } from '../model/workbook.js';
 import type { CheckValue } from '../schema/tracker.js';
 import { addSheetFeatures, CELL_LOOKS, type CellLook, type SheetFeatures } from './ooxml-features.js';
+import { NON_ESSENTIAL_PART, withBlankParts } from './package-parts.js';
 
 /** Author name of the notes this writer adds; notes by this author are replaced on every run, all others are kept. */
 export const NOTE_AUTHOR = 'lmc';
@@ -17,25 +18,48 @@ export type AnnotateSource = Uint8Array | ArrayBuffer | XLSX.WorkBook | Workbook
 
 type SheetCell = XLSX.CellObject & { c?: XLSX.Comments & { hidden?: boolean } };
 
-/** Parses workbook bytes with SheetJS the way the writer needs them (formulas, number formats, column widths kept). */
+function parseForCopy(bytes: Uint8Array): XLSX.WorkBook {
+  return XLSX.read(bytes, {
+    type: 'array',
+    dense: true,
+    cellStyles: true,
+    cellNF: true,
+    cellFormula: true,
+    cellDates: false,
+    cellText: false,
+    cellHTML: false,
+    bookVBA: false,
+    WTF: false,
+  });
+}
+
+// Comments are kept when they can be: the copy carries the original's notes.
+const BLANK_FIRST = (name: string): boolean => NON_ESSENTIAL_PART.test(name) && !/(?:^|\/)comments\d*\.xml$|\.vml$|(?:^|\/)drawings\//i.test(name);
+
+/**
+ * Parses workbook bytes with SheetJS the way the writer needs them (formulas, number formats, column widths kept).
+ * A part the tracker does not need that SheetJS cannot parse (a broken theme, document properties …) does not cost
+ * the copy: those parts are emptied, first all but the comments, then all, and the package is read again.
+ */
 export function loadSheetJs(bytes: Uint8Array | ArrayBuffer): XLSX.WorkBook {
+  const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let first: unknown;
   try {
-    return XLSX.read(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), {
-      type: 'array',
-      dense: true,
-      cellStyles: true,
-      cellNF: true,
-      cellFormula: true,
-      cellDates: false,
-      cellText: false,
-      cellHTML: false,
-      bookVBA: false,
-      WTF: false,
-    });
+    return parseForCopy(u8);
   } catch (err) {
-    // SheetJS throws bare strings on some inputs.
-    throw new Error(`cannot parse the workbook for the annotated copy: ${err instanceof Error ? err.message : String(err)}`);
+    first = err;
   }
+  for (const blank of [BLANK_FIRST, (name: string) => NON_ESSENTIAL_PART.test(name)]) {
+    const cleaned = withBlankParts(u8, blank);
+    if (!cleaned) break;
+    try {
+      return parseForCopy(cleaned);
+    } catch {
+      // Try the next, wider set of parts.
+    }
+  }
+  // SheetJS throws bare strings on some inputs.
+  throw new Error(`cannot parse the workbook for the annotated copy: ${first instanceof Error ? first.message : String(first)}`);
 }
 
 function isoToSerial(iso: string): number | null {
@@ -129,9 +153,13 @@ class SheetAccess {
   readonly dense: SheetCell[][] | undefined;
   maxRow: number;
   maxCol: number;
-  constructor(readonly ws: XLSX.WorkSheet) {
+  /** `withRange`: take the bounds from the sheet's declared range too (false while that range is being repaired). */
+  constructor(
+    readonly ws: XLSX.WorkSheet,
+    withRange = true,
+  ) {
     this.dense = (ws as { '!data'?: SheetCell[][] })['!data'];
-    const ref = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
+    const ref = withRange && ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
     this.maxRow = ref.e.r;
     this.maxCol = ref.e.c;
     if (this.dense && this.dense.length - 1 > this.maxRow) this.maxRow = this.dense.length - 1;
@@ -285,6 +313,54 @@ function fillDenseHoles(ws: XLSX.WorkSheet | undefined): void {
   ws['!ref'] = XLSX.utils.encode_range(range);
 }
 
+type Range = { s: { r: number; c: number }; e: { r: number; c: number } };
+
+// Excel's own bounds, 0-based.
+const LAST_ROW = EXCEL_MAX_ROWS - 1;
+const LAST_COL = EXCEL_MAX_COLUMNS - 1;
+
+function inBounds(r: Range): boolean {
+  return r.s.r >= 0 && r.s.c >= 0 && r.s.r <= r.e.r && r.s.c <= r.e.c && r.e.r <= LAST_ROW && r.e.c <= LAST_COL;
+}
+
+function decodeRange(ref: unknown): Range | undefined {
+  if (typeof ref !== 'string') return undefined;
+  try {
+    const r = XLSX.utils.decode_range(ref);
+    return Number.isInteger(r.s.r) && Number.isInteger(r.s.c) && Number.isInteger(r.e.r) && Number.isInteger(r.e.c) ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Makes every sheet's ranges ones SheetJS can write: a declared range outside Excel's bounds (`A1:ZZZZZZZ1`, a
+ * negative column) becomes the range of the cells, and merges or a filter outside them are dropped. The reader
+ * tolerates such declarations (it never trusts them); SheetJS's writer would loop over them or throw.
+ */
+function normaliseRanges(wb: XLSX.WorkBook): void {
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name] as (XLSX.WorkSheet & { '!data'?: SheetCell[][] }) | undefined;
+    if (!ws) continue;
+    const declared = decodeRange(ws['!ref']);
+    if (!declared || !inBounds(declared)) {
+      const used: Range = { s: { r: Infinity, c: Infinity }, e: { r: -1, c: -1 } };
+      new SheetAccess(ws, false).forEach((_, r, c) => {
+        if (r < 0 || c < 0 || r > LAST_ROW || c > LAST_COL) return;
+        if (r < used.s.r) used.s.r = r;
+        if (c < used.s.c) used.s.c = c;
+        if (r > used.e.r) used.e.r = r;
+        if (c > used.e.c) used.e.c = c;
+      });
+      if (used.e.r < 0) delete ws['!ref'];
+      else ws['!ref'] = XLSX.utils.encode_range(used);
+    }
+    if (Array.isArray(ws['!merges'])) ws['!merges'] = ws['!merges'].filter((m) => inBounds(m));
+    const filter = ws['!autofilter'] ? decodeRange(ws['!autofilter'].ref) : undefined;
+    if (ws['!autofilter'] && !(filter && inBounds(filter))) delete ws['!autofilter'];
+  }
+}
+
 function removeSheet(wb: XLSX.WorkBook, name: string): void {
   const i = wb.SheetNames.indexOf(name);
   if (i < 0) return;
@@ -384,6 +460,7 @@ export function copySource(fileName: string, workbook: WorkbookModel, bytes: () 
  */
 export function writeAnnotated(source: AnnotateSource, plan: AnnotatePlan): Uint8Array {
   const wb = toWorkbook(source);
+  normaliseRanges(wb);
   const ws = wb.Sheets[plan.sheet];
   if (!ws && plan.fills.length > 0) throw new Error(`the workbook has no sheet named '${plan.sheet}'`);
   const lang = plan.lang ?? 'zh';

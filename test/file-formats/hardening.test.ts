@@ -9,6 +9,7 @@ import { readWorkbookPacked } from '../../src/file-formats/pack.js';
 import { readWorkbook, type ReadResult } from '../../src/file-formats/read.js';
 import { renderMessage } from '../../src/messages/index.js';
 import { ofCode } from '../helpers/findings.js';
+import { checkedCopy, checkFile } from '../../src/use-cases/check-file.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import { concat, ooxmlParts, rawXlsx, utf8, xlsxFromSheets, zipParts } from './read-fixtures.js';
 
@@ -220,5 +221,38 @@ describe('one stray byte in a CSV costs one cell, not the file', () => {
       if (!r.ok) throw new Error(r.finding.code);
       expect(r.workbook.findings.map((f) => [f.code, f.params])).toEqual([['control-char', { file: 'nul.csv', char: 'U+0000' }]]);
     }
+  });
+});
+
+describe('the annotated copy of a file the reader accepted is always written', () => {
+  function copyOf(bytes: Uint8Array, name: string): Uint8Array {
+    const checked = checkFile(bytes, name, '2025-06-30');
+    if (!checked.ok) throw new Error(checked.finding.code);
+    const t0 = performance.now();
+    const copy = checkedCopy(checked, () => bytes);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    const back = readWorkbook(copy, 'copy.xlsx');
+    if (!back.ok) throw new Error(`the copy does not read back: ${back.finding.code}`);
+    return copy;
+  }
+
+  it('a theme SheetJS cannot parse ("themeElements not found") does not cost the copy; the notes are kept', () => {
+    const parts = trackerParts();
+    const bytes = zipParts({ ...parts, 'xl/theme/theme1.xml': strToU8('<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/>') });
+    const copy = copyOf(bytes, 'theme.xlsx');
+    expect(Object.keys(unzipSync(copy))).toContain('xl/worksheets/sheet1.xml');
+  });
+
+  it.each([
+    ['a declared range of eight billion columns', (x: string) => x.replace(/<sheetData/, '<dimension ref="A1:ZZZZZZZ1"/><sheetData')],
+    ['a declared range past the last row', (x: string) => x.replace(/<sheetData/, '<dimension ref="A1:A2147483648"/><sheetData')],
+    ['a range with a column before A', (x: string) => x.replace(/<sheetData/, '<dimension ref="1:A1"/><sheetData')],
+    ['merges outside the sheet', (x: string) => x.replace('</worksheet>', '<mergeCells count="2"><mergeCell ref="A1:ZZZZZZZ2"/><mergeCell ref="1:B2"/></mergeCells></worksheet>')],
+  ])('%s: the copy holds the cells and reads back', (_, change) => {
+    const parts = trackerParts();
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']).replace(/<dimension[^>]*\/>/, '');
+    const bytes = zipParts({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(change(sheet)) });
+    const back = readWorkbook(copyOf(bytes, 'range.xlsx'), 'copy.xlsx');
+    expect(back.ok && back.workbook.sheets[0].rows[1][0]?.v).toBe('KH-2024-001');
   });
 });
