@@ -38,24 +38,26 @@ const BLANK_FIRST = (name: string): boolean => NON_ESSENTIAL_PART.test(name) && 
 
 /**
  * Parses workbook bytes with SheetJS the way the writer needs them (formulas, number formats, column widths kept).
+ * A zip package is inflated by the zip guard first (under its caps, as the reader does), so SheetJS never inflates
+ * untrusted data itself: its own inflater spins for seconds on damaged streams the guard refuses or reads at once.
  * A part the tracker does not need that SheetJS cannot parse (a broken theme, document properties …) does not cost
  * the copy: those parts are emptied, first all but the comments, then all, and the package is read again.
  */
 export function loadSheetJs(bytes: Uint8Array | ArrayBuffer): XLSX.WorkBook {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const attempts: (() => Uint8Array | undefined)[] = [
+    () => withBlankParts(u8, () => false) ?? u8,
+    () => withBlankParts(u8, BLANK_FIRST),
+    () => withBlankParts(u8, (name) => NON_ESSENTIAL_PART.test(name)),
+  ];
   let first: unknown;
-  try {
-    return parseForCopy(u8);
-  } catch (err) {
-    first = err;
-  }
-  for (const blank of [BLANK_FIRST, (name: string) => NON_ESSENTIAL_PART.test(name)]) {
-    const cleaned = withBlankParts(u8, blank);
-    if (!cleaned) break;
+  for (const attempt of attempts) {
+    const input = attempt();
+    if (!input) break;
     try {
-      return parseForCopy(cleaned);
-    } catch {
-      // Try the next, wider set of parts.
+      return parseForCopy(input);
+    } catch (err) {
+      first ??= err;
     }
   }
   // SheetJS throws bare strings on some inputs.

@@ -11,7 +11,7 @@ import { renderMessage } from '../../src/messages/index.js';
 import { ofCode } from '../helpers/findings.js';
 import { checkedCopy, checkFile } from '../../src/use-cases/check-file.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
-import { concat, ooxmlParts, rawXlsx, utf8, xlsxFromSheets, zipParts } from './read-fixtures.js';
+import { concat, ooxmlParts, rawEntriesZip, rawXlsx, utf8, xlsxFromSheets, zipParts } from './read-fixtures.js';
 
 const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/real');
 const LARGE_STRINGS = path.join(CORPUS, 'sheetjs__large_strings.xlsx');
@@ -235,6 +235,19 @@ describe('the annotated copy of a file the reader accepted is always written', (
     if (!back.ok) throw new Error(`the copy does not read back: ${back.finding.code}`);
     return copy;
   }
+
+  it('a damaged deflate stream in a part the reader skips (printer settings) does not make SheetJS spin for half a minute', () => {
+    // The stream a fuzzed copy of poi__FormulaEvalTestData_Copy.xlsx held: 248 bytes with a run of zeros.
+    const damaged = Uint8Array.from(Buffer.from(
+      'ed535b4ac340143d4d7c81822e21b8016309fe17938f48d2c4c914fa5bcd0803251326d10f57e1b76b7011e20aba00f7a22745410a2908fd29f4' +
+        '00'.repeat(96) +
+        '444598249854daaaa653f9ac56b6d0cf0a492465249059adaa76d66a5321cf8414a35842a8c6cc1f97b5308faf7c1fd7666e6c6a4a85617057d7ebdef60d',
+      'hex',
+    ));
+    const parts = Object.entries(trackerParts()).map(([name, data]) => ({ name, data }));
+    const bytes = rawEntriesZip([...parts, { name: 'xl/printerSettings/printerSettings1.bin', data: damaged, method: 8, size: 1000 }]);
+    copyOf(bytes, 'printer.xlsx');
+  });
 
   it('a theme SheetJS cannot parse ("themeElements not found") does not cost the copy; the notes are kept', () => {
     const parts = trackerParts();
