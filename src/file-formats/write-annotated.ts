@@ -18,6 +18,12 @@ export type AnnotateSource = Uint8Array | ArrayBuffer | XLSX.WorkBook | Workbook
 
 type SheetCell = XLSX.CellObject & { c?: XLSX.Comments & { hidden?: boolean } };
 
+type Range = { s: { r: number; c: number }; e: { r: number; c: number } };
+
+// Excel's own bounds, 0-based.
+const LAST_ROW = EXCEL_MAX_ROWS - 1;
+const LAST_COL = EXCEL_MAX_COLUMNS - 1;
+
 function parseForCopy(bytes: Uint8Array): XLSX.WorkBook {
   return XLSX.read(bytes, {
     type: 'array',
@@ -264,6 +270,7 @@ function applyFills(acc: SheetAccess, plan: AnnotatePlan): Map<string, number> {
   const places = placeColumns(plan.fills, { lastCol: plan.lastCol, headers, isFree });
   plan.fills.forEach((fill, i) => {
     const { col, appended } = places[i]!;
+    if (col > LAST_COL) throw new CopyRefusedError(`the table reaches Excel's last column (XFD), leaving no room for the '${fill.header}' column`);
     if (appended) acc.set(hr, col, textCell(fill.header));
     placed.set(fill.key, col);
     if (fill.clearOthers !== false) {
@@ -315,12 +322,6 @@ function fillDenseHoles(ws: XLSX.WorkSheet | undefined): void {
   ws['!ref'] = XLSX.utils.encode_range(range);
 }
 
-type Range = { s: { r: number; c: number }; e: { r: number; c: number } };
-
-// Excel's own bounds, 0-based.
-const LAST_ROW = EXCEL_MAX_ROWS - 1;
-const LAST_COL = EXCEL_MAX_COLUMNS - 1;
-
 function inBounds(r: Range): boolean {
   return r.s.r >= 0 && r.s.c >= 0 && r.s.r <= r.e.r && r.s.c <= r.e.c && r.e.r <= LAST_ROW && r.e.c <= LAST_COL;
 }
@@ -336,30 +337,54 @@ function decodeRange(ref: unknown): Range | undefined {
 }
 
 /**
- * Makes every sheet's ranges ones SheetJS can write: a declared range outside Excel's bounds (`A1:ZZZZZZZ1`, a
- * negative column) becomes the range of the cells, and merges or a filter outside them are dropped. The reader
- * tolerates such declarations (it never trusts them); SheetJS's writer would loop over them or throw.
+ * Makes every sheet's ranges ones SheetJS can write: the declared range becomes the range of the cells (SheetJS's
+ * writer visits every slot of it, so `A1:XFD1048576` or `A1:ZZZZZZZ1` around a few cells would mean billions of
+ * steps, and a negative column makes it throw), and merges or a filter outside Excel's bounds are dropped. The
+ * reader never trusts declared ranges either.
  */
 function normaliseRanges(wb: XLSX.WorkBook): void {
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name] as (XLSX.WorkSheet & { '!data'?: SheetCell[][] }) | undefined;
     if (!ws) continue;
+    const used: Range = { s: { r: Infinity, c: Infinity }, e: { r: -1, c: -1 } };
+    new SheetAccess(ws, false).forEach((_, r, c) => {
+      if (r < 0 || c < 0 || r > LAST_ROW || c > LAST_COL) return;
+      if (r < used.s.r) used.s.r = r;
+      if (c < used.s.c) used.s.c = c;
+      if (r > used.e.r) used.e.r = r;
+      if (c > used.e.c) used.e.c = c;
+    });
+    // The cells' range from A1, as Excel writes it; a declared start inside it is kept.
     const declared = decodeRange(ws['!ref']);
-    if (!declared || !inBounds(declared)) {
-      const used: Range = { s: { r: Infinity, c: Infinity }, e: { r: -1, c: -1 } };
-      new SheetAccess(ws, false).forEach((_, r, c) => {
-        if (r < 0 || c < 0 || r > LAST_ROW || c > LAST_COL) return;
-        if (r < used.s.r) used.s.r = r;
-        if (c < used.s.c) used.s.c = c;
-        if (r > used.e.r) used.e.r = r;
-        if (c > used.e.c) used.e.c = c;
-      });
-      if (used.e.r < 0) delete ws['!ref'];
-      else ws['!ref'] = XLSX.utils.encode_range(used);
+    if (used.e.r < 0) delete ws['!ref'];
+    else {
+      const start = declared && inBounds(declared) ? { r: Math.min(declared.s.r, used.s.r), c: Math.min(declared.s.c, used.s.c) } : used.s;
+      ws['!ref'] = XLSX.utils.encode_range({ s: start, e: used.e });
     }
     if (Array.isArray(ws['!merges'])) ws['!merges'] = ws['!merges'].filter((m) => inBounds(m));
     const filter = ws['!autofilter'] ? decodeRange(ws['!autofilter'].ref) : undefined;
     if (ws['!autofilter'] && !(filter && inBounds(filter))) delete ws['!autofilter'];
+  }
+}
+
+/** Most slots (rows × columns of a sheet's range) a copy is written with: SheetJS visits each one. */
+const MAX_COPY_AREA = 100_000_000;
+
+/** Why an annotated copy of a readable workbook is not made: what in the workbook stands in the way, in words. */
+export class CopyRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CopyRefusedError';
+  }
+}
+
+function checkCopyArea(wb: XLSX.WorkBook): void {
+  for (const name of wb.SheetNames) {
+    const ref = wb.Sheets[name]?.['!ref'];
+    const range = decodeRange(ref);
+    if (range && (range.e.r - range.s.r + 1) * (range.e.c - range.s.c + 1) > MAX_COPY_AREA) {
+      throw new CopyRefusedError(`the cells of sheet '${name}' span ${ref}, too wide a range to copy (over ${MAX_COPY_AREA.toLocaleString('en-US')} cells); delete the stray cells far from the table`);
+    }
   }
 }
 
@@ -485,6 +510,7 @@ export function writeAnnotated(source: AnnotateSource, plan: AnnotatePlan): Uint
   attachNotes(wb, notes);
   if (plan.issuesSheet) features[addIssuesSheet(wb, plan, plan.issuesSheet)] = issuesSheetFeatures(plan.issuesSheet);
   for (const name of wb.SheetNames) fillDenseHoles(wb.Sheets[name]);
+  checkCopyArea(wb);
   delete (wb as { vbaraw?: unknown }).vbaraw;
   const out = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
   return Object.keys(features).length === 0 ? out : addSheetFeatures(out, features);

@@ -9,6 +9,7 @@ import { readWorkbookPacked } from '../../src/file-formats/pack.js';
 import { readWorkbook, type ReadResult } from '../../src/file-formats/read.js';
 import { renderMessage } from '../../src/messages/index.js';
 import { ofCode } from '../helpers/findings.js';
+import { CopyRefusedError } from '../../src/file-formats/write-annotated.js';
 import { checkedCopy, checkFile } from '../../src/use-cases/check-file.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import { concat, ooxmlParts, rawEntriesZip, rawXlsx, utf8, xlsxFromSheets, zipParts } from './read-fixtures.js';
@@ -258,6 +259,7 @@ describe('the annotated copy of a file the reader accepted is always written', (
 
   it.each([
     ['a declared range of eight billion columns', (x: string) => x.replace(/<sheetData/, '<dimension ref="A1:ZZZZZZZ1"/><sheetData')],
+    ['the declared range A1:XFD1048576', (x: string) => x.replace(/<sheetData/, '<dimension ref="A1:XFD1048576"/><sheetData')],
     ['a declared range past the last row', (x: string) => x.replace(/<sheetData/, '<dimension ref="A1:A2147483648"/><sheetData')],
     ['a range with a column before A', (x: string) => x.replace(/<sheetData/, '<dimension ref="1:A1"/><sheetData')],
     ['merges outside the sheet', (x: string) => x.replace('</worksheet>', '<mergeCells count="2"><mergeCell ref="A1:ZZZZZZZ2"/><mergeCell ref="1:B2"/></mergeCells></worksheet>')],
@@ -267,5 +269,19 @@ describe('the annotated copy of a file the reader accepted is always written', (
     const bytes = zipParts({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(change(sheet)) });
     const back = readWorkbook(copyOf(bytes, 'range.xlsx'), 'copy.xlsx');
     expect(back.ok && back.workbook.sheets[0].rows[1][0]?.v).toBe('KH-2024-001');
+  });
+
+  it.each([
+    ['one stray cell at XFD1048576 (a copy would be 17 billion slots)', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'],
+    ['a table that reaches column XFD (no room for the check columns)', '<row r="1"><c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>'],
+  ])('%s: the copy is refused with a reason, in milliseconds', (_, extra) => {
+    const parts = trackerParts();
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']).replace('</sheetData>', `${extra}</sheetData>`).replace(/<row r="1"([^>]*)>(.*?)<\/row><row r="1">(.*?)<\/row>/, '<row r="1"$1>$2$3</row>');
+    const bytes = zipParts({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(sheet) });
+    const checked = checkFile(bytes, 'wide.xlsx', '2025-06-30');
+    if (!checked.ok) throw new Error(checked.finding.code);
+    const t0 = performance.now();
+    expect(() => checkedCopy(checked, () => bytes)).toThrow(CopyRefusedError);
+    expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });
