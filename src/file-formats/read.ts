@@ -270,6 +270,7 @@ function readOle(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     notSpreadsheet('ole', ext);
   }
   if (book.content && biffHasFilepass(book.content)) fail('file-encrypted', { reason: 'password' });
+  if (book.content && biffFormulaCut(book.content)) fail('file-corrupt', { reason: 'bad-record', entry: 'Workbook' });
   const findings = new FindingCap(lim.maxFindings);
   if (cfb.FullPaths.some((p) => /\/_VBA_PROJECT_CUR\//i.test(p))) {
     findings.add(fileFinding('file-macros', file, { vba: true, excel4: false, extension: ext }));
@@ -286,6 +287,42 @@ function biffHasFilepass(content: Uint8Array | number[]): boolean {
     const len = content[p + 2] | (content[p + 3] << 8);
     if (type === 0x002f) return true;
     if (type === 0x000a) return false; // EOF of the globals substream
+    p += 4 + len;
+  }
+  return false;
+}
+
+// Records that carry a parsed formula (BIFF5/8): where its length field sits, and the fixed part before the tokens.
+const FORMULA_RECORDS = new Map<number, number>([
+  // FORMULA: cell 6, value 8, flags 2, chn 4; SheetJS reads the BIFF3 and BIFF4 record numbers the same way.
+  [0x0006, 20],
+  [0x0206, 20],
+  [0x0406, 20],
+  [0x0221, 12], // ARRAY: range 6, flags 2, chn 4
+  [0x04bc, 8], // SHRFMLA: range 6, reserved 1, cUse 1
+]);
+
+/**
+ * True when a BIFF5/8 stream holds a formula record too short for its own formula: SheetJS then reads past the
+ * record, gets NaN for the formula's length and loops for ever (a 25 KB .xls with two flipped bytes did).
+ */
+function biffFormulaCut(content: Uint8Array | number[]): boolean {
+  const n = content.length;
+  // BIFF5/8 start with a BOF record 0x0809; older versions lay formulas out differently and are left to the parser.
+  if (n < 4 || content[0] !== 0x09 || content[1] !== 0x08) return false;
+  let p = 0;
+  while (p + 4 <= n) {
+    const type = content[p] | (content[p + 1] << 8);
+    const len = content[p + 2] | (content[p + 3] << 8);
+    const fixed = FORMULA_RECORDS.get(type);
+    if (fixed !== undefined) {
+      // A record running past the end of the stream is cut to what is there, as the parser cuts it.
+      const avail = Math.min(len, n - p - 4);
+      if (avail < fixed + 2) return true;
+      const at = p + 4 + fixed;
+      const cce = content[at] | (content[at + 1] << 8);
+      if (cce !== 0xffff && cce > avail - fixed - 2) return true;
+    }
     p += 4 + len;
   }
   return false;

@@ -45,6 +45,7 @@ const CORRUPT: Record<Exclude<FileCorruptReason, 'parser-failed'>, (p: FindingPa
   'bad-compressed-data': () => 'the compressed data of a part is broken',
   'bad-xml-part': () => 'a part that must be XML is not',
   'bad-ole-container': () => 'its legacy Excel (.xls) container is broken',
+  'bad-record': () => 'a record of the legacy Excel (.xls) workbook is cut short',
   'unreadable-content': () => 'its parts do not make up a workbook that can be read',
   'duplicate-sheet': (p) => `two sheets have the same name${p.sheet ? ` "${show(p.sheet)}"` : ''}`,
   'duplicate-relationship': () => 'two sheets point at the same part',

@@ -45,6 +45,7 @@ const CORRUPT: Record<Exclude<FileCorruptReason, 'parser-failed'>, (p: FindingPa
   'bad-compressed-data': () => '某个部件的压缩数据已损坏',
   'bad-xml-part': () => '某个应为 XML 的部件不是 XML',
   'bad-ole-container': () => '旧版 Excel（.xls）容器已损坏',
+  'bad-record': () => '旧版 Excel（.xls）工作簿中有记录不完整',
   'unreadable-content': () => '各部件组不成可读取的工作簿',
   'duplicate-sheet': (p) => `有两个工作表同名${p.sheet ? `（“${show(p.sheet)}”）` : ''}`,
   'duplicate-relationship': () => '有两个工作表指向同一部件',

@@ -24,6 +24,7 @@ export type FileCorruptReason =
   | 'bad-compressed-data'
   | 'bad-xml-part'
   | 'bad-ole-container'
+  | 'bad-record'
   | 'unreadable-content'
   // The parser failed inside itself (a TypeError and the like): the file is not read, but no fault was established.
   | 'parser-failed'

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { readWorkbookPacked } from '../../src/file-formats/pack.js';
 import { readWorkbook, type ReadResult } from '../../src/file-formats/read.js';
 import { renderMessage } from '../../src/messages/index.js';
@@ -283,5 +284,23 @@ describe('the annotated copy of a file the reader accepted is always written', (
     const t0 = performance.now();
     expect(() => checkedCopy(checked, () => bytes)).toThrow(CopyRefusedError);
     expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});
+
+describe('a legacy .xls whose formula record is cut short', () => {
+  it('is corrupt in milliseconds, not an endless loop in the formula parser', () => {
+    const xls = xlsxFromSheets({ 活动清单: [['活动编号', '完成进度'], ['KH-2024-001', 40]] }, { bookType: 'biff8' });
+    const cfb = XLSX.CFB.read(xls, { type: 'array' });
+    const stream = XLSX.CFB.find(cfb, 'Workbook') as { content: Uint8Array };
+    const c = stream.content;
+    // The first NUMBER record (0x0203, 14 bytes) becomes a BIFF3 FORMULA record (0x0206), as one flipped byte did.
+    let p = 0;
+    while (p + 4 <= c.length && (c[p] | (c[p + 1] << 8)) !== 0x0203) p += 4 + (c[p + 2] | (c[p + 3] << 8));
+    expect(p + 4).toBeLessThanOrEqual(c.length);
+    c[p] = 0x06;
+    const bytes = new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayBuffer | number[]);
+    const { r, ms } = timed(bytes, 'cut.xls');
+    expect(failure(r)).toMatchObject({ code: 'file-corrupt', params: { reason: 'bad-record', entry: 'Workbook' } });
+    expect(ms).toBeLessThan(2_000);
   });
 });

@@ -83,7 +83,7 @@ describe('messages', () => {
   it('says what is wrong with a damaged file in the reader’s language, never in the parser’s English', () => {
     const reasons: FileCorruptReason[] = [
       'no-central-directory', 'truncated', 'unsafe-entry-name', 'duplicate-entry', 'unsupported-compression', 'bad-entry-size',
-      'bad-compressed-data', 'bad-xml-part', 'bad-ole-container', 'unreadable-content', 'parser-failed', 'duplicate-sheet',
+      'bad-compressed-data', 'bad-xml-part', 'bad-ole-container', 'bad-record', 'unreadable-content', 'parser-failed', 'duplicate-sheet',
       'duplicate-relationship', 'repeated-element', 'more-sheets-than-parts',
     ];
     const detail = "Cannot read properties of undefined (reading 'v')";
