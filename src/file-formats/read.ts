@@ -9,7 +9,7 @@ import { decodeText, extensionOf, sniff, type DecodedText, type LooksLike } from
 import { inflateEntry, inflateEntryTo, listZipEntries, StoredZipWriter, type ZipEntry, type ZipProblem } from './zip-guard.js';
 import { parseDelimited, plainNumber } from './csv.js';
 import { NON_ESSENTIAL_PART } from './package-parts.js';
-import { checkWorkbookStructure, countOdsCells, hasDoctype, includesAscii, relsPartName, scanSheet, startsLikeXml, workbookPartName } from './scan.js';
+import { checkWorkbookStructure, countOdsCells, hasDoctype, incompleteElement, includesAscii, relsPartName, scanSheet, startsLikeXml, workbookPartName } from './scan.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { serialToIso } from '../model/excel-date.js';
 
@@ -221,6 +221,10 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     if (!BINARY_PART.test(e.name)) {
       if (hasDoctype(data)) fail('file-doctype', { entry: e.name });
       if (XML_PART.test(e.name) && !startsLikeXml(data)) fail('file-corrupt', { reason: 'bad-xml-part', entry: e.name });
+    }
+    if (format === 'ooxml' && (lower === '[content_types].xml' || lower.endsWith('.rels'))) {
+      const element = incompleteElement(new TextDecoder().decode(data));
+      if (element) fail('file-corrupt', { reason: 'incomplete-element', entry: e.name, element });
     }
     if (format === 'ooxml' && XML_PART.test(e.name) && includesAscii(data, 'sheetData')) {
       // Wherever the part lives (some writers use their own paths), a worksheet is counted and its references checked.

@@ -299,3 +299,21 @@ export function checkWorkbookStructure(workbook: string, rels: string | undefine
   }
   return undefined;
 }
+
+/** The attributes the package's own parts must give each element, which SheetJS reads without checking. */
+const REQUIRED_ATTRIBUTES: Record<string, readonly string[]> = {
+  Default: ['Extension', 'ContentType'],
+  Override: ['PartName', 'ContentType'],
+  Relationship: ['Id', 'Type', 'Target'],
+};
+
+/**
+ * The first element of `[Content_Types].xml` or a relationships part that lacks an attribute the package format
+ * requires (a `<Default>` without `Extension`, a `<Relationship>` without `Target`), or undefined.
+ */
+export function incompleteElement(xml: string): string | undefined {
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?(Default|Override|Relationship)[\s/>][^>]*>/g)) {
+    for (const name of REQUIRED_ATTRIBUTES[m[1]]) if (attribute(m[0], name) === undefined) return m[1];
+  }
+  return undefined;
+}

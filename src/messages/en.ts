@@ -51,6 +51,7 @@ const CORRUPT: Record<Exclude<FileCorruptReason, 'parser-failed'>, (p: FindingPa
   'duplicate-relationship': () => 'two sheets point at the same part',
   'repeated-element': (p) => `the workbook part holds its <${show(p.element ?? 'sheets', 20)}> element more than once`,
   'more-sheets-than-parts': () => 'the workbook lists more sheets than the file holds parts',
+  'incomplete-element': (p) => `a <${show(p.element ?? 'Relationship', 20)}> entry of the package lacks a required attribute`,
 };
 
 /** English messages, one per finding code: what is wrong and what to do. */

@@ -51,6 +51,7 @@ const CORRUPT: Record<Exclude<FileCorruptReason, 'parser-failed'>, (p: FindingPa
   'duplicate-relationship': () => '有两个工作表指向同一部件',
   'repeated-element': (p) => `工作簿部件中的 <${show(p.element ?? 'sheets', 20)}> 元素出现了不止一次`,
   'more-sheets-than-parts': () => '工作簿列出的工作表多于文件中的部件',
+  'incomplete-element': (p) => `包中的 <${show(p.element ?? 'Relationship', 20)}> 条目缺少必需的属性`,
 };
 
 /** Chinese messages, one per finding code: what is wrong and what to do. */

@@ -31,6 +31,7 @@ export type FileCorruptReason =
   | 'duplicate-sheet'
   | 'duplicate-relationship'
   | 'repeated-element'
+  | 'incomplete-element'
   | 'more-sheets-than-parts';
 
 /**

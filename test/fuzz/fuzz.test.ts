@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runFuzz } from './supervisor.js';
 
 const SEED = 20250630;
-const COUNT = 200;
+const COUNT = 400;
 // Parser failures reported as file-corrupt (reason parser-failed) in this run: counted apart, and not to grow.
 const MASKED_AT_MOST = 2;
 
