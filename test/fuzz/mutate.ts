@@ -6,7 +6,7 @@ import { deflateSync, strFromU8, strToU8, unzipSync } from 'fflate';
 import type { FuzzSeed } from './seeds.js';
 
 /** A pseudo-random source: floats in [0, 1) and helpers on them. */
-export interface Rng {
+interface Rng {
   next(): number;
   int(n: number): number;
   pick<T>(xs: readonly T[]): T;
@@ -14,7 +14,7 @@ export interface Rng {
 }
 
 /** A seeded generator (mulberry32 over a hash of seed and index), so any input can be rebuilt from its two numbers. */
-export function rng(seed: number, index: number): Rng {
+function rng(seed: number, index: number): Rng {
   let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0;

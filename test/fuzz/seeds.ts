@@ -16,7 +16,7 @@ export interface FuzzSeed {
 }
 
 /** The folder of third-party edge-case workbooks. */
-export const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/real');
+const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/real');
 
 // Larger corpus files take seconds per read and bring nothing the small ones lack; the corpus test reads them.
 const MAX_CORPUS_BYTES = 200_000;
