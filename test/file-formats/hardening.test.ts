@@ -171,17 +171,19 @@ describe('parts a tracker does not need do not decide whether it can be read', (
 
 describe('a parser failing inside itself is told apart from a fault it found', () => {
   it('a TypeError of the parser is file-corrupt with reason parser-failed; its words stay out of the message', () => {
-    // A <sheet> without a name: SheetJS hands undefined to Buffer.from.
-    const bytes = workbookXml(trackerParts(), (x) => x.replace(/ name="[^"]*"/, ''));
-    const f = failure(readWorkbook(bytes, 'noname.xlsx'));
+    // Text outside any element of an .ods content part: SheetJS reads `[0]` of an empty element stack.
+    const ods = unzipSync(xlsxFromSheets({ A: [['x']] }, { bookType: 'ods' }));
+    const bytes = zipParts(edit(ods, 'content.xml', (x) => `<text:p>x</text:p>${x}`));
+    const f = failure(readWorkbook(bytes, 'stray.ods'));
     expect(f).toMatchObject({ code: 'file-corrupt', params: { reason: 'parser-failed' } });
-    expect(ofCode(f, 'file-corrupt').params.detail).toMatch(/must be of type string/);
-    for (const lang of ['zh', 'en'] as const) expect(renderMessage(f, lang)).not.toMatch(/undefined|must be of type/);
+    expect(ofCode(f, 'file-corrupt').params.detail).toMatch(/Cannot read properties of undefined/);
+    for (const lang of ['zh', 'en'] as const) expect(renderMessage(f, lang)).not.toMatch(/undefined|Cannot read/);
   });
 
   it.each([
     ['a relationship without a Target', 'xl/_rels/workbook.xml.rels', (x: string) => x.replace(/Target="[^"]*"/, ''), 'Relationship'],
     ['a content type default without an Extension', '[Content_Types].xml', (x: string) => x.replace(/<Default Extension="[^"]*"/, '<Default'), 'Default'],
+    ['a <sheet> without a name', 'xl/workbook.xml', (x: string) => x.replace(/<sheet name="[^"]*"/, '<sheet'), 'sheet'],
   ])('%s, which SheetJS reads without checking, is found before it reads it', (_, part, change, element) => {
     const f = failure(readWorkbook(zipParts(edit(trackerParts(), part, change)), 'pkg.xlsx'));
     expect(f).toMatchObject({ code: 'file-corrupt', params: { reason: 'incomplete-element', entry: part, element } });
