@@ -193,17 +193,17 @@ export async function readWorkbookFile(path: string, opts: ReadFileOptions = {})
 
 /** The outcome of checking a file in the reader process: the report part of its validation, a file-level finding, or a rule's failure. */
 export type CheckFileResult =
-  | { ok: true; checked: CheckedWorkbook; records?: ActivityRecord[] }
+  | { ok: true; checked: CheckedWorkbook; records?: ActivityRecord[]; copy?: Uint8Array; copyError?: string }
   | { ok: false; finding: Finding }
   | { ok: false; error: string };
 
 /**
  * Reads and validates a file in the reader process, under the same heap and time limits as
- * readWorkbookFile, and brings back only the findings: for a report, the workbook never has to
- * cross threads. Never throws; a defect in a rule comes back as `error`.
+ * readWorkbookFile, and brings back only the findings (and, with `copy`, the annotated copy's bytes or why it could
+ * not be made): the workbook never has to cross processes. Never throws; a defect in a rule comes back as `error`.
  */
-export async function checkWorkbookFile(path: string, asOf: string, opts: ReadFileOptions & { records?: boolean } = {}): Promise<CheckFileResult> {
-  const r = await runInWorker(path, opts, { asOf, records: opts.records });
+export async function checkWorkbookFile(path: string, asOf: string, opts: ReadFileOptions & { records?: boolean; copy?: boolean } = {}): Promise<CheckFileResult> {
+  const r = await runInWorker(path, opts, { asOf, records: opts.records, copy: opts.copy });
   if (!r.ok || 'checked' in r) return r;
   return { ok: false, error: 'checkError' in r ? r.checkError : 'unexpected reply from the reader' };
 }
@@ -211,10 +211,10 @@ export async function checkWorkbookFile(path: string, asOf: string, opts: ReadFi
 type WorkerOutcome =
   | { ok: false; finding: Finding }
   | { ok: true; workbook: WorkbookModel }
-  | { ok: true; checked: CheckedWorkbook; records?: ActivityRecord[] }
+  | { ok: true; checked: CheckedWorkbook; records?: ActivityRecord[]; copy?: Uint8Array; copyError?: string }
   | { ok: true; checkError: string };
 
-async function runInWorker(path: string, opts: ReadFileOptions, check?: { asOf: string; records?: boolean }): Promise<WorkerOutcome> {
+async function runInWorker(path: string, opts: ReadFileOptions, check?: { asOf: string; records?: boolean; copy?: boolean }): Promise<WorkerOutcome> {
   const lim = resolveLimits(opts.limits);
   const loaded = await loadBytes(path, lim);
   if (!loaded.ok) return loaded.result;

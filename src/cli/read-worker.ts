@@ -14,14 +14,14 @@ export interface ReadRequest {
   /** Makes the reader die as a parser can (a V8 fatal error, or the heap limit); lets tests show the batch survives it. */
   crash?: 'abort' | 'oom';
   /** When set, the reader also validates the workbook and answers with the findings instead of the workbook. */
-  check?: { asOf: string; records?: boolean };
+  check?: { asOf: string; records?: boolean; copy?: boolean };
 }
 
 /** What the reader process answers: the packed workbook (see pack.ts), or the file-level finding. */
 export type ReadReply =
   | { ok: true; packed: PackedWorkbook }
   | { ok: false; finding: Finding }
-  | { ok: true; checked: CheckedWorkbook; records?: ActivityRecord[] }
+  | { ok: true; checked: CheckedWorkbook; records?: ActivityRecord[]; copy?: Uint8Array; copyError?: string }
   | { ok: true; checkError: string };
 
 // This module runs as its own process (child_process.fork from read-file.ts), so a parser that kills V8 outright
@@ -38,10 +38,11 @@ process.on('disconnect', () => process.exit(0));
 
 // Requests come one at a time; the command kills the reader on a timeout.
 process.on('message', (req: ReadRequest) => {
-  const check = async (asOf: string, records: boolean): Promise<void> => {
+  const check = async (asOf: string, records: boolean, copy: boolean): Promise<void> => {
     // Validating here sends back a few findings instead of a million cells: the workbook never crosses processes.
-    if (!records) {
-      // Rows go to the rules as the reader produces them, so the table is never held whole.
+    if (!records && !copy) {
+      // Rows go to the rules as the reader produces them, so the table is never held whole (a copy or the
+      // quarter's records need the whole workbook).
       const { StreamingCheck } = await import('../use-cases/validate-workbook.js');
       const sink = new StreamingCheck({ asOf, maxFindings: req.limits.maxFindings });
       const read = readWorkbookInto(req.bytes, req.fileName, req.limits, sink);
@@ -63,16 +64,25 @@ process.on('message', (req: ReadRequest) => {
       reply({ ok: false, finding: result.finding });
       return;
     }
-    const [{ checkWorkbook }, { checkedSummary }, { activityRecords }] = await Promise.all([
+    const [{ checkWorkbook, checkedCopy }, { checkedSummary }, { activityRecords }] = await Promise.all([
       import('../use-cases/check-file.js'),
       import('../use-cases/validate-workbook.js'),
       import('../use-cases/activities.js'),
     ]);
     let answer: ReadReply;
     try {
-      const { validation } = checkWorkbook(result.workbook, req.fileName, asOf, { maxFindings: req.limits.maxFindings });
+      const checked = checkWorkbook(result.workbook, req.fileName, asOf, { maxFindings: req.limits.maxFindings });
+      const { validation } = checked;
       // The quarterly views need each row's normalised values, a few fields per row instead of the whole sheet.
       answer = { ok: true, checked: checkedSummary(validation), ...(records ? { records: activityRecords(validation, asOf) } : {}) };
+      // The annotated copy is made here too, under the same limits: a writer that stalls or dies costs this file only.
+      if (copy) {
+        try {
+          answer.copy = checkedCopy(checked, () => req.bytes);
+        } catch (err) {
+          answer.copyError = err instanceof Error ? err.message : String(err);
+        }
+      }
     } catch (err) {
       answer = { ok: true, checkError: err instanceof Error ? err.message : String(err) };
     }
@@ -80,7 +90,7 @@ process.on('message', (req: ReadRequest) => {
   };
   const run = (): void => {
     if (req.check) {
-      void check(req.check.asOf, req.check.records === true);
+      void check(req.check.asOf, req.check.records === true, req.check.copy === true);
       return;
     }
     const result = readWorkbookPacked(req.bytes, req.fileName, req.limits);

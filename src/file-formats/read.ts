@@ -8,10 +8,10 @@ import { a1 } from '../model/a1.js';
 import { decodeText, extensionOf, sniff, type DecodedText, type LooksLike } from './sniff.js';
 import { inflateEntry, inflateEntryTo, listZipEntries, StoredZipWriter, type ZipEntry, type ZipProblem } from './zip-guard.js';
 import { forEachDelimitedRow, plainNumber } from './csv.js';
-import { checkWorkbookStructure, countOdsCells, hasDoctype, includesAscii, relsPartName, scanSheet, startsLikeXml, workbookPartName } from './scan.js';
+import { checkWorkbookStructure, countOdsCells, hasDoctype, incompleteElement, includesAscii, relsPartName, scanSheet, startsLikeXml, workbookPartName } from './scan.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { serialToIso } from '../model/excel-date.js';
-import { NON_ESSENTIAL_PART } from './non-essential-parts.js';
+import { NON_ESSENTIAL_PART } from './package-parts.js';
 import { readXlsxStream } from './xlsx-stream/read-xlsx.js';
 
 export type { ReadLimits } from './limits.js';
@@ -232,6 +232,8 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
   let workbookRels: string | undefined;
   let cellEstimate = 0;
   for (const e of wanted) {
+    // Parts a tracker does not need are checked like every part (size, DOCTYPE) and then handed to SheetJS empty,
+    // which it reads as absent: a flaw in one of them must not make an intact tracker unreadable.
     if (format === 'ooxml' && NON_ESSENTIAL_PART.test(e.name)) {
       const part = inflateEntry(bytes, e, lim, budget);
       if (!part.ok) problem(part.problem);
@@ -250,6 +252,10 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     if (!BINARY_PART.test(e.name)) {
       if (hasDoctype(data)) fail('file-doctype', { entry: e.name });
       if (XML_PART.test(e.name) && !startsLikeXml(data)) fail('file-corrupt', { reason: 'bad-xml-part', entry: e.name });
+    }
+    if (format === 'ooxml' && (lower === '[content_types].xml' || lower.endsWith('.rels'))) {
+      const element = incompleteElement(new TextDecoder().decode(data));
+      if (element) fail('file-corrupt', { reason: 'incomplete-element', entry: e.name, element });
     }
     if (format === 'ooxml' && XML_PART.test(e.name) && includesAscii(data, 'sheetData')) {
       // Wherever the part lives (some writers use their own paths), a worksheet is counted and its references checked.
@@ -313,6 +319,7 @@ function readOle(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     notSpreadsheet('ole', ext);
   }
   if (book.content && biffHasFilepass(book.content)) fail('file-encrypted', { reason: 'password' });
+  if (book.content && biffFormulaCut(book.content)) fail('file-corrupt', { reason: 'bad-record', entry: 'Workbook' });
   const findings = new FindingCap(lim.maxFindings);
   if (cfb.FullPaths.some((p) => /\/_VBA_PROJECT_CUR\//i.test(p))) {
     findings.add(fileFinding('file-macros', file, { vba: true, excel4: false, extension: ext }));
@@ -330,6 +337,42 @@ function biffHasFilepass(content: Uint8Array | number[]): boolean {
     const len = content[p + 2] | (content[p + 3] << 8);
     if (type === 0x002f) return true;
     if (type === 0x000a) return false; // EOF of the globals substream
+    p += 4 + len;
+  }
+  return false;
+}
+
+// Records that carry a parsed formula (BIFF5/8): where its length field sits, and the fixed part before the tokens.
+const FORMULA_RECORDS = new Map<number, number>([
+  // FORMULA: cell 6, value 8, flags 2, chn 4; SheetJS reads the BIFF3 and BIFF4 record numbers the same way.
+  [0x0006, 20],
+  [0x0206, 20],
+  [0x0406, 20],
+  [0x0221, 12], // ARRAY: range 6, flags 2, chn 4
+  [0x04bc, 8], // SHRFMLA: range 6, reserved 1, cUse 1
+]);
+
+/**
+ * True when a BIFF5/8 stream holds a formula record too short for its own formula: SheetJS then reads past the
+ * record, gets NaN for the formula's length and loops for ever (a 25 KB .xls with two flipped bytes did).
+ */
+function biffFormulaCut(content: Uint8Array | number[]): boolean {
+  const n = content.length;
+  // BIFF5/8 start with a BOF record 0x0809; older versions lay formulas out differently and are left to the parser.
+  if (n < 4 || content[0] !== 0x09 || content[1] !== 0x08) return false;
+  let p = 0;
+  while (p + 4 <= n) {
+    const type = content[p] | (content[p + 1] << 8);
+    const len = content[p + 2] | (content[p + 3] << 8);
+    const fixed = FORMULA_RECORDS.get(type);
+    if (fixed !== undefined) {
+      // A record running past the end of the stream is cut to what is there, as the parser cuts it.
+      const avail = Math.min(len, n - p - 4);
+      if (avail < fixed + 2) return true;
+      const at = p + 4 + fixed;
+      const cce = content[at] | (content[at + 1] << 8);
+      if (cce !== 0xffff && cce > avail - fixed - 2) return true;
+    }
     p += 4 + len;
   }
   return false;

@@ -238,7 +238,7 @@ export function relsPartName(part: string): string {
 
 /** Structure a workbook part must not have, found before the parser walks it; the fields name what is wrong. */
 export interface WorkbookFault {
-  reason: 'repeated-element' | 'duplicate-sheet' | 'duplicate-relationship' | 'more-sheets-than-parts';
+  reason: 'repeated-element' | 'duplicate-sheet' | 'duplicate-relationship' | 'more-sheets-than-parts' | 'incomplete-element';
   element?: string;
   sheet?: string;
 }
@@ -260,9 +260,9 @@ function attribute(tag: string, name: string): string | undefined {
 
 /**
  * Checks a workbook part (and its relationships) for structure no writer produces and that makes parsing slow or
- * ambiguous: a repeated `<workbook>` or `<sheets>` element, two sheets with one name (Excel compares names without
- * case) or one relationship, a relationship id used twice, or more sheets than the package holds parts. Runs in
- * milliseconds, before SheetJS walks the sheets once per `<sheet>` entry.
+ * ambiguous: a repeated `<workbook>` or `<sheets>` element, a sheet without a name, two sheets with one name (Excel
+ * compares names without case) or one relationship, a relationship id used twice, or more sheets than the package
+ * holds parts. Runs in milliseconds, before SheetJS walks the sheets once per `<sheet>` entry.
  */
 export function checkWorkbookStructure(workbook: string, rels: string | undefined, partCount: number): WorkbookFault | undefined {
   for (const element of ['workbook', 'sheets']) {
@@ -277,11 +277,11 @@ export function checkWorkbookStructure(workbook: string, rels: string | undefine
   for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet[\s/][^>]*>/g)) {
     if (++sheets > partCount) return { reason: 'more-sheets-than-parts' };
     const name = attribute(m[0], 'name');
-    if (name !== undefined) {
-      const key = unescapeXml(name).toLowerCase();
-      if (names.has(key)) return { reason: 'duplicate-sheet', sheet: unescapeXml(name) };
-      names.add(key);
-    }
+    // SheetJS hands a missing name to Buffer.from and fails inside itself.
+    if (name === undefined) return { reason: 'incomplete-element', element: 'sheet' };
+    const key = unescapeXml(name).toLowerCase();
+    if (names.has(key)) return { reason: 'duplicate-sheet', sheet: unescapeXml(name) };
+    names.add(key);
     const id = attribute(m[0], 'id');
     if (id !== undefined) {
       if (ids.has(id)) return { reason: 'duplicate-relationship' };
@@ -296,6 +296,24 @@ export function checkWorkbookStructure(workbook: string, rels: string | undefine
       if (relIds.has(id)) return { reason: 'duplicate-relationship' };
       relIds.add(id);
     }
+  }
+  return undefined;
+}
+
+/** The attributes the package's own parts must give each element, which SheetJS reads without checking. */
+const REQUIRED_ATTRIBUTES: Record<string, readonly string[]> = {
+  Default: ['Extension', 'ContentType'],
+  Override: ['PartName', 'ContentType'],
+  Relationship: ['Id', 'Type', 'Target'],
+};
+
+/**
+ * The first element of `[Content_Types].xml` or a relationships part that lacks an attribute the package format
+ * requires (a `<Default>` without `Extension`, a `<Relationship>` without `Target`), or undefined.
+ */
+export function incompleteElement(xml: string): string | undefined {
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?(Default|Override|Relationship)[\s/>][^>]*>/g)) {
+    for (const name of REQUIRED_ATTRIBUTES[m[1]]) if (attribute(m[0], name) === undefined) return m[1];
   }
   return undefined;
 }

@@ -5,10 +5,11 @@ import type { AnnotatePlan, IssuesSheetPlan } from '../model/annotation.js';
 import { placeColumns } from '../model/column-placement.js';
 import type { Lang } from '../model/lang.js';
 import { isoToSerial } from '../model/excel-date.js';
-import { EXCEL_MAX_CELL_TEXT } from '../model/limits.js';
+import { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../model/limits.js';
 import type { Cell, WorkbookModel } from '../model/workbook.js';
 import type { CheckValue } from '../schema/tracker.js';
 import { addSheetFeatures, CELL_LOOKS, type CellLook, type SheetFeatures } from './ooxml-features.js';
+import { NON_ESSENTIAL_PART, withBlankParts } from './package-parts.js';
 
 /** Author name of the notes this writer adds; notes by this author are replaced on every run, all others are kept. */
 export const NOTE_AUTHOR = 'lmc';
@@ -18,25 +19,56 @@ export type AnnotateSource = Uint8Array | ArrayBuffer | XLSX.WorkBook | Workbook
 
 type SheetCell = XLSX.CellObject & { c?: XLSX.Comments & { hidden?: boolean } };
 
-/** Parses workbook bytes with SheetJS the way the writer needs them (formulas, number formats, column widths kept). */
+type Range = { s: { r: number; c: number }; e: { r: number; c: number } };
+
+// Excel's own bounds, 0-based.
+const LAST_ROW = EXCEL_MAX_ROWS - 1;
+const LAST_COL = EXCEL_MAX_COLUMNS - 1;
+
+function parseForCopy(bytes: Uint8Array): XLSX.WorkBook {
+  return XLSX.read(bytes, {
+    type: 'array',
+    dense: true,
+    cellStyles: true,
+    cellNF: true,
+    cellFormula: true,
+    cellDates: false,
+    cellText: false,
+    cellHTML: false,
+    bookVBA: false,
+    WTF: false,
+  });
+}
+
+// Comments are kept when they can be: the copy carries the original's notes.
+const BLANK_FIRST = (name: string): boolean => NON_ESSENTIAL_PART.test(name) && !/(?:^|\/)comments\d*\.xml$|\.vml$|(?:^|\/)drawings\//i.test(name);
+
+/**
+ * Parses workbook bytes with SheetJS the way the writer needs them (formulas, number formats, column widths kept).
+ * A zip package is inflated by the zip guard first (under its caps, as the reader does), so SheetJS never inflates
+ * untrusted data itself: its own inflater spins for seconds on damaged streams the guard refuses or reads at once.
+ * A part the tracker does not need that SheetJS cannot parse (a broken theme, document properties …) does not cost
+ * the copy: those parts are emptied, first all but the comments, then all, and the package is read again.
+ */
 export function loadSheetJs(bytes: Uint8Array | ArrayBuffer): XLSX.WorkBook {
-  try {
-    return XLSX.read(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), {
-      type: 'array',
-      dense: true,
-      cellStyles: true,
-      cellNF: true,
-      cellFormula: true,
-      cellDates: false,
-      cellText: false,
-      cellHTML: false,
-      bookVBA: false,
-      WTF: false,
-    });
-  } catch (err) {
-    // SheetJS throws bare strings on some inputs.
-    throw new Error(`cannot parse the workbook for the annotated copy: ${err instanceof Error ? err.message : String(err)}`);
+  const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const attempts: (() => Uint8Array | undefined)[] = [
+    () => withBlankParts(u8, () => false) ?? u8,
+    () => withBlankParts(u8, BLANK_FIRST),
+    () => withBlankParts(u8, (name) => NON_ESSENTIAL_PART.test(name)),
+  ];
+  let first: unknown;
+  for (const attempt of attempts) {
+    const input = attempt();
+    if (!input) break;
+    try {
+      return parseForCopy(input);
+    } catch (err) {
+      first ??= err;
+    }
   }
+  // SheetJS throws bare strings on some inputs.
+  throw new Error(`cannot parse the workbook for the annotated copy: ${first instanceof Error ? first.message : String(first)}`);
 }
 
 function modelCellToSheetJs(cell: Cell): SheetCell | undefined {
@@ -121,9 +153,13 @@ class SheetAccess {
   readonly dense: SheetCell[][] | undefined;
   maxRow: number;
   maxCol: number;
-  constructor(readonly ws: XLSX.WorkSheet) {
+  /** `withRange`: take the bounds from the sheet's declared range too (false while that range is being repaired). */
+  constructor(
+    readonly ws: XLSX.WorkSheet,
+    withRange = true,
+  ) {
     this.dense = (ws as { '!data'?: SheetCell[][] })['!data'];
-    const ref = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
+    const ref = withRange && ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
     this.maxRow = ref.e.r;
     this.maxCol = ref.e.c;
     if (this.dense && this.dense.length - 1 > this.maxRow) this.maxRow = this.dense.length - 1;
@@ -226,6 +262,7 @@ function applyFills(acc: SheetAccess, plan: AnnotatePlan): Map<string, number> {
   const places = placeColumns(plan.fills, { lastCol: plan.lastCol, headers, isFree });
   plan.fills.forEach((fill, i) => {
     const { col, appended } = places[i]!;
+    if (col > LAST_COL) throw new CopyRefusedError(`the table reaches Excel's last column (XFD), leaving no room for the '${fill.header}' column`);
     if (appended) acc.set(hr, col, textCell(fill.header));
     placed.set(fill.key, col);
     if (fill.clearOthers !== false) {
@@ -275,6 +312,72 @@ function fillDenseHoles(ws: XLSX.WorkSheet | undefined): void {
   if (range.e.r > data.length - 1) range.e.r = Math.max(range.s.r, data.length - 1);
   for (let r = 0; r <= range.e.r; r++) if (!data[r]) data[r] = [];
   ws['!ref'] = XLSX.utils.encode_range(range);
+}
+
+function inBounds(r: Range): boolean {
+  return r.s.r >= 0 && r.s.c >= 0 && r.s.r <= r.e.r && r.s.c <= r.e.c && r.e.r <= LAST_ROW && r.e.c <= LAST_COL;
+}
+
+function decodeRange(ref: unknown): Range | undefined {
+  if (typeof ref !== 'string') return undefined;
+  try {
+    const r = XLSX.utils.decode_range(ref);
+    return Number.isInteger(r.s.r) && Number.isInteger(r.s.c) && Number.isInteger(r.e.r) && Number.isInteger(r.e.c) ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Makes every sheet's ranges ones SheetJS can write: the declared range becomes the range of the cells (SheetJS's
+ * writer visits every slot of it, so `A1:XFD1048576` or `A1:ZZZZZZZ1` around a few cells would mean billions of
+ * steps, and a negative column makes it throw), and merges or a filter outside Excel's bounds are dropped. The
+ * reader never trusts declared ranges either.
+ */
+function normaliseRanges(wb: XLSX.WorkBook): void {
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name] as (XLSX.WorkSheet & { '!data'?: SheetCell[][] }) | undefined;
+    if (!ws) continue;
+    const used: Range = { s: { r: Infinity, c: Infinity }, e: { r: -1, c: -1 } };
+    new SheetAccess(ws, false).forEach((_, r, c) => {
+      if (r < 0 || c < 0 || r > LAST_ROW || c > LAST_COL) return;
+      if (r < used.s.r) used.s.r = r;
+      if (c < used.s.c) used.s.c = c;
+      if (r > used.e.r) used.e.r = r;
+      if (c > used.e.c) used.e.c = c;
+    });
+    // The cells' range from A1, as Excel writes it; a declared start inside it is kept.
+    const declared = decodeRange(ws['!ref']);
+    if (used.e.r < 0) delete ws['!ref'];
+    else {
+      const start = declared && inBounds(declared) ? { r: Math.min(declared.s.r, used.s.r), c: Math.min(declared.s.c, used.s.c) } : used.s;
+      ws['!ref'] = XLSX.utils.encode_range({ s: start, e: used.e });
+    }
+    if (Array.isArray(ws['!merges'])) ws['!merges'] = ws['!merges'].filter((m) => inBounds(m));
+    const filter = ws['!autofilter'] ? decodeRange(ws['!autofilter'].ref) : undefined;
+    if (ws['!autofilter'] && !(filter && inBounds(filter))) delete ws['!autofilter'];
+  }
+}
+
+/** Most slots (rows × columns of a sheet's range) a copy is written with: SheetJS visits each one. */
+const MAX_COPY_AREA = 100_000_000;
+
+/** Why an annotated copy of a readable workbook is not made: what in the workbook stands in the way, in words. */
+export class CopyRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CopyRefusedError';
+  }
+}
+
+function checkCopyArea(wb: XLSX.WorkBook): void {
+  for (const name of wb.SheetNames) {
+    const ref = wb.Sheets[name]?.['!ref'];
+    const range = decodeRange(ref);
+    if (range && (range.e.r - range.s.r + 1) * (range.e.c - range.s.c + 1) > MAX_COPY_AREA) {
+      throw new CopyRefusedError(`the cells of sheet '${name}' span ${ref}, too wide a range to copy (over ${MAX_COPY_AREA.toLocaleString('en-US')} cells); delete the stray cells far from the table`);
+    }
+  }
 }
 
 function removeSheet(wb: XLSX.WorkBook, name: string): void {
@@ -376,6 +479,7 @@ export function copySource(fileName: string, workbook: WorkbookModel, bytes: () 
  */
 export function writeAnnotated(source: AnnotateSource, plan: AnnotatePlan): Uint8Array {
   const wb = toWorkbook(source);
+  normaliseRanges(wb);
   const ws = wb.Sheets[plan.sheet];
   if (!ws && plan.fills.length > 0) throw new Error(`the workbook has no sheet named '${plan.sheet}'`);
   const lang = plan.lang ?? 'zh';
@@ -398,6 +502,7 @@ export function writeAnnotated(source: AnnotateSource, plan: AnnotatePlan): Uint
   attachNotes(wb, notes);
   if (plan.issuesSheet) features[addIssuesSheet(wb, plan, plan.issuesSheet)] = issuesSheetFeatures(plan.issuesSheet);
   for (const name of wb.SheetNames) fillDenseHoles(wb.Sheets[name]);
+  checkCopyArea(wb);
   delete (wb as { vbaraw?: unknown }).vbaraw;
   const out = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
   return Object.keys(features).length === 0 ? out : addSheetFeatures(out, features);

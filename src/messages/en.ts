@@ -45,11 +45,13 @@ const CORRUPT: Record<Exclude<FileCorruptReason, 'parser-failed'>, (p: FindingPa
   'bad-compressed-data': () => 'the compressed data of a part is broken',
   'bad-xml-part': () => 'a part that must be XML is not',
   'bad-ole-container': () => 'its legacy Excel (.xls) container is broken',
+  'bad-record': () => 'a record of the legacy Excel (.xls) workbook is cut short',
   'unreadable-content': () => 'its parts do not make up a workbook that can be read',
   'duplicate-sheet': (p) => `two sheets have the same name${p.sheet ? ` "${show(p.sheet)}"` : ''}`,
   'duplicate-relationship': () => 'two sheets point at the same part',
   'repeated-element': (p) => `the workbook part holds its <${show(p.element ?? 'sheets', 20)}> element more than once`,
   'more-sheets-than-parts': () => 'the workbook lists more sheets than the file holds parts',
+  'incomplete-element': (p) => `a <${show(p.element ?? 'Relationship', 20)}> entry of the package lacks a required attribute`,
 };
 
 /** English messages, one per finding code: what is wrong and what to do. */

@@ -45,11 +45,13 @@ const CORRUPT: Record<Exclude<FileCorruptReason, 'parser-failed'>, (p: FindingPa
   'bad-compressed-data': () => '某个部件的压缩数据已损坏',
   'bad-xml-part': () => '某个应为 XML 的部件不是 XML',
   'bad-ole-container': () => '旧版 Excel（.xls）容器已损坏',
+  'bad-record': () => '旧版 Excel（.xls）工作簿中有记录不完整',
   'unreadable-content': () => '各部件组不成可读取的工作簿',
   'duplicate-sheet': (p) => `有两个工作表同名${p.sheet ? `（“${show(p.sheet)}”）` : ''}`,
   'duplicate-relationship': () => '有两个工作表指向同一部件',
   'repeated-element': (p) => `工作簿部件中的 <${show(p.element ?? 'sheets', 20)}> 元素出现了不止一次`,
   'more-sheets-than-parts': () => '工作簿列出的工作表多于文件中的部件',
+  'incomplete-element': (p) => `包中的 <${show(p.element ?? 'Relationship', 20)}> 条目缺少必需的属性`,
 };
 
 /** Chinese messages, one per finding code: what is wrong and what to do. */

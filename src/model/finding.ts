@@ -24,12 +24,14 @@ export type FileCorruptReason =
   | 'bad-compressed-data'
   | 'bad-xml-part'
   | 'bad-ole-container'
+  | 'bad-record'
   | 'unreadable-content'
   // The parser failed inside itself (a TypeError and the like): the file is not read, but no fault was established.
   | 'parser-failed'
   | 'duplicate-sheet'
   | 'duplicate-relationship'
   | 'repeated-element'
+  | 'incomplete-element'
   | 'more-sheets-than-parts';
 
 /**

@@ -26,13 +26,6 @@ export interface SeverityCounts {
   info: number;
 }
 
-/** Counts findings by severity. */
-function countBySeverity(findings: readonly Finding[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
 /** A file's exact counts by code, also of the findings the cap left out. */
 export function codeCounts(r: FileResult): CodeCounts {
   return r.countsByCode ?? countCodes(r.findings);

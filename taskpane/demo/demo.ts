@@ -29,7 +29,8 @@ function sheetPreview(host: MemoryHost): ViewElement {
   const rows = s.rows.slice(0, 14);
   return h(
     'div',
-    { style: 'overflow:auto', 'data-testid': 'preview' },
+    // A scrolling region: focusable and named, so the keyboard can scroll it (WCAG 2.1.1).
+    { style: 'overflow:auto', 'data-testid': 'preview', tabindex: '0', role: 'region', 'aria-label': `Excel · ${s.name}` },
     h('p', { class: 'muted' }, `Excel · ${s.name}`),
     h(
       'table',

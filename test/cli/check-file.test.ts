@@ -32,6 +32,14 @@ describe('checkWorkbookFile (validation in the read worker)', () => {
     expect(r.checked).toEqual({ sheet: v.sheet, headerRow: v.headerRow, rows: 400, blankRows: v.blankRows, findings: v.findings, countsByCode: v.countsByCode, omitted: 0 });
   });
 
+  it('makes the annotated copy in the reader process too, so a writer that stalls or dies costs one file', async () => {
+    const r = await checkWorkbookFile(file, AS_OF, { copy: true });
+    if (!r.ok) throw new Error('not read');
+    expect(r.copy).toBeInstanceOf(Uint8Array);
+    const back = readWorkbook(r.copy!, 'copy.xlsx');
+    expect(back.ok && back.workbook.sheets.map((s) => s.name)).toContain('校验问题');
+  });
+
   it('answers a missing file with a file-level finding naming it', async () => {
     const missing = path.join(dir, 'nope.xlsx');
     const r = await checkWorkbookFile(missing, AS_OF);

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { sampleXlsx } from '../taskpane/fixtures.js';
-import { builtDist, CHROMIUM, excelStandIn, hasChromium, launchChromium, openPage as open, serve, sheetJsScripts, type Served } from './browser.js';
+import { axeViolations, builtDist, CHROMIUM, excelStandIn, hasChromium, launchChromium, openPage as open, serve, sheetJsScripts, type Served } from './browser.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = path.resolve(root, '../shared/corpus/real');
@@ -151,6 +151,34 @@ describe.skipIf(!hasChromium)('standalone validator page in Chromium', () => {
     expect(await page.getByTestId('status').textContent()).toMatch(/已填写 1 行条款/);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('the standalone page has no WCAG 2.1 A/AA violations (axe-core), empty and with a validated workbook', async () => {
+    const { page, errors } = await openPage('?lang=en');
+    await expect.poll(() => page.getByTestId('mode').textContent(), { timeout: 20_000 }).toContain('Standalone');
+    expect(await axeViolations(page)).toEqual([]);
+    const input = path.join(tmp, 'axe-tracker.xlsx');
+    writeFileSync(input, sampleXlsx());
+    await page.getByTestId('as-of').fill('2025-06-30');
+    await page.getByTestId('file').setInputFiles(input);
+    await page.getByTestId('findings').waitFor({ timeout: 30_000 });
+    const violations = await axeViolations(page);
+    expect(violations, violations.join('\n')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the task pane in demo mode has no WCAG 2.1 A/AA violations (axe-core) after Validate, in either language', async () => {
+    for (const [lang, validate] of [['zh', '校验'], ['en', 'Validate']] as const) {
+      const { page, errors } = await openPage(`?demo&lang=${lang}`, undefined, 1440);
+      await page.getByTestId('as-of').fill('2025-06-30');
+      await page.getByRole('button', { name: validate, exact: true }).click();
+      await page.getByTestId('findings').waitFor({ timeout: 20_000 });
+      const violations = await axeViolations(page);
+      expect(violations, violations.join('\n')).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 
   it('keeps focus and what was typed while the pane re-renders on every key', async () => {

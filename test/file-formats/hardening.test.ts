@@ -5,12 +5,15 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { readWorkbookPacked } from '../../src/file-formats/pack.js';
 import { readWorkbook, type ReadResult } from '../../src/file-formats/read.js';
 import { renderMessage } from '../../src/messages/index.js';
 import { ofCode } from '../helpers/findings.js';
+import { CopyRefusedError } from '../../src/file-formats/write-annotated.js';
+import { checkedCopy, checkFile } from '../../src/use-cases/check-file.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
-import { concat, ooxmlParts, rawXlsx, utf8, xlsxFromSheets, zipParts } from './read-fixtures.js';
+import { concat, ooxmlParts, rawEntriesZip, rawXlsx, utf8, xlsxFromSheets, zipParts } from './read-fixtures.js';
 
 const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/real');
 const LARGE_STRINGS = path.join(CORPUS, 'sheetjs__large_strings.xlsx');
@@ -168,12 +171,22 @@ describe('parts a tracker does not need do not decide whether it can be read', (
 
 describe('a parser failing inside itself is told apart from a fault it found', () => {
   it('a TypeError of the parser is file-corrupt with reason parser-failed; its words stay out of the message', () => {
-    // A workbook relationship without a Target: SheetJS reads `.charAt` of undefined.
-    const bytes = zipParts(edit(trackerParts(), 'xl/_rels/workbook.xml.rels', (x) => x.replace(/Target="[^"]*"/, '')));
-    const f = failure(readWorkbook(bytes, 'rels.xlsx'));
+    // Text outside any element of an .ods content part: SheetJS reads `[0]` of an empty element stack.
+    const ods = unzipSync(xlsxFromSheets({ A: [['x']] }, { bookType: 'ods' }));
+    const bytes = zipParts(edit(ods, 'content.xml', (x) => `<text:p>x</text:p>${x}`));
+    const f = failure(readWorkbook(bytes, 'stray.ods'));
     expect(f).toMatchObject({ code: 'file-corrupt', params: { reason: 'parser-failed' } });
     expect(ofCode(f, 'file-corrupt').params.detail).toMatch(/Cannot read properties of undefined/);
     for (const lang of ['zh', 'en'] as const) expect(renderMessage(f, lang)).not.toMatch(/undefined|Cannot read/);
+  });
+
+  it.each([
+    ['a relationship without a Target', 'xl/_rels/workbook.xml.rels', (x: string) => x.replace(/Target="[^"]*"/, ''), 'Relationship'],
+    ['a content type default without an Extension', '[Content_Types].xml', (x: string) => x.replace(/<Default Extension="[^"]*"/, '<Default'), 'Default'],
+    ['a <sheet> without a name', 'xl/workbook.xml', (x: string) => x.replace(/<sheet name="[^"]*"/, '<sheet'), 'sheet'],
+  ])('%s, which SheetJS reads without checking, is found before it reads it', (_, part, change, element) => {
+    const f = failure(readWorkbook(zipParts(edit(trackerParts(), part, change)), 'pkg.xlsx'));
+    expect(f).toMatchObject({ code: 'file-corrupt', params: { reason: 'incomplete-element', entry: part, element } });
   });
 
   it('an error SheetJS raises on purpose stays unreadable-content', () => {
@@ -220,5 +233,84 @@ describe('one stray byte in a CSV costs one cell, not the file', () => {
       if (!r.ok) throw new Error(r.finding.code);
       expect(r.workbook.findings.map((f) => [f.code, f.params])).toEqual([['control-char', { file: 'nul.csv', char: 'U+0000' }]]);
     }
+  });
+});
+
+describe('the annotated copy of a file the reader accepted is always written', () => {
+  function copyOf(bytes: Uint8Array, name: string): Uint8Array {
+    const checked = checkFile(bytes, name, '2025-06-30');
+    if (!checked.ok) throw new Error(checked.finding.code);
+    const t0 = performance.now();
+    const copy = checkedCopy(checked, () => bytes);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    const back = readWorkbook(copy, 'copy.xlsx');
+    if (!back.ok) throw new Error(`the copy does not read back: ${back.finding.code}`);
+    return copy;
+  }
+
+  it('a damaged deflate stream in a part the reader skips (printer settings) does not make SheetJS spin for half a minute', () => {
+    // The stream a fuzzed copy of poi__FormulaEvalTestData_Copy.xlsx held: 248 bytes with a run of zeros.
+    const damaged = Uint8Array.from(Buffer.from(
+      'ed535b4ac340143d4d7c81822e21b8016309fe17938f48d2c4c914fa5bcd0803251326d10f57e1b76b7011e20aba00f7a22745410a2908fd29f4' +
+        '00'.repeat(96) +
+        '444598249854daaaa653f9ac56b6d0cf0a492465249059adaa76d66a5321cf8414a35842a8c6cc1f97b5308faf7c1fd7666e6c6a4a85617057d7ebdef60d',
+      'hex',
+    ));
+    const parts = Object.entries(trackerParts()).map(([name, data]) => ({ name, data }));
+    const bytes = rawEntriesZip([...parts, { name: 'xl/printerSettings/printerSettings1.bin', data: damaged, method: 8, size: 1000 }]);
+    copyOf(bytes, 'printer.xlsx');
+  });
+
+  it('a theme SheetJS cannot parse ("themeElements not found") does not cost the copy; the notes are kept', () => {
+    const parts = trackerParts();
+    const bytes = zipParts({ ...parts, 'xl/theme/theme1.xml': strToU8('<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/>') });
+    const copy = copyOf(bytes, 'theme.xlsx');
+    expect(Object.keys(unzipSync(copy))).toContain('xl/worksheets/sheet1.xml');
+  });
+
+  it.each([
+    ['a declared range of eight billion columns', (x: string) => x.replace(/<sheetData/, '<dimension ref="A1:ZZZZZZZ1"/><sheetData')],
+    ['the declared range A1:XFD1048576', (x: string) => x.replace(/<sheetData/, '<dimension ref="A1:XFD1048576"/><sheetData')],
+    ['a declared range past the last row', (x: string) => x.replace(/<sheetData/, '<dimension ref="A1:A2147483648"/><sheetData')],
+    ['a range with a column before A', (x: string) => x.replace(/<sheetData/, '<dimension ref="1:A1"/><sheetData')],
+    ['merges outside the sheet', (x: string) => x.replace('</worksheet>', '<mergeCells count="2"><mergeCell ref="A1:ZZZZZZZ2"/><mergeCell ref="1:B2"/></mergeCells></worksheet>')],
+  ])('%s: the copy holds the cells and reads back', (_, change) => {
+    const parts = trackerParts();
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']).replace(/<dimension[^>]*\/>/, '');
+    const bytes = zipParts({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(change(sheet)) });
+    const back = readWorkbook(copyOf(bytes, 'range.xlsx'), 'copy.xlsx');
+    expect(back.ok && back.workbook.sheets[0].rows[1][0]?.v).toBe('KH-2024-001');
+  });
+
+  it.each([
+    ['one stray cell at XFD1048576 (a copy would be 17 billion slots)', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'],
+    ['a table that reaches column XFD (no room for the check columns)', '<row r="1"><c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>'],
+  ])('%s: the copy is refused with a reason, in milliseconds', (_, extra) => {
+    const parts = trackerParts();
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']).replace('</sheetData>', `${extra}</sheetData>`).replace(/<row r="1"([^>]*)>(.*?)<\/row><row r="1">(.*?)<\/row>/, '<row r="1"$1>$2$3</row>');
+    const bytes = zipParts({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(sheet) });
+    const checked = checkFile(bytes, 'wide.xlsx', '2025-06-30');
+    if (!checked.ok) throw new Error(checked.finding.code);
+    const t0 = performance.now();
+    expect(() => checkedCopy(checked, () => bytes)).toThrow(CopyRefusedError);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});
+
+describe('a legacy .xls whose formula record is cut short', () => {
+  it('is corrupt in milliseconds, not an endless loop in the formula parser', () => {
+    const xls = xlsxFromSheets({ 活动清单: [['活动编号', '完成进度'], ['KH-2024-001', 40]] }, { bookType: 'biff8' });
+    const cfb = XLSX.CFB.read(xls, { type: 'array' });
+    const stream = XLSX.CFB.find(cfb, 'Workbook') as { content: Uint8Array };
+    const c = stream.content;
+    // The first NUMBER record (0x0203, 14 bytes) becomes a BIFF3 FORMULA record (0x0206), as one flipped byte did.
+    let p = 0;
+    while (p + 4 <= c.length && (c[p] | (c[p + 1] << 8)) !== 0x0203) p += 4 + (c[p + 2] | (c[p + 3] << 8));
+    expect(p + 4).toBeLessThanOrEqual(c.length);
+    c[p] = 0x06;
+    const bytes = new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayBuffer | number[]);
+    const { r, ms } = timed(bytes, 'cut.xls');
+    expect(failure(r)).toMatchObject({ code: 'file-corrupt', params: { reason: 'bad-record', entry: 'Workbook' } });
+    expect(ms).toBeLessThan(2_000);
   });
 });

@@ -151,3 +151,35 @@ export function concat(...parts: (Uint8Array | number[])[]): Uint8Array {
   }
   return out;
 }
+
+/** A zip whose entries carry their bytes as given: `method` 8 means `data` is already deflated (to `size` bytes), so damaged streams can be stored. */
+export function rawEntriesZip(entries: { name: string; data: Uint8Array; method?: 0 | 8; size?: number }[]): Uint8Array {
+  const enc = new TextEncoder();
+  const local: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = enc.encode(e.name);
+    const method = e.method ?? 0;
+    const size = e.size ?? e.data.length;
+    const head = new Uint8Array(30 + name.length);
+    const h = new DataView(head.buffer);
+    h.setUint32(0, 0x04034b50, true), h.setUint16(4, 20, true), h.setUint16(8, method, true);
+    h.setUint32(18, e.data.length, true), h.setUint32(22, size, true), h.setUint16(26, name.length, true);
+    head.set(name, 30);
+    const cd = new Uint8Array(46 + name.length);
+    const c = new DataView(cd.buffer);
+    c.setUint32(0, 0x02014b50, true), c.setUint16(4, 20, true), c.setUint16(6, 20, true), c.setUint16(10, method, true);
+    c.setUint32(20, e.data.length, true), c.setUint32(24, size, true), c.setUint16(28, name.length, true), c.setUint32(42, offset, true);
+    cd.set(name, 46);
+    local.push(head, e.data);
+    central.push(cd);
+    offset += head.length + e.data.length;
+  }
+  const cdSize = central.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22);
+  const v = new DataView(end.buffer);
+  v.setUint32(0, 0x06054b50, true), v.setUint16(8, entries.length, true), v.setUint16(10, entries.length, true);
+  v.setUint32(12, cdSize, true), v.setUint32(16, offset, true);
+  return concat(...local, ...central, end);
+}

@@ -88,8 +88,8 @@ describe('messages', () => {
   it('says what is wrong with a damaged file in the reader’s language, never in the parser’s English', () => {
     const reasons: FileCorruptReason[] = [
       'no-central-directory', 'truncated', 'unsafe-entry-name', 'duplicate-entry', 'unsupported-compression', 'bad-entry-size',
-      'bad-compressed-data', 'bad-xml-part', 'bad-ole-container', 'unreadable-content', 'parser-failed', 'duplicate-sheet',
-      'duplicate-relationship', 'repeated-element', 'more-sheets-than-parts',
+      'bad-compressed-data', 'bad-xml-part', 'bad-ole-container', 'bad-record', 'unreadable-content', 'parser-failed', 'duplicate-sheet',
+      'duplicate-relationship', 'repeated-element', 'more-sheets-than-parts', 'incomplete-element',
     ];
     const detail = "Cannot read properties of undefined (reading 'v')";
     const texts = reasons.flatMap((reason) => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import type { FileResult } from '../../src/report/model.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
+import { axeViolations } from '../e2e/browser.js';
 import type { Cell } from '../../src/model/workbook.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -73,6 +74,18 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in a browser', () => {
     await page.fill('#f-text', 'pwned=2');
     expect((await visibleRows()).map((r) => r[3])).toEqual(['G4']);
     await page.fill('#f-text', '');
+  });
+
+  it('has no WCAG 2.1 A/AA violations (axe-core), in either language', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'lmc-html-axe-')), 'report.html');
+      writeFileSync(file, renderHtml(results(), { lang, asOf: '2025-06-30', generated: '2025-07-01' }));
+      const p = await browser.newPage();
+      await p.goto(pathToFileURL(file).href);
+      const violations = await axeViolations(p);
+      expect(violations, violations.join('\n')).toEqual([]);
+      await p.close();
+    }
   });
 
   it('sorts by a column when its header is clicked, and reverses on a second click', async () => {

@@ -5,13 +5,11 @@ import type { Command } from '../commands.js';
 import { assertNotInput, collectInputs, describeFsError, writeFileAtomic, type InputEntry } from '../fs-out.js';
 import { EXIT, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
-import { checkWorkbookFile, readWorkbookFile } from '../read-file.js';
+import { checkWorkbookFile } from '../read-file.js';
 import type { Lang } from '../../model/lang.js';
 import { batchExitCode, unreadableResult, type FileResult } from '../../report/model.js';
 import { localToday } from '../../model/today.js';
 import { formatForExtension, isReportFormat, REPORT_FORMAT_NAMES, REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
-import { checkedCopy, checkWorkbook, type CheckedFile } from '../../use-cases/check-file.js';
-import { checkedSummary } from '../../use-cases/validate-workbook.js';
 import { fileFinding, type FindingCode } from '../../model/finding.js';
 import { DEFAULT_MAX_FINDINGS } from '../../model/finding-cap.js';
 
@@ -82,11 +80,6 @@ async function prepareAnnotateDir(dir: string): Promise<void> {
   }
 }
 
-async function writeCopy(entry: InputEntry, checked: CheckedFile, target: string): Promise<void> {
-  const bytes = await fsp.readFile(entry.abs);
-  await writeFileAtomic(target, checkedCopy(checked, () => new Uint8Array(bytes)));
-}
-
 // A defect in a rule must not cost the rest of the batch; the file is reported as not checked.
 function internalError(io: CliIo, display: string, detail: string): FileResult {
   io.err(`lmc validate: internal error while checking ${display}: ${detail}\n`);
@@ -131,33 +124,18 @@ export const run: Command = async (args, io) => {
     // A path that does not exist is read too: the reader's file-unreadable finding names it, and the batch goes on.
     progress.begin(entry.display);
     const target = copyTargets.get(entry);
-    if (!target) {
-      // Without an annotated copy only the findings are needed: the worker validates, and the cells stay there.
-      const checked = await checkWorkbookFile(entry.abs, opts.asOf, { limits: { maxFindings: opts.maxFindings } });
-      if (checked.ok) results.push({ file: entry.display, status: 'ok', ...checked.checked });
-      else if ('finding' in checked) results.push(unreadableResult(entry.display, checked.finding));
-      else results.push(internalError(io, entry.display, checked.error));
+    // The reader process validates (and makes the annotated copy): only findings and the copy's bytes come back.
+    const checked = await checkWorkbookFile(entry.abs, opts.asOf, { limits: { maxFindings: opts.maxFindings }, copy: target !== undefined });
+    if (!checked.ok) {
+      results.push('finding' in checked ? unreadableResult(entry.display, checked.finding) : internalError(io, entry.display, checked.error));
       progress.tick(entry.display);
       continue;
     }
-    const read = await readWorkbookFile(entry.abs, { limits: { maxFindings: opts.maxFindings } });
-    if (!read.ok) {
-      results.push(unreadableResult(entry.display, read.finding));
-      progress.tick(entry.display);
-      continue;
-    }
-    let checked: CheckedFile;
-    try {
-      checked = checkWorkbook(read.workbook, entry.abs, opts.asOf, { maxFindings: opts.maxFindings });
-    } catch (err) {
-      results.push(internalError(io, entry.display, err instanceof Error ? err.message : String(err)));
-      progress.tick(entry.display);
-      continue;
-    }
-    results.push({ file: entry.display, status: 'ok', ...checkedSummary(checked.validation) });
+    results.push({ file: entry.display, status: 'ok', ...checked.checked });
     if (target) {
       try {
-        await writeCopy(entry, checked, target);
+        if (!checked.copy) throw new Error(checked.copyError ?? 'the copy could not be made');
+        await writeFileAtomic(target, checked.copy);
         progress.done();
         say(io, opts.quiet, `${entry.display} → ${target}\n`);
       } catch (err) {

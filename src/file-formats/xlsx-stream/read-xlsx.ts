@@ -1,11 +1,11 @@
-import { NON_ESSENTIAL_PART } from '../non-essential-parts.js';
+import { NON_ESSENTIAL_PART } from '../package-parts.js';
 import * as XLSX from 'xlsx';
 import { a1 } from '../../model/a1.js';
 import { FILE_LEVEL, finding, type FileProblem, type Finding } from '../../model/finding.js';
 import type { Cell, SheetGrid, Visibility, WorkbookModel } from '../../model/workbook.js';
 import type { ReadLimits } from '../limits.js';
 import type { StreamRowSink } from '../read.js';
-import { hasDoctype, startsLikeXml } from '../scan.js';
+import { hasDoctype, incompleteElement, startsLikeXml } from '../scan.js';
 import { inflateEntryTo, StoredZipWriter, type InflateBudget, type ZipEntry } from '../zip-guard.js';
 import { toModelCell, type CellContext } from './cells.js';
 import { PartCheck } from './part-check.js';
@@ -216,6 +216,11 @@ export function readXlsxStream(
         if (!BINARY_PART.test(e.name)) {
           if (hasDoctype(data)) return { kind: 'problem', problem: { code: 'file-doctype', params: { entry: e.name } } };
           if (XML_PART.test(e.name) && !startsLikeXml(data)) return { kind: 'problem', problem: { code: 'file-corrupt', params: { reason: 'bad-xml-part', entry: e.name } } };
+        }
+        const lower = e.name.toLowerCase();
+        if (lower === '[content_types].xml' || lower.endsWith('.rels')) {
+          const element = incompleteElement(new TextDecoder().decode(data));
+          if (element) return { kind: 'problem', problem: { code: 'file-corrupt', params: { reason: 'incomplete-element', entry: e.name, element } } };
         }
       }
     }
