@@ -86,13 +86,22 @@ export class PartCheck {
       this.offset += chunk.length;
       return;
     }
-    const buf = concat(this.carry, chunk);
-    const base = this.offset - this.carry.length;
-    this.scan(buf, base, this.carryFrom, buf.length - AHEAD, buf.length + AHEAD);
-    const keep = Math.min(buf.length, AHEAD + 1);
-    const from = Math.max(this.carryFrom, buf.length - AHEAD);
-    this.carry = buf.slice(buf.length - keep);
-    this.carryFrom = from - (buf.length - keep);
+    if (chunk.length < 4 * AHEAD) {
+      const buf = concat(this.carry, chunk);
+      const base = this.offset - this.carry.length;
+      this.scan(buf, base, this.carryFrom, buf.length - AHEAD, buf.length + AHEAD);
+      const keep = Math.min(buf.length, AHEAD + 1);
+      const from = Math.max(this.carryFrom, buf.length - AHEAD);
+      this.carry = buf.slice(buf.length - keep);
+      this.carryFrom = from - (buf.length - keep);
+    } else {
+      // Positions near the seam are looked at in a small joined buffer; the rest in the chunk itself, without a copy.
+      const seam = concat(this.carry, chunk.subarray(0, 2 * AHEAD));
+      this.scan(seam, this.offset - this.carry.length, this.carryFrom, this.carry.length + 1, seam.length + AHEAD);
+      this.scan(chunk, this.offset, 1, chunk.length - AHEAD, chunk.length + AHEAD);
+      this.carry = chunk.slice(chunk.length - AHEAD - 1);
+      this.carryFrom = 1;
+    }
     this.offset += chunk.length;
   }
 

@@ -336,11 +336,21 @@ export class SheetScanner {
  * has `&`, `_`, CR or invalid UTF-8, which go through the exact SheetJS steps instead.
  */
 function plainText(b: Uint8Array, from: number, to: number, view: ReturnType<typeof nodeView>): string | undefined {
+  let high = false;
   for (let i = from; i < to; i++) {
     const c = b[i];
     if (c === AMP || c === UNDERSCORE || c === CR) return undefined;
+    if (c >= 0x80) high = true;
   }
+  if (!high) return asciiText(b, from, to, view);
   return decodeUtf8(b, from, to, view);
+}
+
+function asciiText(b: Uint8Array, from: number, to: number, view: ReturnType<typeof nodeView>): string {
+  if (to - from > 24 && view?.latin1Slice) return view.latin1Slice(from, to);
+  let s = '';
+  for (let i = from; i < to; i++) s += String.fromCharCode(b[i]);
+  return s;
 }
 
 // Position of `</name>` closing a text node that starts at p; the text must hold no `<`.
@@ -381,7 +391,19 @@ function plainInt(b: Uint8Array, from: number, to: number): number | undefined {
   return neg ? -v : v;
 }
 
-const TYPES = new Map([['n', 'n'], ['s', 's'], ['str', 'str'], ['inlineStr', 'inlineStr'], ['b', 'b'], ['e', 'e']]);
+// The cell types SheetJS reads in OOXML, compared byte by byte (no string per cell).
+function cellType(b: Uint8Array, from: number, to: number): string {
+  const n = to - from;
+  const c = b[from];
+  if (n === 1) {
+    if (c === 0x73) return 's';
+    if (c === 0x6e) return 'n';
+    if (c === 0x62) return 'b';
+    if (c === 0x65) return 'e';
+  } else if (n === 3 && c === 0x73 && b[from + 1] === 0x74 && b[from + 2] === 0x72) return 'str';
+  else if (n === 9 && byteString(b, from, to) === 'inlineStr') return 'inlineStr';
+  return unsupported('cell type');
+}
 
 /** The attributes of a `<c>` start tag (r, s, t and the harmless cm, vm, ph) read into `x` without building strings for the common ones. */
 function cellAttrs(b: Uint8Array, from: number, to: number, x: RawCell): void {
@@ -425,9 +447,7 @@ function cellAttrs(b: Uint8Array, from: number, to: number, x: RawCell): void {
       x.style = v;
     } else if (nameLen === 1 && n0 === 0x74) {
       if (x.type !== undefined) unsupported('two types');
-      const t = TYPES.get(byteString(b, vs, ve));
-      if (t === undefined) unsupported('cell type');
-      x.type = t;
+      x.type = cellType(b, vs, ve);
     } else {
       const name = byteString(b, nameStart, nameStart + nameLen);
       if (name !== 'cm' && name !== 'vm' && name !== 'ph') unsupported(`attribute ${name}`);
