@@ -1,3 +1,4 @@
+import { shiftFormula } from './shared-formula.js';
 import { byteString, decodeUtf8, nodeView, unescapeXml, utf8Read } from './xml-text.js';
 
 /**
@@ -72,7 +73,7 @@ const NEED_MORE = -1;
 /**
  * Scans a worksheet part as it inflates and hands each row tag and cell to a sink, one pass, no
  * whole-part string. Throws Unsupported on anything outside the SpreadsheetML that Excel and
- * SheetJS write (prefixed names, shared or array formulas, rich inline text, out-of-order cells,
+ * SheetJS write (prefixed names, array formulas, rich inline text, out-of-order cells,
  * CDATA …), so the caller can leave the file to SheetJS.
  */
 export class SheetScanner {
@@ -86,6 +87,8 @@ export class SheetScanner {
   private rowR = 0;
   private pendingEmptyRow: number | undefined;
   private view: ReturnType<typeof nodeView>;
+  // Shared formulas by index: the master's text and cell.
+  private readonly shared = new Map<string, { f: string; row: number; col: number }>();
   // One cell object, refilled for every cell: the sink reads it before the next one is scanned.
   private readonly raw: RawCell = { row: 0, col: 0, type: undefined, style: undefined, v: undefined, int: undefined, inline: undefined, f: undefined };
   /** The first `<dimension>` reference as SheetJS finds it (only a reference with a colon counts). */
@@ -259,6 +262,7 @@ export class SheetScanner {
     let q = close + 1;
     if (!selfClosing) {
       let seenV = false;
+      let seenF = false;
       for (;;) {
         while (q < len && isSpace(b[q])) q++;
         if (q + 5 > len) return final ? unsupported('truncated cell') : NEED_MORE;
@@ -283,15 +287,35 @@ export class SheetScanner {
         }
         const tagEnd = b.indexOf(GT, q);
         if (tagEnd < 0) return final ? unsupported('truncated cell') : NEED_MORE;
-        if (b[tagEnd - 1] === SLASH) unsupported('empty element in a cell');
+        const selfClosing = b[tagEnd - 1] === SLASH;
         if (isTag(b, q, 'f')) {
-          const fa = parseAttrs(b, q + 2, tagEnd);
-          if (fa.t !== undefined || x.f !== undefined) unsupported('shared or array formula');
+          if (seenF) unsupported('two formulas');
+          seenF = true;
+          const fa = parseAttrs(b, q + 2, selfClosing ? tagEnd - 1 : tagEnd);
+          // SheetJS tells a shared formula by this exact text in the tag.
+          const shared = byteString(b, q, tagEnd).includes('t="shared"');
+          if (fa.t !== undefined && !shared) unsupported('array formula');
+          if (shared && (fa.si === undefined || !/^(?:0|[1-9]\d{0,6})$/.test(fa.si))) unsupported('shared formula index');
+          if (selfClosing) {
+            if (!shared) unsupported('empty formula');
+            x.f = this.sharedAt(fa.si!, x.row, x.col);
+            q = tagEnd + 1;
+            continue;
+          }
           const end = textEnd(b, tagEnd + 1, 'f');
           if (end === NEED_MORE) return final ? unsupported('truncated cell') : NEED_MORE;
-          if (end === tagEnd + 1) unsupported('empty formula');
-          x.f = unescapeXml(utf8Read(byteString(b, tagEnd + 1, end)), true).replace(/_xlfn\./g, '');
+          if (end === tagEnd + 1) {
+            if (!shared) unsupported('empty formula');
+            x.f = this.sharedAt(fa.si!, x.row, x.col);
+          } else {
+            const text = utf8Read(byteString(b, tagEnd + 1, end));
+            x.f = unescapeXml(text, true).replace(/_xlfn\./g, '');
+            // The master keeps its text with CR LF as written: SheetJS shares it without that conversion.
+            if (shared) this.shared.set(fa.si!, { f: unescapeXml(text).replace(/_xlfn\./g, ''), row: x.row, col: x.col });
+          }
           q = end + 4;
+        } else if (selfClosing) {
+          unsupported('empty element in a cell');
         } else if (isTag(b, q, 'is')) {
           const end = findClose(b, tagEnd + 1, 'is');
           if (end === NEED_MORE) return final ? unsupported('truncated cell') : NEED_MORE;
@@ -305,6 +329,12 @@ export class SheetScanner {
     this.lastCol = x.col;
     this.sink.cell(x);
     return q;
+  }
+
+  // A shared formula as it reads in the cell at (row, col), or undefined before its master cell.
+  private sharedAt(si: string, row: number, col: number): string | undefined {
+    const m = this.shared.get(si);
+    return m && shiftFormula(m.f, row - m.row, col - m.col);
   }
 
   // Text of a `<v>`: for `str` cells decoded as SheetJS does (unescape, UTF-8, unescape again);
