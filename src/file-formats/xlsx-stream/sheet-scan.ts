@@ -314,6 +314,11 @@ export class SheetScanner {
             if (shared) this.shared.set(fa.si!, { f: unescapeXml(text).replace(/_xlfn\./g, ''), row: x.row, col: x.col });
           }
           q = end + 4;
+        } else if (selfClosing && b[q + 1] === 0x76 && tagEnd === q + 3) {
+          // `<v/>`: no value, as SheetJS finds no `</v>` for it within the cell.
+          if (seenV) unsupported('two values');
+          seenV = true;
+          q = tagEnd + 1;
         } else if (selfClosing) {
           unsupported('empty element in a cell');
         } else if (isTag(b, q, 'is')) {
