@@ -69,6 +69,9 @@ const enum State {
 }
 
 const NEED_MORE = -1;
+// A cell holds at most 32,767 characters (at most ~600 KB of escaped UTF-8); beyond these, SheetJS reads the file.
+const MAX_CARRY = 4 * 1024 * 1024;
+const MAX_TEXT_AROUND = 16 * 1024 * 1024;
 
 /**
  * Scans a worksheet part as it inflates and hands each row tag and cell to a sink, one pass, no
@@ -119,6 +122,9 @@ export class SheetScanner {
     }
     this.view = nodeView(b);
     p = this.run(b, p, final);
+    // What is left over is part of one row tag or one cell; a legitimate one is far smaller. Carrying a huge one
+    // from piece to piece would copy it again and again, so SheetJS reads such a file.
+    if (b.length - p > MAX_CARRY) unsupported('oversized cell');
     this.buf = p < b.length ? b.slice(p) : new Uint8Array(0);
     if (final) this.end();
   }
@@ -145,6 +151,7 @@ export class SheetScanner {
             // Keep everything before the last few bytes as text (`<sheetData` may straddle pieces).
             const keep = Math.max(p, len - 16);
             this.pre += byteString(b, p, keep);
+            if (this.pre.length > MAX_TEXT_AROUND) unsupported('oversized start of sheet');
             return final ? len : keep;
           }
           this.pre += byteString(b, p, at);
@@ -162,6 +169,7 @@ export class SheetScanner {
         }
         case State.EmptyData: {
           this.post += byteString(b, p, len);
+          if (this.post.length > MAX_TEXT_AROUND) unsupported('oversized end of sheet');
           return len;
         }
         case State.Post:
