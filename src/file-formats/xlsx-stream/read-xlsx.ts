@@ -235,9 +235,9 @@ export function readXlsxStream(
     }
     return { kind: 'workbook', workbook: assemble(m, built, file, lim, findings), delivered: live };
   } catch (err) {
-    if (err instanceof Unsupported) return { kind: 'fallback', reason: err.message, emitted };
     if (err instanceof TooLarge) return { kind: 'problem', problem: { code: 'file-too-large', params: err.params } };
-    throw err;
+    // Anything else the scanner did not expect is SheetJS's to read (or to fail on, and name the failure).
+    return { kind: 'fallback', reason: err instanceof Unsupported ? err.message : `unexpected: ${err instanceof Error ? err.message : String(err)}`, emitted };
   }
 }
 
