@@ -2,7 +2,7 @@ import type { Finding } from '../model/finding.js';
 import type { CodeCounts } from '../model/finding-cap.js';
 import type { Cell, CellKind, SheetGrid, Visibility, WorkbookModel } from '../model/workbook.js';
 import type { ReadLimits } from './limits.js';
-import { readWorkbookInto, type RowSink } from './read.js';
+import { readWorkbookInto, type StreamRowSink } from './read.js';
 
 /**
  * A workbook model flattened into a few typed arrays and one JSON string, for crossing a worker
@@ -49,8 +49,8 @@ function grow<T extends Int32Array | Uint8Array | Float64Array>(a: T, need: numb
   return next;
 }
 
-/** Packs a workbook row by row (a RowSink), so the cells never have to be kept as a model. */
-export class WorkbookPacker implements RowSink {
+/** Packs a workbook row by row (a row sink the streaming reader feeds as it reads), so the cells never have to be kept as a model. */
+export class WorkbookPacker implements StreamRowSink {
   private rowLengths = new Int32Array(1024);
   private rows = 0;
   private cols = new Int32Array(8192);
@@ -62,6 +62,20 @@ export class WorkbookPacker implements RowSink {
   private sheetStart = 0;
   private sheetUsed = 0;
   private sheet: { name: string; visibility: Visibility } | undefined;
+
+  /** The date system travels with `finish`; nothing to do before the rows. */
+  dateSystem(): void {}
+
+  /** Forgets every row packed so far (the reader starts the workbook again). */
+  restart(): void {
+    this.rows = 0;
+    this.cells = 0;
+    this.strings.length = 0;
+    this.sheets.length = 0;
+    this.sheetStart = 0;
+    this.sheetUsed = 0;
+    this.sheet = undefined;
+  }
 
   /** Starts a sheet. */
   beginSheet(name: string, visibility: Visibility): void {

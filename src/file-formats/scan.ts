@@ -68,6 +68,26 @@ function rAttributes(b: Uint8Array, from: number, to: number, out: [number, numb
   }
 }
 
+/** Counts `<c …>` cell elements (with or without a namespace prefix) in a SpreadsheetML worksheet part. */
+export function countSheetCells(b: Uint8Array): number {
+  let n = 0;
+  let i = b.indexOf(LT);
+  const len = b.length;
+  while (i >= 0 && i + 2 < len) {
+    const c1 = b[i + 1];
+    if (c1 === 0x63 && isNameEnd(b[i + 2])) n++;
+    else if (c1 !== 0x2f && c1 !== 0x63) {
+      // Prefixed element names such as `<x:c r="A1">`.
+      let k = i + 1;
+      const stop = Math.min(len, i + 12);
+      while (k < stop && b[k] !== 0x3a && !isNameEnd(b[k])) k++;
+      if (k < stop && b[k] === 0x3a && b[k + 1] === 0x63 && k + 2 < len && isNameEnd(b[k + 2])) n++;
+    }
+    i = b.indexOf(LT, i + 1);
+  }
+  return n;
+}
+
 /**
  * Counts the cell elements of a SpreadsheetML worksheet part and checks every row and cell reference against the
  * limits the way SheetJS decodes them (a cell's row is all the digits of its `r`, its column all the capital

@@ -106,7 +106,7 @@ function buildTable(sheet: SheetGrid, r0: number): TrackerTable {
  * bound columns, the data rows (handed to `onRow` as they come, or kept in `table.rows`), the
  * blank rows between the header and the last data row, and the rightmost column used.
  */
-export class TableBuilder {
+class TableBuilder {
   /** The table; `rows`, `blankRows` and `lastCol` are final once `finish` was called. */
   readonly table: TrackerTable;
   private readonly filledCols: Set<number>;

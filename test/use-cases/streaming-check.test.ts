@@ -41,6 +41,15 @@ describe('streaming validation = validation of the read workbook', () => {
     expect(sink.finish(streamed.workbook)).toEqual(checkedSummary(validateWorkbook(read.workbook, { asOf: AS_OF })));
   });
 
+  it('a limit passed while rows are already validated gives the same finding as reading first', () => {
+    const bytes = trackerXlsx(trackerRows(300, 0.2, 5));
+    for (const limits of [{ maxCells: 1000 }, { maxRows: 100 }, { maxColumns: 4 }]) {
+      const streamed = readWorkbookInto(bytes, 'l.xlsx', limits, new StreamingCheck({ asOf: AS_OF }));
+      expect(streamed.ok).toBe(false);
+      expect(streamed).toEqual(readWorkbook(bytes, 'l.xlsx', limits));
+    }
+  });
+
   it('a file the streaming reader hands to SheetJS midway is validated once, from the start', () => {
     // The second sheet has a shared formula, which only SheetJS reads: rows of the first sheet already went out.
     const bytes = xlsxFromSheets({ 活动清单: [header, ['CN-2024-001', 'a', '4.2.1', '中国', 45000]] });

@@ -1,4 +1,4 @@
-import { hasDoctype } from '../scan.js';
+import { countSheetCells, hasDoctype } from '../scan.js';
 
 // Streaming forms of the byte scans in ../scan.ts, with the same answers on the same bytes: a part
 // is checked piece by piece as it inflates instead of after it was inflated whole.
@@ -17,27 +17,62 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-/** startsLikeXml on a prefix: true or false once the prefix decides it, undefined while it needs more bytes. */
-function startDecision(b: Uint8Array, final: boolean): boolean | undefined {
-  const len = b.length;
-  if (!final && len < 3) return undefined;
-  let i = 0;
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
-  else if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return true;
-  while (i < len && isSpace(b[i])) i++;
-  if (i === len) return final ? true : undefined;
-  if (b[i] !== LT) return false;
-  if (i + 1 >= len && !final) return undefined;
-  if (b[i + 1] === 0x3f) {
-    let j = i + 2;
-    while (j + 1 < len && !(b[j] === 0x3f && b[j + 1] === 0x3e)) j++;
-    if (j + 1 >= len && !final) return undefined;
-    j += 2;
-    while (j < len && isSpace(b[j])) j++;
-    if (j >= len) return final ? true : undefined;
-    return b[j] === LT;
+/**
+ * startsLikeXml fed piece by piece: after an optional byte-order mark, white space and XML
+ * declaration, the first character must be `<`; decided as soon as the bytes allow, in one pass.
+ */
+class XmlStart {
+  private phase: 'bom' | 'space' | 'lt' | 'decl' | 'after' = 'bom';
+  private bom: number[] = [];
+  private prevQ = false;
+  /** The answer once known. */
+  result: boolean | undefined;
+
+  push(b: Uint8Array): void {
+    for (let i = 0; i < b.length && this.result === undefined; i++) this.byte(b[i]);
   }
-  return true;
+
+  end(): boolean {
+    if (this.result === undefined && this.phase === 'bom') {
+      // Fewer than three bytes: no byte-order mark, the bytes are read as they are.
+      const held = this.bom;
+      this.bom = [];
+      this.phase = 'space';
+      for (const c of held) if (this.result === undefined) this.byte(c);
+    }
+    return this.result ?? true;
+  }
+
+  private byte(c: number): void {
+    switch (this.phase) {
+      case 'bom':
+        this.bom.push(c);
+        if (this.bom.length < 3) return;
+        {
+          const [a, b2, c3] = this.bom;
+          this.phase = 'space';
+          if (a === 0xef && b2 === 0xbb && c3 === 0xbf) return;
+          for (const x of this.bom) if (this.result === undefined) this.byte(x);
+        }
+        return;
+      case 'space':
+        if (isSpace(c)) return;
+        if (c !== LT) this.result = false;
+        else this.phase = 'lt';
+        return;
+      case 'lt':
+        if (c === 0x3f) this.phase = 'decl';
+        else this.result = true;
+        return;
+      case 'decl':
+        if (this.prevQ && c === 0x3e) this.phase = 'after';
+        this.prevQ = c === 0x3f;
+        return;
+      case 'after':
+        if (isSpace(c)) return;
+        this.result = c === LT;
+    }
+  }
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -58,7 +93,7 @@ export class PartCheck {
   private carryFrom = 0;
   private offset = 0;
   private head: Uint8Array | undefined = new Uint8Array(0);
-  private start: boolean | undefined;
+  private readonly start = new XmlStart();
   private utf16: Uint8Array[] | undefined;
   /** True once a `<!DOCTYPE` was seen. */
   doctype = false;
@@ -70,29 +105,40 @@ export class PartCheck {
   /** Feeds the next bytes of the part. */
   push(chunk: Uint8Array): void {
     if (this.head) {
+      // The first two bytes decide whether the part is UTF-16 (then checked whole, as hasDoctype does).
       this.head = concat(this.head, chunk);
-      if (this.offset === 0 && this.head.length >= 2 && ((this.head[0] === 0xff && this.head[1] === 0xfe) || (this.head[0] === 0xfe && this.head[1] === 0xff))) {
-        // UTF-16 parts are checked whole, as hasDoctype does.
-        this.utf16 = [this.head];
-        this.start = true;
+      if (this.head.length >= 2) {
+        const h = this.head;
         this.head = undefined;
-        this.offset += chunk.length;
-        return;
+        if ((h[0] === 0xff && h[1] === 0xfe) || (h[0] === 0xfe && h[1] === 0xff)) {
+          this.utf16 = [h];
+          this.offset += chunk.length;
+          return;
+        }
       }
-      this.start = startDecision(this.head, false);
-      if (this.start !== undefined) this.head = undefined;
-    } else if (this.utf16) {
+    }
+    if (this.utf16) {
       this.utf16.push(chunk);
       this.offset += chunk.length;
       return;
     }
-    const buf = concat(this.carry, chunk);
-    const base = this.offset - this.carry.length;
-    this.scan(buf, base, this.carryFrom, buf.length - AHEAD, buf.length + AHEAD);
-    const keep = Math.min(buf.length, AHEAD + 1);
-    const from = Math.max(this.carryFrom, buf.length - AHEAD);
-    this.carry = buf.slice(buf.length - keep);
-    this.carryFrom = from - (buf.length - keep);
+    if (this.start.result === undefined) this.start.push(chunk);
+    if (chunk.length < 4 * AHEAD) {
+      const buf = concat(this.carry, chunk);
+      const base = this.offset - this.carry.length;
+      this.scan(buf, base, this.carryFrom, buf.length - AHEAD, buf.length + AHEAD);
+      const keep = Math.min(buf.length, AHEAD + 1);
+      const from = Math.max(this.carryFrom, buf.length - AHEAD);
+      this.carry = buf.slice(buf.length - keep);
+      this.carryFrom = from - (buf.length - keep);
+    } else {
+      // Positions near the seam are looked at in a small joined buffer; the rest in the chunk itself, without a copy.
+      const seam = concat(this.carry, chunk.subarray(0, 2 * AHEAD));
+      this.scan(seam, this.offset - this.carry.length, this.carryFrom, this.carry.length + 1, seam.length + AHEAD);
+      this.scan(chunk, this.offset, 1, chunk.length - AHEAD, chunk.length + AHEAD);
+      this.carry = chunk.slice(chunk.length - AHEAD - 1);
+      this.carryFrom = 1;
+    }
     this.offset += chunk.length;
   }
 
@@ -103,12 +149,11 @@ export class PartCheck {
       let at = 0;
       for (const c of this.utf16) (all.set(c, at), (at += c.length));
       this.doctype = hasDoctype(all);
-      return { doctype: this.doctype, startsLikeXml: true, cells: 0 };
+      return { doctype: this.doctype, startsLikeXml: true, cells: this.countCells ? countSheetCells(all) : 0 };
     }
-    if (this.head) this.start = startDecision(this.head, true);
     const base = this.offset - this.carry.length;
     this.scan(this.carry, base, this.carryFrom, this.carry.length, this.carry.length);
-    return { doctype: this.doctype, startsLikeXml: this.start ?? true, cells: this.cells };
+    return { doctype: this.doctype, startsLikeXml: this.start.end(), cells: this.cells };
   }
 
   // Looks at positions [from, to) of `b`, whose first byte is at `base` in the part; `len` is where the part ends in `b`.

@@ -24,6 +24,8 @@ const OTHER_SHEETS = /(?:^|\/)(?:macrosheets|chartsheets|dialogsheets)\/|(?:^|\/
 const BINARY_PART = /\.bin$/i;
 const XML_PART = /\.(?:xml|rels)$/i;
 const MARKER = '\u0001lmc-part:';
+// Rows without cells between rows with cells: one shared empty row (sinks only read rows).
+const NO_CELLS: readonly (Cell | undefined)[] = Object.freeze([]);
 
 // The options the SheetJS path reads OOXML with; the metadata read must see the workbook as it does.
 const PARSE_OPTIONS: XLSX.ParsingOptions = {
@@ -82,7 +84,7 @@ class SheetBuilder implements SheetScanSink {
     if (emit) {
       if (x.row !== this.curRow) {
         if (this.curRow >= 0) emit.row(this.cur);
-        for (let r = this.curRow + 1; r < x.row; r++) emit.row([]);
+        for (let r = this.curRow + 1; r < x.row; r++) emit.row(NO_CELLS);
         this.cur = [];
         this.curRow = x.row;
       }
@@ -251,9 +253,9 @@ export function readXlsxStream(
     }
     return { kind: 'workbook', workbook: assemble(m, built, file, lim, findings), delivered: live };
   } catch (err) {
-    if (err instanceof Unsupported) return { kind: 'fallback', reason: err.message, emitted };
     if (err instanceof TooLarge) return { kind: 'problem', problem: { code: 'file-too-large', params: err.params } };
-    throw err;
+    // Anything else the scanner did not expect is SheetJS's to read (or to fail on, and name the failure).
+    return { kind: 'fallback', reason: err instanceof Unsupported ? err.message : `unexpected: ${err instanceof Error ? err.message : String(err)}`, emitted };
   }
 }
 

@@ -1,3 +1,4 @@
+import { shiftFormula } from './shared-formula.js';
 import { byteString, decodeUtf8, nodeView, unescapeXml, utf8Read } from './xml-text.js';
 
 /**
@@ -68,11 +69,14 @@ const enum State {
 }
 
 const NEED_MORE = -1;
+// A cell holds at most 32,767 characters (at most ~600 KB of escaped UTF-8); beyond these, SheetJS reads the file.
+const MAX_CARRY = 4 * 1024 * 1024;
+const MAX_TEXT_AROUND = 16 * 1024 * 1024;
 
 /**
  * Scans a worksheet part as it inflates and hands each row tag and cell to a sink, one pass, no
  * whole-part string. Throws Unsupported on anything outside the SpreadsheetML that Excel and
- * SheetJS write (prefixed names, shared or array formulas, rich inline text, out-of-order cells,
+ * SheetJS write (prefixed names, array formulas, rich inline text, out-of-order cells,
  * CDATA …), so the caller can leave the file to SheetJS.
  */
 export class SheetScanner {
@@ -86,6 +90,8 @@ export class SheetScanner {
   private rowR = 0;
   private pendingEmptyRow: number | undefined;
   private view: ReturnType<typeof nodeView>;
+  // Shared formulas by index: the master's text and cell.
+  private readonly shared = new Map<string, { f: string; row: number; col: number }>();
   // One cell object, refilled for every cell: the sink reads it before the next one is scanned.
   private readonly raw: RawCell = { row: 0, col: 0, type: undefined, style: undefined, v: undefined, int: undefined, inline: undefined, f: undefined };
   /** The first `<dimension>` reference as SheetJS finds it (only a reference with a colon counts). */
@@ -116,6 +122,9 @@ export class SheetScanner {
     }
     this.view = nodeView(b);
     p = this.run(b, p, final);
+    // What is left over is part of one row tag or one cell; a legitimate one is far smaller. Carrying a huge one
+    // from piece to piece would copy it again and again, so SheetJS reads such a file.
+    if (b.length - p > MAX_CARRY) unsupported('oversized cell');
     this.buf = p < b.length ? b.slice(p) : new Uint8Array(0);
     if (final) this.end();
   }
@@ -142,6 +151,7 @@ export class SheetScanner {
             // Keep everything before the last few bytes as text (`<sheetData` may straddle pieces).
             const keep = Math.max(p, len - 16);
             this.pre += byteString(b, p, keep);
+            if (this.pre.length > MAX_TEXT_AROUND) unsupported('oversized start of sheet');
             return final ? len : keep;
           }
           this.pre += byteString(b, p, at);
@@ -159,6 +169,7 @@ export class SheetScanner {
         }
         case State.EmptyData: {
           this.post += byteString(b, p, len);
+          if (this.post.length > MAX_TEXT_AROUND) unsupported('oversized end of sheet');
           return len;
         }
         case State.Post:
@@ -259,6 +270,7 @@ export class SheetScanner {
     let q = close + 1;
     if (!selfClosing) {
       let seenV = false;
+      let seenF = false;
       for (;;) {
         while (q < len && isSpace(b[q])) q++;
         if (q + 5 > len) return final ? unsupported('truncated cell') : NEED_MORE;
@@ -283,15 +295,40 @@ export class SheetScanner {
         }
         const tagEnd = b.indexOf(GT, q);
         if (tagEnd < 0) return final ? unsupported('truncated cell') : NEED_MORE;
-        if (b[tagEnd - 1] === SLASH) unsupported('empty element in a cell');
+        const selfClosing = b[tagEnd - 1] === SLASH;
         if (isTag(b, q, 'f')) {
-          const fa = parseAttrs(b, q + 2, tagEnd);
-          if (fa.t !== undefined || x.f !== undefined) unsupported('shared or array formula');
+          if (seenF) unsupported('two formulas');
+          seenF = true;
+          const fa = parseAttrs(b, q + 2, selfClosing ? tagEnd - 1 : tagEnd);
+          // SheetJS tells a shared formula by this exact text in the tag.
+          const shared = byteString(b, q, tagEnd).includes('t="shared"');
+          if (fa.t !== undefined && !shared) unsupported('array formula');
+          if (shared && (fa.si === undefined || !/^(?:0|[1-9]\d{0,6})$/.test(fa.si))) unsupported('shared formula index');
+          if (selfClosing) {
+            if (!shared) unsupported('empty formula');
+            x.f = this.sharedAt(fa.si!, x.row, x.col);
+            q = tagEnd + 1;
+            continue;
+          }
           const end = textEnd(b, tagEnd + 1, 'f');
           if (end === NEED_MORE) return final ? unsupported('truncated cell') : NEED_MORE;
-          if (end === tagEnd + 1) unsupported('empty formula');
-          x.f = unescapeXml(utf8Read(byteString(b, tagEnd + 1, end)), true).replace(/_xlfn\./g, '');
+          if (end === tagEnd + 1) {
+            if (!shared) unsupported('empty formula');
+            x.f = this.sharedAt(fa.si!, x.row, x.col);
+          } else {
+            const text = utf8Read(byteString(b, tagEnd + 1, end));
+            x.f = unescapeXml(text, true).replace(/_xlfn\./g, '');
+            // The master keeps its text with CR LF as written: SheetJS shares it without that conversion.
+            if (shared) this.shared.set(fa.si!, { f: unescapeXml(text).replace(/_xlfn\./g, ''), row: x.row, col: x.col });
+          }
           q = end + 4;
+        } else if (selfClosing && b[q + 1] === 0x76 && tagEnd === q + 3) {
+          // `<v/>`: no value, as SheetJS finds no `</v>` for it within the cell.
+          if (seenV) unsupported('two values');
+          seenV = true;
+          q = tagEnd + 1;
+        } else if (selfClosing) {
+          unsupported('empty element in a cell');
         } else if (isTag(b, q, 'is')) {
           const end = findClose(b, tagEnd + 1, 'is');
           if (end === NEED_MORE) return final ? unsupported('truncated cell') : NEED_MORE;
@@ -305,6 +342,12 @@ export class SheetScanner {
     this.lastCol = x.col;
     this.sink.cell(x);
     return q;
+  }
+
+  // A shared formula as it reads in the cell at (row, col), or undefined before its master cell.
+  private sharedAt(si: string, row: number, col: number): string | undefined {
+    const m = this.shared.get(si);
+    return m && shiftFormula(m.f, row - m.row, col - m.col);
   }
 
   // Text of a `<v>`: for `str` cells decoded as SheetJS does (unescape, UTF-8, unescape again);
@@ -336,11 +379,21 @@ export class SheetScanner {
  * has `&`, `_`, CR or invalid UTF-8, which go through the exact SheetJS steps instead.
  */
 function plainText(b: Uint8Array, from: number, to: number, view: ReturnType<typeof nodeView>): string | undefined {
+  let high = false;
   for (let i = from; i < to; i++) {
     const c = b[i];
     if (c === AMP || c === UNDERSCORE || c === CR) return undefined;
+    if (c >= 0x80) high = true;
   }
+  if (!high) return asciiText(b, from, to, view);
   return decodeUtf8(b, from, to, view);
+}
+
+function asciiText(b: Uint8Array, from: number, to: number, view: ReturnType<typeof nodeView>): string {
+  if (to - from > 24 && view?.latin1Slice) return view.latin1Slice(from, to);
+  let s = '';
+  for (let i = from; i < to; i++) s += String.fromCharCode(b[i]);
+  return s;
 }
 
 // Position of `</name>` closing a text node that starts at p; the text must hold no `<`.
@@ -381,7 +434,19 @@ function plainInt(b: Uint8Array, from: number, to: number): number | undefined {
   return neg ? -v : v;
 }
 
-const TYPES = new Map([['n', 'n'], ['s', 's'], ['str', 'str'], ['inlineStr', 'inlineStr'], ['b', 'b'], ['e', 'e']]);
+// The cell types SheetJS reads in OOXML, compared byte by byte (no string per cell).
+function cellType(b: Uint8Array, from: number, to: number): string {
+  const n = to - from;
+  const c = b[from];
+  if (n === 1) {
+    if (c === 0x73) return 's';
+    if (c === 0x6e) return 'n';
+    if (c === 0x62) return 'b';
+    if (c === 0x65) return 'e';
+  } else if (n === 3 && c === 0x73 && b[from + 1] === 0x74 && b[from + 2] === 0x72) return 'str';
+  else if (n === 9 && byteString(b, from, to) === 'inlineStr') return 'inlineStr';
+  return unsupported('cell type');
+}
 
 /** The attributes of a `<c>` start tag (r, s, t and the harmless cm, vm, ph) read into `x` without building strings for the common ones. */
 function cellAttrs(b: Uint8Array, from: number, to: number, x: RawCell): void {
@@ -425,9 +490,7 @@ function cellAttrs(b: Uint8Array, from: number, to: number, x: RawCell): void {
       x.style = v;
     } else if (nameLen === 1 && n0 === 0x74) {
       if (x.type !== undefined) unsupported('two types');
-      const t = TYPES.get(byteString(b, vs, ve));
-      if (t === undefined) unsupported('cell type');
-      x.type = t;
+      x.type = cellType(b, vs, ve);
     } else {
       const name = byteString(b, nameStart, nameStart + nameLen);
       if (name !== 'cm' && name !== 'vm' && name !== 'ph') unsupported(`attribute ${name}`);

@@ -43,7 +43,7 @@ export function byteString(b: Uint8Array, from: number, to: number): string {
   return s;
 }
 
-type NodeBuf = { utf8Slice?(start: number, end: number): string };
+type NodeBuf = { utf8Slice?(start: number, end: number): string; latin1Slice?(start: number, end: number): string };
 const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): NodeBuf } }).Buffer;
 
 /**
@@ -51,23 +51,7 @@ const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: numbe
  * UTF-8 (the caller then leaves the file to SheetJS rather than guess how it would decode them).
  */
 export function decodeUtf8(b: Uint8Array, from: number, to: number, nodeView?: NodeBuf): string | undefined {
-  let ascii = true;
-  for (let i = from; i < to; i++) {
-    if (b[i] >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  let s: string;
-  if (ascii) {
-    if (to - from < 64) {
-      s = '';
-      for (let i = from; i < to; i++) s += String.fromCharCode(b[i]);
-      return s;
-    }
-    return byteString(b, from, to);
-  }
-  s = nodeView?.utf8Slice ? nodeView.utf8Slice(from, to) : utf8.decode(b.subarray(from, to));
+  const s = nodeView?.utf8Slice ? nodeView.utf8Slice(from, to) : utf8.decode(b.subarray(from, to));
   // A replacement character means invalid bytes (or a literal U+FFFD, rare enough to hand over too).
   return s.includes('\uFFFD') ? undefined : s;
 }

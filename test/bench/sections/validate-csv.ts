@@ -51,16 +51,16 @@ for (const row of await table.read({ forceCast: true })) { rows++; if (row insta
 console.log(JSON.stringify({ rows, errors }));
 `;
 
-function run(args: string[], cwd: string): { s: number; rssKb: number; out: string } {
-  const res = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const m = /([\d.]+) (\d+)\s*$/.exec(res.stderr ?? '');
-  return { s: m ? Number(m[1]) : NaN, rssKb: m ? Number(m[2]) : NaN, out: res.stdout };
+function run(args: string[], cwd: string): { s: number; rssKb: number; cpu: number; out: string } {
+  const res = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', process.execPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const m = /([\d.]+) (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(res.stderr ?? '');
+  return { s: m ? Number(m[1]) : NaN, rssKb: m ? Number(m[2]) : NaN, cpu: m ? Number(m[3]) + Number(m[4]) : NaN, out: res.stdout };
 }
 
-function best(args: string[], cwd: string): { s: number; rssKb: number; out: string } {
+function best(args: string[], cwd: string): { s: number; rssKb: number; cpu: number; out: string } {
   const runs = Array.from({ length: RUNS }, () => run(args, cwd));
   const b = runs.reduce((x, y) => (y.s < x.s ? y : x));
-  return { ...b, rssKb: Math.min(...runs.map((r) => r.rssKb)) };
+  return { ...b, rssKb: Math.min(...runs.map((r) => r.rssKb)), cpu: Math.min(...runs.map((r) => r.cpu)) };
 }
 
 const mb = (kb: number): string => (Number.isNaN(kb) ? '' : `${Math.round(kb / 1024)} MB`);
@@ -85,15 +85,17 @@ export const section: BenchSection = {
       const frictionless = best([peer, file, PEER_DIR], ctx.tmpDir);
       const lmc = best([path.join(root, 'bin', 'lmc.js'), 'validate', file, '--json', '--as-of', AS_OF], ctx.tmpDir);
       const ratio = lmc.s / frictionless.s;
-      const row = (what: string, r: { s: number; rssKb: number }, vs: string): Record<string, string | number> => ({
+      const row = (what: string, r: { s: number; rssKb: number; cpu: number }, vs: string, cpuVs: string): Record<string, string | number> => ({
         what,
         seconds: r.s.toFixed(2),
         'rows/s': Math.round(n / r.s).toLocaleString('en'),
         'vs tableschema': vs,
+        'CPU s': r.cpu.toFixed(2),
+        'CPU vs tableschema': cpuVs,
         'peak RSS': mb(r.rssKb),
       });
-      rows.push(row(`tableschema 1.12.6, ${n.toLocaleString('en')} rows`, frictionless, '1.00×'));
-      rows.push(row(`lmc validate --json, ${n.toLocaleString('en')} rows`, lmc, `${ratio.toFixed(2)}×`));
+      rows.push(row(`tableschema 1.12.6, ${n.toLocaleString('en')} rows`, frictionless, '1.00×', '1.00×'));
+      rows.push(row(`lmc validate --json, ${n.toLocaleString('en')} rows`, lmc, `${ratio.toFixed(2)}×`, `${(lmc.cpu / frictionless.cpu).toFixed(2)}×`));
       notes.push(`   ${n.toLocaleString('en')} rows: ${ratio.toFixed(2)}× tableschema (goal ≤ ${GOAL}: ${ratio <= GOAL ? 'met' : 'NOT met'}); tableschema ${frictionless.out.trim()}`);
       ok &&= ratio <= GOAL;
     }
