@@ -182,7 +182,9 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
   }
 
   const wanted = entries.filter((e) => !e.isDirectory && !SKIPPED_PART.test(e.name));
-  if (format === 'ooxml' && how.streaming !== false) {
+  // Structure no writer produces is left to the SheetJS path, which refuses it once its parts are checked and before
+  // any parser runs; the streaming reader's metadata read would spend its time on it (a thousand sheets naming one part).
+  if (format === 'ooxml' && how.streaming !== false && !structureFaulty(bytes, byName, wanted, lim, entries.length)) {
     // The content types come first on both paths, so a broken one gives the same finding.
     const types = byName.get('[content_types].xml');
     if (types) {
@@ -195,8 +197,6 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     const streamed = readXlsxStream(bytes, file, wanted, lim, findings.findings(), live);
     if (streamed.kind === 'problem') fail(streamed.problem.code, streamed.problem.params as never);
     if (streamed.kind === 'workbook') {
-      // The workbook's structure gets the check the SheetJS path gives it after its parts, so both paths answer alike.
-      checkStructure(bytes, byName, wanted, lim, entries.length);
       const capped = new FindingCap(lim.maxFindings);
       for (const f of streamed.workbook.findings) capped.add(f);
       const model = modelOf(streamed.workbook.sheets, streamed.workbook.date1904, capped);
@@ -380,7 +380,18 @@ function biffFormulaCut(content: Uint8Array | number[]): boolean {
 
 // ---------------------------------------------------------------- delimited text (csv)
 
-/** The check of the workbook's sheets and relationships the SheetJS path makes, for the streaming path. */
+/** True when the check of the workbook's sheets and relationships that the SheetJS path makes fails (or cannot be made). */
+function structureFaulty(bytes: Uint8Array, byName: Map<string, ZipEntry>, wanted: readonly ZipEntry[], lim: ReadLimits, entryCount: number): boolean {
+  try {
+    checkStructure(bytes, byName, wanted, lim, entryCount);
+    return false;
+  } catch (err) {
+    if (err instanceof ReadFailure) return true;
+    throw err;
+  }
+}
+
+/** The check of the workbook's sheets and relationships the SheetJS path makes. */
 function checkStructure(bytes: Uint8Array, byName: Map<string, ZipEntry>, wanted: readonly ZipEntry[], lim: ReadLimits, entryCount: number): void {
   const budget = { total: 0 };
   const ct = byName.get('[content_types].xml');

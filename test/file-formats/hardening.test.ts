@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { trackerRows, trackerXlsx } from '../bench/tracker-gen.js';
 import { readWorkbookPacked } from '../../src/file-formats/pack.js';
 import { readWorkbook, type ReadResult } from '../../src/file-formats/read.js';
 import { renderMessage } from '../../src/messages/index.js';
@@ -116,6 +117,7 @@ describe('impossible workbook structure is refused in milliseconds, the same way
   it.each([
     ['1,000 <sheet> entries pointing at one relationship', (x: string) => x.replace(sheetTag, (t) => Array.from({ length: 1000 }, (_, i) => t.replace(/name="[^"]*"/, `name="S${i}"`)).join('')), 'duplicate-relationship'],
     ['a duplicated <sheet> element', (x: string) => x.replace(sheetTag, (t) => t + t), 'duplicate-sheet'],
+    ['1,000 copies of one <sheet> element', (x: string) => x.replace(sheetTag, (t) => t.repeat(1000)), 'duplicate-sheet'],
     ['two sheets whose names differ only in case', (x: string) => x.replace(sheetTag, (t) => t + t.replace(/name="[^"]*"/, 'name="ABC"').replace(/r:id="[^"]*"/, 'r:id="rId8"') + t.replace(/name="[^"]*"/, 'name="abc"').replace(/r:id="[^"]*"/, 'r:id="rId9"')), 'duplicate-sheet'],
     ['20,000 duplicated <sheets> elements', (x: string) => x.replace(/<sheets>.*<\/sheets>/, (m) => m.repeat(20_000)), 'repeated-element'],
     ['a duplicated <workbook> element', (x: string) => x.replace(/<workbook[\s\S]*<\/workbook>/, (m) => m + m), 'repeated-element'],
@@ -127,6 +129,21 @@ describe('impossible workbook structure is refused in milliseconds, the same way
     expect(ms).toBeLessThan(2_000);
     const packed = readWorkbookPacked(bytes, 'odd.xlsx');
     expect(packed.ok ? null : packed.finding).toEqual(failure(r));
+  });
+
+  it('1,000 copies of one <sheet> naming a sheet part outside worksheets/ are refused before SheetJS parses the part 1,000 times', () => {
+    // Found by a long fuzz run (a mutated calamine__minimal_package.xlsx): 45 s, because the structure was checked
+    // only after the streaming reader had handed the file to SheetJS.
+    const big = unzipSync(trackerXlsx(trackerRows(2000)));
+    const moved: Record<string, Uint8Array> = {};
+    for (const [name, data] of Object.entries(big)) {
+      const text = /\.(xml|rels)$/.test(name) ? strFromU8(data).replaceAll('worksheets/sheet1.xml', 'sheet1.xml') : undefined;
+      moved[name === 'xl/worksheets/sheet1.xml' ? 'xl/sheet1.xml' : name] = text === undefined ? data : strToU8(text);
+    }
+    const bytes = workbookXml(moved, (x) => x.replace(sheetTag, (t) => t.repeat(1000)));
+    const { r, ms } = timed(bytes, 'many.xlsx');
+    expect(failure(r)).toMatchObject({ code: 'file-corrupt', params: { reason: 'duplicate-sheet', entry: 'xl/workbook.xml' } });
+    expect(ms).toBeLessThan(2_000);
   });
 
   it('duplicated relationship ids in the workbook’s relationships are refused', () => {
