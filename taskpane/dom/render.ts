@@ -28,6 +28,9 @@ function listen(el: Element, type: string, handler: Handler): void {
     el.addEventListener(type, (ev) => {
       if (CANCELLED.has(type)) ev.preventDefault();
       handlers.get(el)?.get(type)?.(viewEvent(ev));
+      // A file input forgets its choice once handed on, so choosing the same file again (after Cancel, or to read
+      // a file changed on disk) is a change too.
+      if (type === 'change' && el instanceof HTMLInputElement && el.type === 'file') el.value = '';
     });
   }
   map.set(type, handler);

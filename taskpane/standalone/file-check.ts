@@ -9,6 +9,9 @@ import { checkedSummary } from '../../src/use-cases/validate-workbook.js';
 
 export type { FileCheck } from '../../src/use-cases/check-file.js';
 
+/** The report part of a validation: where the table is, its size, the findings and their counts. */
+export const reportPart = checkedSummary;
+
 /** Reads and validates a workbook's bytes with the shared reader and pipeline; nothing leaves the page. */
 export function checkFile(bytes: Uint8Array, fileName: string, asOf: string): FileCheck {
   return checkBytes(bytes, fileName, asOf);

@@ -1,4 +1,5 @@
 import { render } from '../dom/render.js';
+import { inPageService, workerService, type FileService } from './file-service.js';
 import { StandaloneController, type StandaloneStart, type StandaloneState } from './standalone-controller.js';
 import { standaloneView } from './standalone-view.js';
 
@@ -15,12 +16,19 @@ function saveFile(name: string, bytes: Uint8Array, type = 'application/vnd.openx
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Mounts the standalone validator into `root`; SheetJS and the file tools load with the first file opened. */
+/** Where the page's file work runs: a Web Worker (SheetJS and the file tools load there with the first file), else the page. */
+function fileService(): FileService {
+  const inPage = inPageService(() => import('./file-check.js'));
+  if (typeof Worker === 'undefined') return inPage;
+  return workerService(() => new Worker(new URL('./file-worker.ts', import.meta.url)), inPage);
+}
+
+/** Mounts the standalone validator into `root`; the files are read off the page's thread. */
 export function mountStandalone(root: HTMLElement, start: StandaloneStart): void {
   const draw = (s: StandaloneState): void => {
     document.documentElement.lang = s.lang === 'zh' ? 'zh-CN' : 'en';
     render(root, standaloneView(s, controller));
   };
-  const controller = new StandaloneController(start, () => import('./file-check.js'), saveFile, draw);
+  const controller = new StandaloneController(start, fileService(), saveFile, draw);
   draw(controller.state);
 }

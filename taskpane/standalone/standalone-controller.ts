@@ -3,29 +3,25 @@ import type { QuarterSummary } from '../../src/use-cases/summary.js';
 import { clauseIntents, newClausePanelState, type ClauseIntents, type ClausePanelState } from '../clauses/clause-panel.js';
 import type { CoverageCell } from '../pane/summary-state.js';
 import { filesFromEntries } from './dropped-files.js';
-import type { FileCheck } from './file-check.js';
-
-/** The file-reading half of the standalone page (SheetJS inside): loaded when the first file is opened. */
-export type FileTools = typeof import('./file-check.js');
+import { Cancelled, type FileService } from './file-service.js';
+import type { PageCheck, TaskFile } from './file-tasks.js';
 
 /** What the page says besides the results: a file being read, or one that could not be read or written. */
 export type StandaloneMessage =
   | { kind: 'reading'; name: string }
   | { kind: 'reading-many'; count: number }
+  | { kind: 'cancelled' }
   | { kind: 'no-spreadsheets' }
   | { kind: 'unreadable'; name: string; error: string }
   | { kind: 'failed'; error: string };
 
-/** A file the page holds: its name and bytes, kept for re-checks and copies. */
-export interface HeldFile {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
+/** A file the page holds: its key, name and bytes, kept for re-checks and copies. */
+export type HeldFile = TaskFile;
 
 /** Several files opened at once, as one quarter: each file and its check, the summary over them, the selected cell. */
 export interface QuarterFiles {
   readonly files: readonly HeldFile[];
-  readonly checks: readonly FileCheck[];
+  readonly checks: readonly PageCheck[];
   readonly summary: QuarterSummary;
   readonly cell: CoverageCell | null;
   /** The consolidated workbook can be written (the report registry has that format). */
@@ -43,9 +39,11 @@ export interface StandaloneState {
   readonly message: StandaloneMessage | null;
   /** A file is being dragged over the drop zone. */
   readonly dragOver: boolean;
+  /** Files are being read or a copy made: Cancel stops it. */
+  readonly busy: boolean;
   /** The open file's name and bytes, kept for re-checks and copies. */
   readonly file: HeldFile | null;
-  readonly check: FileCheck | null;
+  readonly check: PageCheck | null;
   /** The files of a quarter, when several were opened at once (then `file` and `check` are null). */
   readonly quarter: QuarterFiles | null;
   readonly clauses: ClausePanelState;
@@ -70,16 +68,22 @@ function errorText(err: unknown): string {
 
 /**
  * The standalone validator's behaviour: open a workbook, check it at the as-of date, hand the annotated or filled
- * copy to `save`. The file tools are loaded once, on the first file; `changed` hears every new state.
+ * copy to `save`. The file work runs in `files` (a Web Worker in the browser); `changed` hears every new state.
  */
 export class StandaloneController {
   private current: StandaloneState;
-  private tools: Promise<FileTools> | null = null;
+  private nextKey = 1;
+  // Each open or re-check; an answer to an older one is dropped.
+  private generation = 0;
+  // Each Cancel; a copy begun before one is dropped.
+  private cancels = 0;
+  private copying = 0;
+  private checking = false;
   readonly clauses: ClauseIntents;
 
   constructor(
     start: StandaloneStart,
-    private readonly loadTools: () => Promise<FileTools>,
+    private readonly files: FileService,
     /** Offers bytes as a download; `type` is the media type, an .xlsx workbook when absent. */
     private readonly save: (name: string, bytes: Uint8Array, type?: string) => void,
     private readonly changed: (s: StandaloneState) => void = () => undefined,
@@ -92,6 +96,7 @@ export class StandaloneController {
       note: start.note ?? null,
       message: null,
       dragOver: false,
+      busy: false,
       file: null,
       check: null,
       quarter: null,
@@ -110,15 +115,6 @@ export class StandaloneController {
     this.changed(this.current);
   }
 
-  private fileTools(): Promise<FileTools> {
-    // A failed load is not kept, so the next file tries again.
-    this.tools ??= this.loadTools().catch((err: unknown) => {
-      this.tools = null;
-      throw err;
-    });
-    return this.tools;
-  }
-
   toggleLang(): void {
     this.set({ lang: this.current.lang === 'zh' ? 'en' : 'zh' });
   }
@@ -131,34 +127,54 @@ export class StandaloneController {
     if (over !== this.current.dragOver) this.set({ dragOver: over });
   }
 
+  /** Stops the reading or copying under way; the page keeps what it showed before it began. */
+  cancel(): void {
+    if (!this.current.busy) return;
+    this.generation++;
+    this.cancels++;
+    this.copying = 0;
+    this.checking = false;
+    this.files.cancel();
+    this.set({ busy: false, message: { kind: 'cancelled' } });
+  }
+
   /** Reads and checks a workbook; the findings replace those of the file before. */
   async open(file: OpenedFile): Promise<void> {
-    this.set({ message: { kind: 'reading', name: file.name }, check: null, quarter: null, dragOver: false });
-    try {
-      const [tools, buffer] = await Promise.all([this.fileTools(), file.arrayBuffer()]);
-      // Let the browser paint the message before the synchronous parse.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const bytes = new Uint8Array(buffer);
-      this.set({ file: { name: file.name, bytes }, check: tools.checkFile(bytes, file.name, this.current.asOf), message: null });
-    } catch (err) {
-      this.set({ message: { kind: 'unreadable', name: file.name, error: errorText(err) } });
-    }
+    return this.openFiles([file]);
   }
 
   /** Opens the files picked at once: one file as before, several as the submissions of one quarter. */
   async openFiles(files: readonly OpenedFile[]): Promise<void> {
-    if (files.length === 1) return this.open(files[0]!);
     if (files.length === 0) return;
-    this.set({ message: { kind: 'reading-many', count: files.length }, file: null, check: null, quarter: null, dragOver: false });
+    const mine = ++this.generation;
+    const message: StandaloneMessage = files.length === 1 ? { kind: 'reading', name: files[0]!.name } : { kind: 'reading-many', count: files.length };
+    this.checking = true;
+    this.set({ message, busy: true, file: null, check: null, quarter: null, dragOver: false });
     try {
-      const [tools, buffers] = await Promise.all([this.fileTools(), Promise.all(files.map((f) => f.arrayBuffer()))]);
-      // Let the browser paint the message before the synchronous parses.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const held = files.map((f, i) => ({ name: f.name, bytes: new Uint8Array(buffers[i]!) }));
-      this.set({ quarter: quarterOf(tools, held, this.current.asOf, null), message: null });
+      const buffers = await Promise.all(files.map((f) => f.arrayBuffer()));
+      const held = files.map((f, i) => ({ key: this.nextKey++, name: f.name, bytes: new Uint8Array(buffers[i]!) }));
+      await this.check(held, mine, null);
     } catch (err) {
-      this.set({ message: { kind: 'failed', error: errorText(err) } });
+      this.failed(err, mine, files.length === 1 ? files[0]!.name : undefined);
     }
+  }
+
+  /** Checks held files at the as-of date and shows them: one file, or a quarter. */
+  private async check(held: readonly HeldFile[], mine: number, cell: CoverageCell | null): Promise<void> {
+    const r = await this.files.run({ kind: 'check', files: held, asOf: this.current.asOf });
+    if (mine !== this.generation) return;
+    this.checking = false;
+    const busy = this.copying > 0;
+    if (held.length === 1) this.set({ file: held[0]!, check: r.checks[0]!, quarter: null, message: null, busy });
+    else this.set({ file: null, check: null, quarter: { files: held, checks: r.checks, summary: r.summary!, cell, canConsolidate: r.canConsolidate }, message: null, busy });
+  }
+
+  private failed(err: unknown, mine: number, name?: string): void {
+    // A cancelled task was already answered by cancel(); an older task's failure is not news.
+    if (err instanceof Cancelled || mine !== this.generation) return;
+    this.checking = false;
+    const message: StandaloneMessage = name ? { kind: 'unreadable', name, error: errorText(err) } : { kind: 'failed', error: errorText(err) };
+    this.set({ message, busy: this.copying > 0 });
   }
 
   /** Opens what was dropped: the files, or the spreadsheets inside dropped folders. */
@@ -184,29 +200,24 @@ export class StandaloneController {
   async setAsOf(iso: string): Promise<void> {
     this.set({ asOf: iso || this.current.today });
     const { file, quarter } = this.current;
-    if (!file && !quarter) return;
-    const tools = await this.fileTools();
-    if (file) this.set({ check: tools.checkFile(file.bytes, file.name, this.current.asOf) });
-    if (quarter) this.set({ quarter: quarterOf(tools, quarter.files, this.current.asOf, quarter.cell) });
+    const held = file ? [file] : quarter?.files;
+    if (!held) return;
+    const mine = ++this.generation;
+    this.checking = true;
+    this.set({ busy: true });
+    try {
+      await this.check(held, mine, quarter?.cell ?? null);
+    } catch (err) {
+      this.failed(err, mine);
+    }
   }
 
   /** Makes the quarter's dashboard page or consolidated workbook and hands it to `save`. */
   async downloadSummary(format: 'html' | 'xlsx'): Promise<void> {
     const q = this.current.quarter;
     if (!q) return;
-    try {
-      const tools = await this.fileTools();
-      const { lang, today } = this.current;
-      const name = tools.summaryFileName(q.summary.asOf, format);
-      if (format === 'html') {
-        this.save(name, new TextEncoder().encode(tools.dashboardHtml(q.summary, q.checks, lang, today)), 'text/html;charset=utf-8');
-        return;
-      }
-      const bytes = tools.consolidatedWorkbook(q.summary, q.checks, lang, today);
-      if (bytes) this.save(name, bytes);
-    } catch (err) {
-      this.set({ message: { kind: 'failed', error: errorText(err) } });
-    }
+    const { lang, today, asOf } = this.current;
+    await this.offer(() => this.files.run({ kind: 'summary-file', files: q.files, asOf, format, lang, generated: today }));
   }
 
   /** Makes the annotated or filled copy of the open file (or of file `index` of the quarter) and hands it to `save`. */
@@ -215,19 +226,23 @@ export class StandaloneController {
     const file = index !== undefined ? q?.files[index] : this.current.file;
     const check = index !== undefined ? q?.checks[index] : this.current.check;
     if (!file || !check?.ok) return;
+    await this.offer(() => this.files.run({ kind: 'copy', file, copy: kind, asOf: this.current.asOf }));
+  }
+
+  private async offer(make: () => Promise<{ name: string; bytes: Uint8Array; type?: string } | null>): Promise<void> {
+    // Copies do not replace each other (two clicks make two files); only Cancel drops them.
+    const cancels = this.cancels;
+    this.copying++;
+    this.set({ busy: true });
     try {
-      const tools = await this.fileTools();
-      const bytes = kind === 'annotated' ? tools.annotatedCopy(file.bytes, check) : tools.filledCopy(file.bytes, check, this.current.asOf);
-      if (!bytes) return;
-      this.save(kind === 'annotated' ? tools.annotatedFileName(file.name) : tools.filledFileName(file.name), bytes);
+      const out = await make();
+      if (cancels !== this.cancels) return;
+      if (out) this.save(out.name, out.bytes, out.type);
     } catch (err) {
-      this.set({ message: { kind: 'failed', error: errorText(err) } });
+      if (!(err instanceof Cancelled) && cancels === this.cancels) this.set({ message: { kind: 'failed', error: errorText(err) } });
+    } finally {
+      this.copying--;
+      if (cancels === this.cancels) this.set({ busy: this.copying > 0 || this.checking });
     }
   }
-}
-
-/** Checks every file of a quarter at the as-of date and summarises them. */
-function quarterOf(tools: FileTools, files: readonly HeldFile[], asOf: string, cell: CoverageCell | null): QuarterFiles {
-  const checks = files.map((f) => tools.checkFile(f.bytes, f.name, asOf));
-  return { files, checks, summary: tools.summariseChecks(checks, asOf), cell, canConsolidate: tools.hasConsolidatedWorkbook };
 }

@@ -7,7 +7,7 @@ import { clausePanel } from '../clauses/clause-panel.js';
 import { h, type ViewElement, type ViewNode } from '../dom/view-node.js';
 import { strings } from '../i18n.js';
 import { assessmentByCountry, coverageMatrix, crossFileList, filesTable, type DashboardOptions } from '../pane/summary-dashboard.js';
-import type { FileCheck } from './file-check.js';
+import type { PageCheck } from './file-tasks.js';
 import type { QuarterFiles, StandaloneController, StandaloneMessage, StandaloneState } from './standalone-controller.js';
 
 /** Most findings shown in the table; the summary counts all of them and the annotated copy carries all of them. */
@@ -16,7 +16,7 @@ const MAX_ROWS = 2000;
 /** What the standalone view can ask for: the controller's intents. */
 export type StandaloneIntents = Pick<
   StandaloneController,
-  'toggleLang' | 'showTab' | 'setDragOver' | 'open' | 'openFiles' | 'openDropped' | 'selectCell' | 'setAsOf' | 'download' | 'downloadSummary' | 'clauses'
+  'toggleLang' | 'showTab' | 'setDragOver' | 'open' | 'openFiles' | 'openDropped' | 'selectCell' | 'setAsOf' | 'download' | 'downloadSummary' | 'cancel' | 'clauses'
 >;
 
 function messageText(m: StandaloneMessage, s: StandaloneState): string {
@@ -24,6 +24,7 @@ function messageText(m: StandaloneMessage, s: StandaloneState): string {
   if (m.kind === 'reading') return T.reading(m.name);
   if (m.kind === 'reading-many') return T.readingMany(m.count);
   if (m.kind === 'no-spreadsheets') return T.noSpreadsheets;
+  if (m.kind === 'cancelled') return T.readCancelled;
   if (m.kind === 'unreadable') return `${T.unreadable(m.name)}: ${m.error}`;
   return `${T.error}: ${m.error}`;
 }
@@ -56,7 +57,7 @@ function picker(s: StandaloneState, act: StandaloneIntents): ViewElement {
   );
 }
 
-function results(c: FileCheck, s: StandaloneState, act: StandaloneIntents, index?: number): ViewElement {
+function results(c: PageCheck, s: StandaloneState, act: StandaloneIntents, index?: number): ViewElement {
   const T = strings(s.lang);
   if (!c.ok) {
     return h(
@@ -138,7 +139,7 @@ function results(c: FileCheck, s: StandaloneState, act: StandaloneIntents, index
 }
 
 /** One file of a quarter, folded: its name and counts, and when opened the same results as a single file. */
-function fileSection(c: FileCheck, index: number, s: StandaloneState, act: StandaloneIntents): ViewElement {
+function fileSection(c: PageCheck, index: number, s: StandaloneState, act: StandaloneIntents): ViewElement {
   const T = strings(s.lang);
   const counts = c.ok ? ` · ${T.severity.error} ${c.counts.error} · ${T.severity.warning} ${c.counts.warning} · ${T.severity.info} ${c.counts.info}` : ` · ${T.unreadable(c.fileName)}`;
   return h('details', { class: 'file', 'data-file': c.fileName }, h('summary', {}, c.fileName, h('span', { class: 'muted' }, counts)), results(c, s, act, index));
@@ -196,7 +197,14 @@ export function standaloneView(s: StandaloneState, act: StandaloneIntents): View
             h('label', {}, `${T.asOf} `, h('input', { type: 'date', value: s.asOf, 'data-testid': 'as-of', onchange: (e) => void act.setAsOf(e.value) })),
           ),
           picker(s, act),
-          s.message ? h('div', { class: 'status', 'data-testid': 'status' }, messageText(s.message, s)) : null,
+          s.message || s.busy
+            ? h(
+                'div',
+                { class: 'status row', 'data-testid': 'status', role: 'status' },
+                s.message ? h('span', {}, messageText(s.message, s)) : null,
+                s.busy ? h('button', { type: 'button', 'data-testid': 'cancel', onclick: () => act.cancel() }, T.cancel) : null,
+              )
+            : null,
           s.check ? results(s.check, s, act) : null,
           s.quarter ? quarterView(s.quarter, s, act) : null,
         )

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { StandaloneController, type FileTools } from '../../taskpane/standalone/standalone-controller.js';
+import { inPageService } from '../../taskpane/standalone/file-service.js';
+import { StandaloneController } from '../../taskpane/standalone/standalone-controller.js';
 import { standaloneView } from '../../taskpane/standalone/standalone-view.js';
 import { sampleXlsx } from './fixtures.js';
 import { button, byTestId, elements, fire, text } from './view-query.js';
@@ -11,10 +12,10 @@ function page() {
   const loads = { count: 0 };
   const ctl = new StandaloneController(
     { lang: 'en', today: '2025-06-30' },
-    async () => {
+    inPageService(async () => {
       loads.count++;
-      return (await import('../../taskpane/standalone/file-check.js')) as FileTools;
-    },
+      return import('../../taskpane/standalone/file-check.js');
+    }),
     (name, bytes) => saved.push({ name, bytes }),
   );
   return { ctl, saved, loads, view: () => standaloneView(ctl.state, ctl) };

@@ -4,7 +4,8 @@ import { checkFile } from '../../src/use-cases/check-file.js';
 import { submissionOf, summariseQuarter } from '../../src/use-cases/summary.js';
 import { filesFromEntries } from '../../taskpane/standalone/dropped-files.js';
 import { hasConsolidatedWorkbook } from '../../taskpane/standalone/file-check.js';
-import { StandaloneController, type FileTools } from '../../taskpane/standalone/standalone-controller.js';
+import { inPageService } from '../../taskpane/standalone/file-service.js';
+import { StandaloneController } from '../../taskpane/standalone/standalone-controller.js';
 import { standaloneView } from '../../taskpane/standalone/standalone-view.js';
 import { quarterTwo } from '../quarter/fixtures.js';
 import { sampleXlsx } from './fixtures.js';
@@ -15,10 +16,10 @@ function page() {
   const loads = { count: 0 };
   const ctl = new StandaloneController(
     { lang: 'en', today: '2025-06-30' },
-    async () => {
+    inPageService(async () => {
       loads.count++;
-      return (await import('../../taskpane/standalone/file-check.js')) as FileTools;
-    },
+      return import('../../taskpane/standalone/file-check.js');
+    }),
     (name, bytes, type) => saved.push({ name, bytes, type }),
   );
   return { ctl, saved, loads, view: () => standaloneView(ctl.state, ctl) };
