@@ -2,7 +2,7 @@ import type { TrackerRow, CheckValue } from '../schema/tracker.js';
 import { type Cell, type Visibility, type WorkbookModel } from '../model/workbook.js';
 import { locateTracker, StreamLocator, type TrackerTable } from '../schema/locate.js';
 import { clauseMismatchRule } from '../rules/clause-mismatch.js';
-import { RowValidator, validateTable } from '../rules/engine.js';
+import { RowValidator, validateTable, type TableValidation } from '../rules/engine.js';
 import type { StreamRowSink } from '../file-formats/read.js';
 import type { Finding, Severity } from '../model/finding.js';
 import { DEFAULT_MAX_FINDINGS, FindingCap, type CodeCounts } from '../model/finding-cap.js';
@@ -61,22 +61,28 @@ const CHECK: Record<Severity, CheckValue> = { info: 'OK', warning: 'Warning', er
 
 /** The one validation pipeline every host calls: locate the table, run every rule, merge the reader's findings under one cap. */
 export function validateWorkbook(wb: WorkbookModel, opts: ValidateWorkbookOptions): WorkbookValidation {
-  const max = opts.maxFindings ?? DEFAULT_MAX_FINDINGS;
   const located = locateTracker(wb);
-  const table = located.ok ? located.table : undefined;
+  if (!located.ok) return assemble(wb, opts, located.finding);
+  const t = located.table;
+  const engine = validateTable(t, { asOf: opts.asOf, date1904: wb.date1904, extraRules: [clauseMismatchRule, ...(opts.extraRules ?? [])], maxFindings: opts.maxFindings ?? DEFAULT_MAX_FINDINGS });
+  return assemble(wb, opts, t, engine);
+}
+
+/** The validation of a located table (or the finding of none), with the reader's findings, under one cap. */
+function assemble(wb: WorkbookModel, opts: ValidateWorkbookOptions, located: TrackerTable | Finding, engine?: TableValidation): WorkbookValidation {
+  const max = opts.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const table = 'columns' in located ? located : undefined;
   const cap = new FindingCap(max, findingSortKey(table));
   for (const f of wb.findings) cap.add(f);
   cap.count(wb.omittedFindings);
-  if (!located.ok) {
-    cap.add(located.finding);
+  if (!table || !engine) {
+    cap.add(located as Finding);
     return {
       sheet: null, headerRow: null, rows: 0, blankRows: 0,
       findings: cap.findings(), countsByCode: cap.counts, omitted: cap.omitted(), rowResults: [],
     };
   }
-  const t = located.table;
-  for (const f of located.findings) cap.add(f);
-  const engine = validateTable(t, { asOf: opts.asOf, date1904: wb.date1904, extraRules: [clauseMismatchRule, ...(opts.extraRules ?? [])], maxFindings: max });
+  const t = table;
   cap.count(engine.counts);
   for (const f of engine.findings) cap.keep(f);
   const findings = cap.findings();
@@ -99,6 +105,46 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateWorkbookOption
     sheet: t.sheet, headerRow: t.headerRow, rows: t.rows.length, blankRows: t.blankRows,
     findings, countsByCode: cap.counts, omitted: cap.omitted(), rowResults, table: t,
   };
+}
+
+/**
+ * Validates one sheet as its rows arrive in chunks (the task pane reads the active sheet from Excel chunk by chunk):
+ * the rules take each chunk while the next one is read, and `finish` gives what validateWorkbook gives for the sheet.
+ */
+export class ChunkedValidation {
+  private readonly locator: StreamLocator;
+  private validator: RowValidator | undefined;
+
+  constructor(
+    private readonly opts: ValidateWorkbookOptions,
+    sheet: string,
+    date1904: boolean,
+  ) {
+    this.locator = new StreamLocator((table) => {
+      const v = new RowValidator(table, {
+        asOf: opts.asOf, date1904, extraRules: [clauseMismatchRule, ...(opts.extraRules ?? [])], maxFindings: opts.maxFindings ?? DEFAULT_MAX_FINDINGS,
+      });
+      this.validator = v;
+      return (row) => {
+        table.rows.push(row);
+        v.row(row);
+      };
+    });
+    this.locator.beginSheet(sheet, 'visible');
+  }
+
+  /** The sheet's next rows, in order from its first row (an empty or missing row as an empty array). */
+  rows(rows: readonly (readonly (Cell | undefined)[] | undefined)[]): void {
+    for (let i = 0; i < rows.length; i++) this.locator.row(rows[i] ?? []);
+  }
+
+  /** The whole validation, as validateWorkbook gives it for `wb` (the sheet as read, with the reader's findings). */
+  finish(wb: WorkbookModel): WorkbookValidation {
+    this.locator.endSheet();
+    const located = this.locator.result();
+    if (!located.ok) return assemble(wb, this.opts, located.finding);
+    return assemble(wb, this.opts, located.candidate.builder.finish(), this.validator!.finish());
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type CellValue,
   type ColumnWrite,
   type NewSheet,
+  type ReadOptions,
   type ReadSheetsOptions,
   type RunOptions,
   type SheetHost,
@@ -137,7 +138,7 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
     );
   }
 
-  async function readActiveSheet(opts: RunOptions = {}): Promise<SheetRead> {
+  async function readActiveSheet(opts: ReadOptions = {}): Promise<SheetRead> {
     return run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getActiveWorksheet();
       sheet.load('name');
@@ -181,20 +182,31 @@ export function createExcelHost(options: ExcelAdapterOptions): SheetHost {
       const rows: (Cell | undefined)[][] = [];
       const total = region.rowCount;
       let r = 0;
-      let chunk = Math.min(FIRST_READ_ROWS, limits.maxRows);
       opts.onProgress?.({ phase: 'read', done: 0, total });
-      // One sync per chunk: each chunk's size depends on how large the rows of the one before were.
-      while (r < total && region.colCount > 0) {
-        checkCancel(opts.signal);
-        const n = Math.min(chunk, total - r);
-        const range = sheet.getRangeByIndexes(region.top + r, region.left, n, region.colCount);
+      opts.sink?.begin(sheet.name, date1904);
+      // One sync per chunk: each chunk's size depends on how large the rows of the one before were. The next chunk
+      // is requested before the sink takes this one, so the rules run while Excel answers.
+      const request = (from: number, n: number) => {
+        const range = sheet.getRangeByIndexes(region.top + from, region.left, n, region.colCount);
         range.load('values,numberFormat,valueTypes');
-        await ctx.sync();
+        const synced = ctx.sync();
+        // Awaited below; until then a failure must not count as unhandled.
+        synced.catch(() => undefined);
+        return { range, n, synced };
+      };
+      let next = total > 0 && region.colCount > 0 ? request(0, Math.min(FIRST_READ_ROWS, limits.maxRows, total)) : undefined;
+      while (next) {
+        checkCancel(opts.signal);
+        const { range, n, synced } = next;
+        await synced;
         const block = { values: range.values as unknown[][], formats: range.numberFormat as string[][], types: range.valueTypes as string[][] };
-        rowsFromExcel(block, region.left, region.colCount, date1904).forEach((row, i) => (rows[region.top + r + i] = row));
+        const got = rowsFromExcel(block, region.left, region.colCount, date1904);
+        got.forEach((row, i) => (rows[region.top + r + i] = row));
         r += n;
         opts.onProgress?.({ phase: 'read', done: r, total });
-        chunk = nextReadRows(n, payloadSize(block.values) + payloadSize(block.formats) + payloadSize(block.types), limits);
+        const chunk = nextReadRows(n, payloadSize(block.values) + payloadSize(block.formats) + payloadSize(block.types), limits);
+        next = r < total ? request(r, Math.min(chunk, total - r)) : undefined;
+        opts.sink?.rows(got);
       }
       for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
       while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === undefined)) rows.pop();

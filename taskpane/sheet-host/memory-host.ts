@@ -1,5 +1,6 @@
 import type { Cell, SheetGrid, Visibility } from '../../src/model/workbook.js';
 import { a1 } from '../../src/model/a1.js';
+import { FIRST_READ_ROWS } from './chunk-sizing.js';
 import { fillToRestore, HighlightLedger, noteKind } from './highlight-ledger.js';
 import {
   SEVERITY_FILL,
@@ -8,6 +9,7 @@ import {
   type CellValue,
   type ColumnWrite,
   type NewSheet,
+  type ReadOptions,
   type ReadSheetsOptions,
   type RunOptions,
   type SheetHost,
@@ -64,11 +66,14 @@ export class MemoryHost implements SheetHost {
     return this.sheet(sheet).rows[row]?.[col]?.v;
   }
 
-  async readActiveSheet(opts: RunOptions = {}): Promise<SheetRead> {
+  async readActiveSheet(opts: ReadOptions = {}): Promise<SheetRead> {
     const s = this.sheet(this.active);
     const width = s.rows.reduce((w, r) => Math.max(w, r.length), 0);
     opts.onProgress?.({ phase: 'read', done: s.rows.length, total: s.rows.length });
     const rows = s.rows.map((r) => r.map((c) => (c ? { ...c } : undefined)));
+    // Handed on in chunks, as the Office.js adapter reads them.
+    opts.sink?.begin(s.name, this.date1904);
+    for (let r = 0; r < rows.length; r += FIRST_READ_ROWS) opts.sink?.rows(rows.slice(r, r + FIRST_READ_ROWS));
     return {
       region: { sheet: s.name, ...(s.table ? { table: s.table.name } : {}), top: 0, left: 0, rowCount: rows.length, colCount: width },
       grid: { name: s.name, visibility: 'visible', rows },

@@ -1,4 +1,4 @@
-import type { SheetGrid } from '../../src/model/workbook.js';
+import type { Cell, SheetGrid } from '../../src/model/workbook.js';
 import type { Severity } from '../../src/model/finding.js';
 import { EXCEL_MAX_SHEET_NAME } from '../../src/model/limits.js';
 
@@ -13,6 +13,19 @@ export interface Progress {
 export interface RunOptions {
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
+}
+
+/** Takes the active sheet's rows as they are read, chunk by chunk, so the rules run while the next chunk is on its way. */
+export interface SheetRowSink {
+  /** The sheet and its date system, before its first rows. */
+  begin(sheet: string, date1904: boolean): void;
+  /** The sheet's next rows, in order from its first row. */
+  rows(rows: readonly (Cell | undefined)[][]): void;
+}
+
+/** How the active sheet is read: progress, cancel, and where its rows go as they arrive. */
+export interface ReadOptions extends RunOptions {
+  sink?: SheetRowSink;
 }
 
 /** The region of the active sheet that was read: its used range and every table on it, in 0-based sheet coordinates. */
@@ -109,7 +122,7 @@ export const SEVERITY_FILL: Record<Severity, string> = {
  */
 export interface SheetHost {
   /** Reads the tracker region of the active sheet (a table on it, else its used range). */
-  readActiveSheet(opts?: RunOptions): Promise<SheetRead>;
+  readActiveSheet(opts?: ReadOptions): Promise<SheetRead>;
   /** Reads the region of every sheet (or those named) as `readActiveSheet` reads one, in workbook order, batching the reads. */
   readSheets(opts?: ReadSheetsOptions): Promise<SheetRead[]>;
   /** Writes column blocks in chunks, setting `@` on text columns first so no text turns into a formula. */

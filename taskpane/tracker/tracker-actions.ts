@@ -2,14 +2,14 @@ import { getClause } from '../../src/catalog/index.js';
 import { issueText } from '../../src/messages/index.js';
 import { type Lang } from '../../src/model/lang.js';
 import type { Finding, Severity } from '../../src/model/finding.js';
-import { summarise, validateWorkbook, type WorkbookValidation } from '../../src/use-cases/validate-workbook.js';
+import { ChunkedValidation, summarise, validateWorkbook, type WorkbookValidation } from '../../src/use-cases/validate-workbook.js';
 import { COLUMNS, isFilledColumn, type ColumnKey } from '../../src/schema/tracker.js';
 import { cellText } from '../../src/schema/values.js';
 import { type Cell, type WorkbookModel } from '../../src/model/workbook.js';
 import { parseA1 } from '../../src/model/a1.js';
 import { placeColumns, type PlacementSheet } from '../../src/model/column-placement.js';
 import { planCheck, planFill, planMap, workbookLang, type OpenRow, type PlannedColumn } from './row-plan.js';
-import { checkCancel, type CellMark, type ColumnWrite, type RunOptions, type SheetHost, type SheetRead } from '../sheet-host/sheet-host.js';
+import { checkCancel, type CellMark, type ColumnWrite, type RunOptions, type SheetHost, type SheetRead, type SheetRowSink } from '../sheet-host/sheet-host.js';
 
 /** A header of the located table and the column key it is read as (null: not read as any column). */
 interface ColumnChoice {
@@ -65,13 +65,19 @@ function withOverrides(read: SheetRead, headerRow: number, overrides: MappingOve
 
 /** Reads the active sheet through the host and runs the shared validation, applying the user's column corrections. */
 export async function detectTracker(host: SheetHost, opts: ActionOptions): Promise<Detected> {
-  const read = await host.readActiveSheet(opts);
+  // The rules take each chunk of rows as it arrives, while the host reads the next one.
+  let chunked: ChunkedValidation | undefined;
+  const sink: SheetRowSink = {
+    begin: (sheet, date1904) => (chunked = new ChunkedValidation({ asOf: opts.asOf }, sheet, date1904)),
+    rows: (rows) => chunked?.rows(rows),
+  };
+  const read = await host.readActiveSheet({ ...opts, sink });
   checkCancel(opts.signal);
   opts.onProgress?.({ phase: 'validate', done: 0, total: read.grid.rows.length });
-  // The rules run synchronously: give the pane one turn to paint the phase first.
+  // What is left of the rules runs synchronously: give the pane one turn to paint the phase first.
   await new Promise((resolve) => setTimeout(resolve, 0));
   const model: WorkbookModel = { sheets: [read.grid], date1904: read.date1904, findings: [] };
-  let validation = validateWorkbook(model, { asOf: opts.asOf });
+  let validation = chunked ? chunked.finish(model) : validateWorkbook(model, { asOf: opts.asOf });
   if (opts.overrides && opts.overrides.size > 0 && validation.headerRow !== null) {
     validation = validateWorkbook(withOverrides(read, validation.headerRow, opts.overrides), { asOf: opts.asOf });
   }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook, readWorkbookInto } from '../../src/file-formats/read.js';
-import { checkedSummary, StreamingCheck, validateWorkbook } from '../../src/use-cases/validate-workbook.js';
+import { checkedSummary, ChunkedValidation, StreamingCheck, validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import { trackerRows, trackerXlsx } from '../bench/tracker-gen.js';
 import { goldenInputs } from '../golden/fixtures.js';
 import { xlsxFromSheets } from '../file-formats/read-fixtures.js';
@@ -63,5 +63,21 @@ describe('streaming validation = validation of the read workbook', () => {
     const read = readWorkbook(bytes, 'x.xlsx');
     if (!read.ok) throw new Error(read.finding.code);
     expect(sink.finish(streamed.workbook)).toEqual(checkedSummary(validateWorkbook(read.workbook, { asOf: AS_OF })));
+  });
+});
+
+describe('a sheet validated chunk by chunk (the task pane) = validation of the sheet', () => {
+  it.each(inputs)('%s, every sheet in chunks of 1, 7 and 500 rows', (name, bytes) => {
+    const read = readWorkbook(bytes, name);
+    if (!read.ok) return;
+    for (const sheet of read.workbook.sheets) {
+      const wb = { sheets: [sheet], date1904: read.workbook.date1904, findings: [] };
+      const whole = validateWorkbook(wb, { asOf: AS_OF });
+      for (const size of [1, 7, 500]) {
+        const chunked = new ChunkedValidation({ asOf: AS_OF }, sheet.name, read.workbook.date1904);
+        for (let r = 0; r < sheet.rows.length; r += size) chunked.rows(sheet.rows.slice(r, r + size));
+        expect(chunked.finish(wb)).toEqual(whole);
+      }
+    }
   });
 });
