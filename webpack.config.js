@@ -5,9 +5,10 @@
  * The page loads functions.js and taskpane.<hash>.js. functions.js stands alone (webpack's runtime, the core and the
  * catalog); the task pane entry depends on it, so its chunks reuse those modules instead of carrying a second copy.
  *
- * Every file but functions.js carries a content hash in its name, and the page loads functions.js with the build's
- * hash as a query, so a browser or proxy cache never mixes the chunks of two deployments. functions.js keeps its name
- * because the manifest names it (Functions.Script.Url).
+ * Every file but functions.js and file-worker.js carries a content hash in its name, and the page loads those two with
+ * the build's hash as a query, so a browser or proxy cache never mixes the chunks of two deployments. functions.js keeps
+ * its name because the manifest names it (Functions.Script.Url); file-worker.js (the standalone page's Web Worker)
+ * because the page starts it by name.
  *
  * `webpack --mode production` writes dist/; `ADDIN_URL=https://host/path/` sets where dist/ will be served
  * (every `https://localhost:3000/` in the manifest is replaced by it).
@@ -42,6 +43,10 @@ function minimizers() {
     new MinimizerPlugin({ exclude: /^functions\.js$/, minify: MinimizerPlugin.esbuildMinify, minimizerOptions: { target: 'es2020' } }),
   ];
 }
+
+// Scripts named by others, so without a content hash in their names: the manifest names functions.js, the page
+// names file-worker.js (each loaded with the build's hash as a query).
+const FIXED_NAMES = new Set(['functions', 'file-worker']);
 
 /** The URL the manifest is written for; the dev server serves it, production builds replace it. */
 export const DEV_URL = 'https://localhost:3000/';
@@ -97,10 +102,14 @@ export default (env = {}, argv = {}) => {
     entry: {
       functions: functionsEntry,
       taskpane: { import: path.join(taskpaneDir, 'taskpane.ts'), dependOn: 'functions' },
+      // The standalone page's Web Worker: an entry of its own (a worker shares no modules with the page), loading any
+      // chunk with importScripts. The page starts it by name; `new URL(…, import.meta.url)` would put a base-URL
+      // lookup into the runtime in functions.js, which fails where Excel runs functions.js without a document.
+      'file-worker': { import: path.join(taskpaneDir, 'standalone', 'file-worker.ts'), chunkLoading: 'import-scripts' },
     },
     output: {
       path: outDir,
-      filename: (pathData) => (pathData.chunk?.name === 'functions' ? '[name].js' : '[name].[contenthash].js'),
+      filename: (pathData) => (FIXED_NAMES.has(pathData.chunk?.name ?? '') ? '[name].js' : '[name].[contenthash].js'),
       chunkFilename: '[id].[contenthash].js',
       // Chunks sit beside taskpane.html; a fixed relative path spares functions.js the script-URL lookup of 'auto',
       // which fails where functions.js runs without a document.

@@ -16,11 +16,16 @@ function saveFile(name: string, bytes: Uint8Array, type = 'application/vnd.openx
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+declare const __webpack_hash__: string | undefined;
+const BUILD = typeof __webpack_hash__ === 'string' ? __webpack_hash__ : '';
+
 /** Where the page's file work runs: a Web Worker (SheetJS and the file tools load there with the first file), else the page. */
 function fileService(): FileService {
   const inPage = inPageService(() => import('./file-check.js'));
-  if (typeof Worker === 'undefined') return inPage;
-  return workerService(() => new Worker(new URL('./file-worker.ts', import.meta.url)), inPage);
+  // `?worker=0` keeps the work on the page's own thread (where a policy breaks workers, and as the benchmark's baseline).
+  if (typeof Worker === 'undefined' || new URLSearchParams(location.search).get('worker') === '0') return inPage;
+  // Named as webpack.config.js writes it, with the build's hash so no cache hands out another deployment's worker.
+  return workerService(() => new Worker(`file-worker.js?${BUILD}`), inPage);
 }
 
 /** Mounts the standalone validator into `root`; the files are read off the page's thread. */

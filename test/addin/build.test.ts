@@ -79,25 +79,28 @@ describe('npm run build (webpack --mode production)', () => {
     expect(html.indexOf('functions.js')).toBeLessThan(html.indexOf('taskpane.'));
   });
 
-  it('names every script by its content but functions.js, which the manifest names and the page loads with the build hash', () => {
+  it('names every script by its content but functions.js and file-worker.js, which are named by others and loaded with the build hash', () => {
     const scripts = readdirSync(out).filter((f) => f.endsWith('.js'));
-    expect(scripts.filter((f) => !/\.[0-9a-f]{8,}\.js$/.test(f))).toEqual(['functions.js']);
+    expect(scripts.filter((f) => !/\.[0-9a-f]{8,}\.js$/.test(f)).sort()).toEqual(['file-worker.js', 'functions.js']);
     const html = readFileSync(file('taskpane.html'), 'utf8');
     expect(html).toMatch(/src="?functions\.js\?[0-9a-f]{8,}/);
+    // The page starts the standalone page's worker by name, with the build's hash.
+    const pageCode = scripts.filter((f) => f !== 'file-worker.js').map((f) => readFileSync(file(f), 'utf8')).join('\n');
+    expect(pageCode).toMatch(/file-worker\.js\?/);
     // The runtime in functions.js names the task pane's chunks by their hashed files.
-    const lazy = scripts.filter((f) => f !== 'functions.js' && !f.startsWith('taskpane.'));
+    const lazy = scripts.filter((f) => f !== 'functions.js' && f !== 'file-worker.js' && !f.startsWith('taskpane.'));
     const runtime = readFileSync(file('functions.js'), 'utf8');
     for (const f of lazy) expect(runtime).toContain(f.replace(/^\d+\./, '').replace(/\.js$/, ''));
   });
 
-  it('keeps one copy of the catalog: only functions.js holds it, the task pane chunks reuse it', () => {
+  it('keeps one copy of the catalog for the page: functions.js holds it, the task pane chunks reuse it (the worker, a thread of its own, has its own)', () => {
     const text = getClause('AP-4.2.12')!.text.slice(0, 12);
     // Minifiers may write non-ASCII text as \u escapes.
     const source = (f: string) =>
       readFileSync(file(f), 'utf8').replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     const scripts = readdirSync(out).filter((f) => f.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(2);
-    expect(scripts.filter((f) => source(f).includes(text))).toEqual(['functions.js']);
+    expect(scripts.filter((f) => source(f).includes(text)).sort()).toEqual(['file-worker.js', 'functions.js']);
   });
 });
 

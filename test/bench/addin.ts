@@ -16,7 +16,7 @@ const CALLS = 10_000;
 type Row = Record<string, string | number>;
 
 /** Makes the production build (the same configuration as `npm run build`) into `dir`; returns how long it took. */
-async function productionBuild(dir: string): Promise<number> {
+export async function productionBuild(dir: string): Promise<number> {
   const [{ default: webpack }, config] = await Promise.all([
     import('webpack'),
     import(pathToFileURL(path.join(root, 'webpack.config.js')).href),

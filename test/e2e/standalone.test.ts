@@ -120,9 +120,12 @@ describe.skipIf(!hasChromium)('standalone validator page in Chromium', () => {
     await expect
       .poll(() => page.locator('[data-testid=summary], [data-testid=status], [data-testid=unreadable]').allTextContents(), { timeout: 120_000 })
       .toEqual([expect.stringContaining('50000 data rows')]);
-    // The file tools (SheetJS inside) were fetched by the worker; the page itself never loaded them.
+    // The file tools (SheetJS inside) are the worker's script; the page fetched it to start the worker, and ran none of it.
     const pageScripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!.split('?')[0]!));
-    for (const s of sheetJsScripts(dist)) expect(pageScripts).not.toContain(s);
+    expect(pageScripts).toContain('file-worker.js');
+    expect(sheetJsScripts(dist)).toContain('file-worker.js');
+    for (const s of sheetJsScripts(dist).filter((f) => f !== 'file-worker.js')) expect(pageScripts).not.toContain(s);
+    expect(await page.evaluate(() => typeof (globalThis as { XLSX?: unknown }).XLSX)).toBe('undefined');
     expect(page.workers().length).toBeGreaterThan(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
     expect(download.suggestedFilename()).toBe('big.checked.xlsx');
