@@ -6,9 +6,8 @@ import { fileFinding, type FileProblemParams, type Finding, type FindingCode } f
 import type { ActivityRecord } from '../use-cases/activities.js';
 import type { CheckedWorkbook } from '../use-cases/validate-workbook.js';
 import type { WorkbookModel } from '../model/workbook.js';
-import { readWorkbook, type ReadLimits, type ReadResult } from '../file-formats/read.js';
+import type { ReadLimits, ReadResult } from '../file-formats/read.js';
 import { resolveLimits } from '../file-formats/limits.js';
-import { unpackWorkbook } from '../file-formats/pack.js';
 import type { ReadReply, ReadRequest } from './read-worker.js';
 
 /** Options of a file read: a time limit for the reader process and overrides of the reader's limits. */
@@ -246,11 +245,11 @@ async function runInWorker(path: string, opts: ReadFileOptions, check?: { asOf: 
     }, timeoutMs);
     const onMessage = (reply: ReadReply): void => {
       if (!reply.ok || !('packed' in reply)) return finish(reply, true);
-      try {
-        finish({ ok: true, workbook: unpackWorkbook(reply.packed) }, true);
-      } catch (err) {
-        finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: String((err as Error)?.message ?? err).slice(0, 200) }), false);
-      }
+      // Loaded only by commands that take whole workbooks back: the pack module brings the reader (and SheetJS) with it,
+      // which a command that only takes findings back never needs in its own process.
+      import('../file-formats/pack.js')
+        .then(({ unpackWorkbook }) => finish({ ok: true, workbook: unpackWorkbook(reply.packed) }, true))
+        .catch((err: unknown) => finish(failure('file-unreadable', path, { reason: 'reader-crashed', detail: String((err as Error)?.message ?? err).slice(0, 200) }), false));
     };
     const onError = (err: Error): void => {
       finish(failure('file-unreadable', path, { reason: 'worker-start', detail: err.message.slice(0, 200) }), false);
@@ -274,5 +273,6 @@ export async function readWorkbookFileInline(path: string, opts: Pick<ReadFileOp
   const lim = resolveLimits(opts.limits);
   const loaded = await loadBytes(path, lim);
   if (!loaded.ok) return loaded.result;
+  const { readWorkbook } = await import('../file-formats/read.js');
   return readWorkbook(loaded.bytes, path, lim);
 }
