@@ -1,11 +1,11 @@
 // Benchmark of `lmc validate --json` on a CSV tracker against Frictionless JS (`tableschema` 1.12.6)
 // validating the same file with an equivalent 13-field schema: whole processes, best of three.
 // The peer is not a dependency of the project; it is loaded from a scratch folder when installed there.
-import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
+import { bestTree, canSampleTree, type TreeCost } from '../process-tree.js';
 import type { BenchSection } from '../section.js';
 import { trackerRows } from '../tracker-gen.js';
 
@@ -51,17 +51,8 @@ for (const row of await table.read({ forceCast: true })) { rows++; if (row insta
 console.log(JSON.stringify({ rows, errors }));
 `;
 
-function run(args: string[], cwd: string): { s: number; rssKb: number; cpu: number; out: string } {
-  const res = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', process.execPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const m = /([\d.]+) (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(res.stderr ?? '');
-  return { s: m ? Number(m[1]) : NaN, rssKb: m ? Number(m[2]) : NaN, cpu: m ? Number(m[3]) + Number(m[4]) : NaN, out: res.stdout };
-}
-
-function best(args: string[], cwd: string): { s: number; rssKb: number; cpu: number; out: string } {
-  const runs = Array.from({ length: RUNS }, () => run(args, cwd));
-  const b = runs.reduce((x, y) => (y.s < x.s ? y : x));
-  return { ...b, rssKb: Math.min(...runs.map((r) => r.rssKb)), cpu: Math.min(...runs.map((r) => r.cpu)) };
-}
+// The whole tree of each command (lmc reads the file in a child process), sampled: see process-tree.ts.
+const best = (args: string[], cwd: string): Promise<TreeCost> => bestTree(args, cwd, RUNS);
 
 const mb = (kb: number): string => (Number.isNaN(kb) ? '' : `${Math.round(kb / 1024)} MB`);
 
@@ -73,7 +64,7 @@ export const section: BenchSection = {
     if (!existsSync(path.join(PEER_DIR, 'node_modules', 'tableschema'))) {
       return { rows: [], notes: [`   peer not installed: npm install tableschema@1.12.6 --prefix ${PEER_DIR}`], ok: true };
     }
-    if (!existsSync('/usr/bin/time')) return { rows: [], notes: ['   /usr/bin/time is needed to measure whole processes'], ok: true };
+    if (!canSampleTree) return { rows: [], notes: ['   /proc with children lists is needed to measure whole process trees'], ok: true };
     const peer = path.join(ctx.tmpDir, 'peer.mjs');
     writeFileSync(peer, PEER_SCRIPT);
     const rows: Record<string, string | number>[] = [];
@@ -82,8 +73,8 @@ export const section: BenchSection = {
     for (const n of SIZES) {
       const file = path.join(ctx.tmpDir, `tracker-${n}.csv`);
       writeFileSync(file, csv(trackerRows(n)));
-      const frictionless = best([peer, file, PEER_DIR], ctx.tmpDir);
-      const lmc = best([path.join(root, 'bin', 'lmc.js'), 'validate', file, '--json', '--as-of', AS_OF], ctx.tmpDir);
+      const frictionless = await best([peer, file, PEER_DIR], ctx.tmpDir);
+      const lmc = await best([path.join(root, 'bin', 'lmc.js'), 'validate', file, '--json', '--as-of', AS_OF], ctx.tmpDir);
       const ratio = lmc.s / frictionless.s;
       const row = (what: string, r: { s: number; rssKb: number; cpu: number }, vs: string, cpuVs: string): Record<string, string | number> => ({
         what,

@@ -1,9 +1,10 @@
 // Benchmark of `lmc validate --json` on generated trackers (50k and 100k rows) against SheetJS's bare
-// XLSX.read of the same file: whole processes, best of three, wall time and peak RSS of each.
-import { execFileSync, spawnSync } from 'node:child_process';
+// XLSX.read of the same file: whole process trees, best of three, wall time, CPU and peak RSS of each.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bestTree, canSampleTree, type TreeCost } from '../process-tree.js';
 import type { BenchSection } from '../section.js';
 import { trackerRows, trackerXlsx } from '../tracker-gen.js';
 
@@ -18,23 +19,8 @@ function seconds(t0: bigint): number {
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
-/** One process run: wall seconds, peak RSS in KB and CPU seconds (user + system, all threads), from /usr/bin/time when the machine has it. */
-function run(args: string[], cwd: string): { s: number; rssKb: number; cpu: number } {
-  if (existsSync('/usr/bin/time')) {
-    const res = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', process.execPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const m = /([\d.]+) (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(res.stderr ?? '');
-    if (m) return { s: Number(m[1]), rssKb: Number(m[2]), cpu: Number(m[3]) + Number(m[4]) };
-  }
-  const t0 = process.hrtime.bigint();
-  spawnSync(process.execPath, args, { cwd, stdio: 'ignore', maxBuffer: 1 << 30 });
-  return { s: seconds(t0), rssKb: NaN, cpu: NaN };
-}
-
-// Best of the runs for each figure: on a shared machine the other users' load only ever adds.
-function best(args: string[], cwd: string): { s: number; rssKb: number; cpu: number } {
-  const runs = Array.from({ length: RUNS }, () => run(args, cwd));
-  return { s: Math.min(...runs.map((r) => r.s)), rssKb: Math.min(...runs.map((r) => r.rssKb)), cpu: Math.min(...runs.map((r) => r.cpu)) };
-}
+// The whole tree of each command (lmc reads the file in a child process), sampled: see process-tree.ts.
+const best = (args: string[], cwd: string): Promise<TreeCost> => bestTree(args, cwd, RUNS);
 
 /** The tracker of `rows` rows, generated once and cached (deterministic). */
 function cachedTracker(rows: number, log: (m: string) => void): Uint8Array {
@@ -57,6 +43,7 @@ export const section: BenchSection = {
   name: 'validate',
   title: `lmc validate --json on ${SIZES.map((n) => n.toLocaleString('en')).join(' and ')} rows × 13 columns against a bare XLSX.read process (goal: ≤ ${GOAL}× its time, ≤ ${RSS_GOAL}× its peak RSS)`,
   async run(ctx) {
+    if (!canSampleTree) return { rows: [], notes: ['   /proc with children lists is needed to measure whole process trees'], ok: true };
     // The CLI runs the compiled lib/, so it is rebuilt first to match the sources.
     let t0 = process.hrtime.bigint();
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
@@ -73,8 +60,8 @@ export const section: BenchSection = {
       const file = path.join(ctx.tmpDir, `tracker-${n}.xlsx`);
       const bytes = cachedTracker(n, ctx.log);
       writeFileSync(file, bytes);
-      const floor = best([bare, file], ctx.tmpDir);
-      const lmc = best([path.join(root, 'bin', 'lmc.js'), 'validate', file, '--json', '--as-of', AS_OF], ctx.tmpDir);
+      const floor = await best([bare, file], ctx.tmpDir);
+      const lmc = await best([path.join(root, 'bin', 'lmc.js'), 'validate', file, '--json', '--as-of', AS_OF], ctx.tmpDir);
       const ratio = lmc.s / floor.s;
       const rssRatio = lmc.rssKb / floor.rssKb;
       const row = (what: string, r: { s: number; rssKb: number; cpu: number }, vs: string, rssVs: string, cpuVs: string): Record<string, string | number> => ({
