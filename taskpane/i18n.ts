@@ -70,6 +70,8 @@ const zh = {
   colCode: '代码',
   colMessage: '说明',
   noFindings: '未发现问题。',
+  showMoreFindings: (n: number) => `再显示 ${n} 条`,
+  moreInCopy: (n: string) => `另有 ${n} 条问题未列出，见标注副本。`,
   error: '出错了',
   officeTimeout: 'Office 未在规定时间内就绪，已切换到独立模式；Office 一旦就绪，窗格会自动切回 Excel 模式。',
   excelErrors: {
@@ -183,6 +185,8 @@ const en: Strings = {
   colCode: 'Code',
   colMessage: 'Message',
   noFindings: 'No findings.',
+  showMoreFindings: (n) => `Show ${n} more`,
+  moreInCopy: (n) => `${n} more findings are not listed here; the annotated copy has them all.`,
   error: 'Something went wrong',
   officeTimeout: 'Office did not get ready in time; switched to standalone mode. The pane switches back to Excel as soon as Office is ready.',
   excelErrors: {

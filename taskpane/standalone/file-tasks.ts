@@ -14,9 +14,14 @@ export interface TaskFile {
   readonly bytes: Uint8Array;
 }
 
-/** What the page shows of a validation: where the table is, its columns, the findings and their counts (no cells). */
+/** Most findings the page lists; the counts cover all of them and the annotated copy carries all of them. */
+export const PAGE_FINDINGS = 2000;
+
+/** What the page shows of a validation: where the table is, its columns, the first findings and the counts (no cells). */
 export interface PageValidation extends CheckedWorkbook {
   table?: { columns: BoundColumn[]; unknownColumns: UnknownColumn[] };
+  /** Every finding counted, also those past PAGE_FINDINGS and the findings cap. */
+  findingsTotal: number;
 }
 
 /** What the page shows of one checked file: its validation, or the file-level finding that stopped the reader. */
@@ -60,7 +65,15 @@ type Tools = typeof import('./file-check.js');
 function pageCheck(c: FileCheck, tools: Tools): PageCheck {
   if (!c.ok) return { ok: false, fileName: c.fileName, finding: c.finding };
   const t = c.validation.table;
-  const validation: PageValidation = { ...tools.reportPart(c.validation), ...(t ? { table: { columns: t.columns, unknownColumns: t.unknownColumns } } : {}) };
+  const part = tools.reportPart(c.validation);
+  // Only what the page can list crosses threads.
+  const findingsTotal = Object.values(part.countsByCode).reduce((n, k) => n + (k ?? 0), 0);
+  const validation: PageValidation = {
+    ...part,
+    findings: part.findings.slice(0, PAGE_FINDINGS),
+    findingsTotal,
+    ...(t ? { table: { columns: t.columns, unknownColumns: t.unknownColumns } } : {}),
+  };
   return { ok: true, fileName: c.fileName, validation, counts: c.counts };
 }
 

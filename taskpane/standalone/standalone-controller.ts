@@ -6,6 +6,9 @@ import { filesFromEntries } from './dropped-files.js';
 import { Cancelled, type FileService } from './file-service.js';
 import type { PageCheck, TaskFile } from './file-tasks.js';
 
+/** Findings listed at first, and how many more each "Show more" adds: drawing thousands of rows at once holds the page up. */
+export const FINDINGS_STEP = 200;
+
 /** What the page says besides the results: a file being read, or one that could not be read or written. */
 export type StandaloneMessage =
   | { kind: 'reading'; name: string }
@@ -41,6 +44,8 @@ export interface StandaloneState {
   readonly dragOver: boolean;
   /** Files are being read or a copy made: Cancel stops it. */
   readonly busy: boolean;
+  /** How many findings of a file the page lists. */
+  readonly findingsShown: number;
   /** The open file's name and bytes, kept for re-checks and copies. */
   readonly file: HeldFile | null;
   readonly check: PageCheck | null;
@@ -97,6 +102,7 @@ export class StandaloneController {
       message: null,
       dragOver: false,
       busy: false,
+      findingsShown: FINDINGS_STEP,
       file: null,
       check: null,
       quarter: null,
@@ -149,7 +155,7 @@ export class StandaloneController {
     const mine = ++this.generation;
     const message: StandaloneMessage = files.length === 1 ? { kind: 'reading', name: files[0]!.name } : { kind: 'reading-many', count: files.length };
     this.checking = true;
-    this.set({ message, busy: true, file: null, check: null, quarter: null, dragOver: false });
+    this.set({ message, busy: true, file: null, check: null, quarter: null, dragOver: false, findingsShown: FINDINGS_STEP });
     try {
       const buffers = await Promise.all(files.map((f) => f.arrayBuffer()));
       const held = files.map((f, i) => ({ key: this.nextKey++, name: f.name, bytes: new Uint8Array(buffers[i]!) }));
@@ -188,6 +194,11 @@ export class StandaloneController {
     } catch (err) {
       this.set({ message: { kind: 'failed', error: errorText(err) } });
     }
+  }
+
+  /** Lists more of the open file's findings. */
+  showMoreFindings(): void {
+    this.set({ findingsShown: this.current.findingsShown + FINDINGS_STEP });
   }
 
   /** Lists the activities of a coverage cell of the quarter (null: none). */

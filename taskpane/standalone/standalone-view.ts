@@ -8,15 +8,13 @@ import { h, type ViewElement, type ViewNode } from '../dom/view-node.js';
 import { strings } from '../i18n.js';
 import { assessmentByCountry, coverageMatrix, crossFileList, filesTable, type DashboardOptions } from '../pane/summary-dashboard.js';
 import type { PageCheck } from './file-tasks.js';
-import type { QuarterFiles, StandaloneController, StandaloneMessage, StandaloneState } from './standalone-controller.js';
+import { FINDINGS_STEP, type QuarterFiles, type StandaloneController, type StandaloneMessage, type StandaloneState } from './standalone-controller.js';
 
-/** Most findings shown in the table; the summary counts all of them and the annotated copy carries all of them. */
-const MAX_ROWS = 2000;
 
 /** What the standalone view can ask for: the controller's intents. */
 export type StandaloneIntents = Pick<
   StandaloneController,
-  'toggleLang' | 'showTab' | 'setDragOver' | 'open' | 'openFiles' | 'openDropped' | 'selectCell' | 'setAsOf' | 'download' | 'downloadSummary' | 'cancel' | 'clauses'
+  'toggleLang' | 'showTab' | 'setDragOver' | 'open' | 'openFiles' | 'openDropped' | 'selectCell' | 'setAsOf' | 'download' | 'downloadSummary' | 'cancel' | 'showMoreFindings' | 'clauses'
 >;
 
 function messageText(m: StandaloneMessage, s: StandaloneState): string {
@@ -121,7 +119,7 @@ function results(c: PageCheck, s: StandaloneState, act: StandaloneIntents, index
           h(
             'tbody',
             {},
-            v.findings.slice(0, MAX_ROWS).map((f) =>
+            v.findings.slice(0, s.findingsShown).map((f) =>
               h(
                 'tr',
                 { 'data-code': f.code, 'data-cell': f.cell ?? '' },
@@ -134,7 +132,15 @@ function results(c: PageCheck, s: StandaloneState, act: StandaloneIntents, index
             ),
           ),
         ),
-    v.findings.length > MAX_ROWS ? h('p', { class: 'muted' }, `… +${(v.findings.length - MAX_ROWS).toLocaleString()}`) : null,
+    v.findings.length > s.findingsShown
+      ? h(
+          'button',
+          { type: 'button', 'data-testid': 'more-findings', onclick: () => act.showMoreFindings() },
+          T.showMoreFindings(Math.min(FINDINGS_STEP, v.findings.length - s.findingsShown)),
+        )
+      : v.findingsTotal > v.findings.length
+        ? h('p', { class: 'muted', 'data-testid': 'more-in-copy' }, T.moreInCopy((v.findingsTotal - v.findings.length).toLocaleString()))
+        : null,
   );
 }
 

@@ -5,8 +5,9 @@ import { Cancelled, inPageService, workerService, type FileService, type WorkerR
 import { fileTaskRunner, type FileTask } from '../../taskpane/standalone/file-tasks.js';
 import { StandaloneController } from '../../taskpane/standalone/standalone-controller.js';
 import { standaloneView } from '../../taskpane/standalone/standalone-view.js';
+import { trackerRows, trackerXlsx } from '../bench/tracker-gen.js';
 import { sampleXlsx } from './fixtures.js';
-import { byTestId, fire, text } from './view-query.js';
+import { byTestId, elements, fire, text } from './view-query.js';
 
 /**
  * A stand-in for a dedicated worker that runs the real task runner when the test says so, and answers through a
@@ -65,7 +66,7 @@ describe('the file runner (what the worker does)', () => {
     expect(c.ok && c.validation.findings.map((f) => `${f.code}@${f.cell}`)).toEqual([
       'overdue@H3', 'id-country@A4', 'date-order@H4', 'status-progress@J4', 'late-start@G6', 'not-leaf-clause@D7', 'enum@E7',
     ]);
-    expect(Object.keys(c.ok ? c.validation : {}).sort()).toEqual(['blankRows', 'countsByCode', 'findings', 'headerRow', 'omitted', 'rows', 'sheet', 'table']);
+    expect(Object.keys(c.ok ? c.validation : {}).sort()).toEqual(['blankRows', 'countsByCode', 'findings', 'findingsTotal', 'headerRow', 'omitted', 'rows', 'sheet', 'table']);
     expect(Object.keys(c.ok ? c.validation.table! : {}).sort()).toEqual(['columns', 'unknownColumns']);
     expect(r.summary).toBeNull();
     expect(run({ kind: 'copy', file, copy: 'annotated', asOf: '2025-06-30' })?.name).toBe('plan.checked.xlsx');
@@ -155,5 +156,26 @@ describe('Cancel on the standalone page', () => {
     await reading;
     expect(ctl.state.message).toEqual({ kind: 'cancelled' });
     expect(ctl.state.check).toBeNull();
+  });
+});
+
+describe('a long findings list on the standalone page', () => {
+  it('lists 200 findings at first and 200 more per click; past the 2,000 the page holds, it points to the annotated copy', async () => {
+    const ctl = new StandaloneController({ lang: 'en', today: '2025-06-30' }, inPageService(async () => tools), () => undefined);
+    const view = () => standaloneView(ctl.state, ctl);
+    const bytes = trackerXlsx(trackerRows(4000, 0.9, 5));
+    await ctl.open({ name: 'many.xlsx', arrayBuffer: async () => bytes.buffer as ArrayBuffer });
+    const c = ctl.state.check!;
+    expect(c.ok && c.validation.findingsTotal).toBeGreaterThan(2000);
+    expect(c.ok && c.validation.findings.length).toBe(2000);
+    const listed = () => elements(byTestId(view(), 'findings')!).filter((e) => e.tag === 'tr' && e.props['data-code']).length;
+    expect(listed()).toBe(200);
+    expect(text(byTestId(view(), 'more-findings'))).toBe('Show 200 more');
+    fire(byTestId(view(), 'more-findings')!, 'onclick');
+    expect(listed()).toBe(400);
+    while (byTestId(view(), 'more-findings')) fire(byTestId(view(), 'more-findings')!, 'onclick');
+    expect(listed()).toBe(2000);
+    const rest = (c.ok ? c.validation.findingsTotal : 0) - 2000;
+    expect(text(byTestId(view(), 'more-in-copy'))).toBe(`${rest.toLocaleString()} more findings are not listed here; the annotated copy has them all.`);
   });
 });
