@@ -16,7 +16,7 @@ const AGENCIES = ['水利部', '农业农村部', '外交部', '商务部', '生
 const FUNDING = ['澜湄合作专项基金', '澜湄合作共同发展专项贷款', '国家预算', '其他'];
 
 /** A small deterministic pseudo-random generator (mulberry32), so every run builds the same file. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

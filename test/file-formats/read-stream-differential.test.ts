@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookInto, type ReadLimits, type ReadResult } from '../../src/file-formats/read.js';
-import { trackerRows, trackerXlsx } from '../bench/tracker-gen.js';
+import { rng, trackerRows, trackerXlsx } from '../bench/tracker-gen.js';
 import { goldenInputs } from '../golden/fixtures.js';
 import { rawXlsx, xlsxFromSheets, zipParts } from './read-fixtures.js';
 
@@ -21,17 +21,6 @@ function both(bytes: Uint8Array, name: string, limits?: Partial<ReadLimits>): { 
   return { streamed, oracle, fellBack };
 }
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const corpus = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => !f.startsWith('.')).sort() : [];
 

@@ -4,19 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { countSheetCells, hasDoctype, startsLikeXml } from '../../src/file-formats/scan.js';
 import { PartCheck } from '../../src/file-formats/xlsx-stream/part-check.js';
 import { SheetScanner, type RawCell } from '../../src/file-formats/xlsx-stream/sheet-scan.js';
-import { trackerRows, trackerXlsx } from '../bench/tracker-gen.js';
+import { rng, trackerRows, trackerXlsx } from '../bench/tracker-gen.js';
 import { rawXlsx } from './read-fixtures.js';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sheet = unzipSync(trackerXlsx(trackerRows(200, 0.3, 4)))['xl/worksheets/sheet1.xml'];
 const SIZES = [1, 2, 3, 7, 16, 17, 40, 64, 65, 100, 999, 4096];
