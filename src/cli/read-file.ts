@@ -146,6 +146,14 @@ function startReader(heapMb: number): Reader {
   return reader;
 }
 
+/**
+ * Starts the reader process ahead of the first file (unless one is parked), so it loads its modules while the
+ * command loads its own; a command that ends without reading leaves it to exit with the command.
+ */
+export function prestartReader(): void {
+  if (!parked) park(startReader(DEFAULT_HEAP_MB), DEFAULT_HEAP_MB);
+}
+
 function takeReader(heapMb: number): Reader {
   if (heapMb === DEFAULT_HEAP_MB && parked && parked.child.connected) {
     const r = parked;

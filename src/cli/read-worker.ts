@@ -36,6 +36,11 @@ function reply(r: ReadReply): void {
 // The command went away (or parked this reader and ended): nothing more will come.
 process.on('disconnect', () => process.exit(0));
 
+// The validation modules load while the command is still loading its own, before the first file arrives.
+const checking = Promise.all([import('../use-cases/validate-workbook.js'), import('../use-cases/check-file.js'), import('../use-cases/activities.js')]);
+// Awaited by the first check; until then a failure to load must not count as unhandled.
+checking.catch(() => undefined);
+
 // Requests come one at a time; the command kills the reader on a timeout.
 process.on('message', (req: ReadRequest) => {
   const check = async (asOf: string, records: boolean, copy: boolean): Promise<void> => {
@@ -43,7 +48,7 @@ process.on('message', (req: ReadRequest) => {
     if (!records && !copy) {
       // Rows go to the rules as the reader produces them, so the table is never held whole (a copy or the
       // quarter's records need the whole workbook).
-      const { StreamingCheck } = await import('../use-cases/validate-workbook.js');
+      const [{ StreamingCheck }] = await checking;
       const sink = new StreamingCheck({ asOf, maxFindings: req.limits.maxFindings });
       const read = readWorkbookInto(req.bytes, req.fileName, req.limits, sink);
       if (!read.ok) {
@@ -64,11 +69,7 @@ process.on('message', (req: ReadRequest) => {
       reply({ ok: false, finding: result.finding });
       return;
     }
-    const [{ checkWorkbook, checkedCopy }, { checkedSummary }, { activityRecords }] = await Promise.all([
-      import('../use-cases/check-file.js'),
-      import('../use-cases/validate-workbook.js'),
-      import('../use-cases/activities.js'),
-    ]);
+    const [{ checkedSummary }, { checkWorkbook, checkedCopy }, { activityRecords }] = await checking;
     let answer: ReadReply;
     try {
       const checked = checkWorkbook(result.workbook, req.fileName, asOf, { maxFindings: req.limits.maxFindings });
