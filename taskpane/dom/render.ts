@@ -12,6 +12,7 @@ function viewEvent(ev: Event): ViewEvent {
   const dropped = (ev as DragEvent).dataTransfer;
   const files = el.files ?? dropped?.files;
   const out: ViewEvent = { value: typeof el.value === 'string' ? el.value : '', checked: el.checked === true, files: files ? Array.from(files) : [] };
+  if (el instanceof HTMLDetailsElement) out.open = el.open;
   // The items of a drop can be read only while its event lasts; their entries (folders too) stay readable after.
   if (ev.type === 'drop' && dropped?.items) {
     out.entries = Array.from(dropped.items)

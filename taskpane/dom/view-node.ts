@@ -2,6 +2,8 @@
 export interface ViewEvent {
   value: string;
   checked: boolean;
+  /** Whether a `<details>` element is open (after its toggle). */
+  open?: boolean;
   files: readonly File[];
   /** What was dropped as file-system entries (files and folders), taken while the drop event lasts. */
   entries?: readonly FileSystemEntry[];

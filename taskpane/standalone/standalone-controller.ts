@@ -29,6 +29,8 @@ export interface QuarterFiles {
   readonly cell: CoverageCell | null;
   /** The consolidated workbook can be written (the report registry has that format). */
   readonly canConsolidate: boolean;
+  /** The files whose own findings are unfolded, by index. */
+  readonly open: readonly number[];
 }
 
 /** Everything the standalone validator page shows. */
@@ -172,7 +174,10 @@ export class StandaloneController {
     this.checking = false;
     const busy = this.copying > 0;
     if (held.length === 1) this.set({ file: held[0]!, check: r.checks[0]!, quarter: null, message: null, busy });
-    else this.set({ file: null, check: null, quarter: { files: held, checks: r.checks, summary: r.summary!, cell, canConsolidate: r.canConsolidate }, message: null, busy });
+    else {
+      const open = this.current.quarter?.files === held ? this.current.quarter.open : [];
+      this.set({ file: null, check: null, quarter: { files: held, checks: r.checks, summary: r.summary!, cell, canConsolidate: r.canConsolidate, open }, message: null, busy });
+    }
   }
 
   private failed(err: unknown, mine: number, name?: string): void {
@@ -199,6 +204,13 @@ export class StandaloneController {
   /** Lists more of the open file's findings. */
   showMoreFindings(): void {
     this.set({ findingsShown: this.current.findingsShown + FINDINGS_STEP });
+  }
+
+  /** Unfolds (or folds) file `index` of the quarter, drawing its findings only while it is open. */
+  foldFile(index: number, open: boolean): void {
+    const q = this.current.quarter;
+    if (!q || q.open.includes(index) === open) return;
+    this.set({ quarter: { ...q, open: open ? [...q.open, index] : q.open.filter((i) => i !== index) } });
   }
 
   /** Lists the activities of a coverage cell of the quarter (null: none). */

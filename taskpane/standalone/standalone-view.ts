@@ -14,7 +14,7 @@ import { FINDINGS_STEP, type QuarterFiles, type StandaloneController, type Stand
 /** What the standalone view can ask for: the controller's intents. */
 export type StandaloneIntents = Pick<
   StandaloneController,
-  'toggleLang' | 'showTab' | 'setDragOver' | 'open' | 'openFiles' | 'openDropped' | 'selectCell' | 'setAsOf' | 'download' | 'downloadSummary' | 'cancel' | 'showMoreFindings' | 'clauses'
+  'toggleLang' | 'showTab' | 'setDragOver' | 'open' | 'openFiles' | 'openDropped' | 'selectCell' | 'setAsOf' | 'download' | 'downloadSummary' | 'cancel' | 'showMoreFindings' | 'foldFile' | 'clauses'
 >;
 
 function messageText(m: StandaloneMessage, s: StandaloneState): string {
@@ -148,7 +148,14 @@ function results(c: PageCheck, s: StandaloneState, act: StandaloneIntents, index
 function fileSection(c: PageCheck, index: number, s: StandaloneState, act: StandaloneIntents): ViewElement {
   const T = strings(s.lang);
   const counts = c.ok ? ` · ${T.severity.error} ${c.counts.error} · ${T.severity.warning} ${c.counts.warning} · ${T.severity.info} ${c.counts.info}` : ` · ${T.unreadable(c.fileName)}`;
-  return h('details', { class: 'file', 'data-file': c.fileName }, h('summary', {}, c.fileName, h('span', { class: 'muted' }, counts)), results(c, s, act, index));
+  const open = s.quarter?.open.includes(index) === true;
+  // A folded file's findings are drawn only once it is opened: six files of findings at once would hold the page up.
+  return h(
+    'details',
+    { class: 'file', 'data-file': c.fileName, open, ontoggle: (e) => act.foldFile(index, e.open === true) },
+    h('summary', {}, c.fileName, h('span', { class: 'muted' }, counts)),
+    open ? results(c, s, act, index) : null,
+  );
 }
 
 /** Several files as one quarter: the dashboard (files, coverage, by country, across files), its downloads, then each file. */

@@ -77,7 +77,14 @@ describe('the standalone page with several files', () => {
     const sections = elements(byTestId(view(), 'quarter')!).filter((e) => e.tag === 'details' && e.props['data-file']);
     expect(sections.map((d) => d.props['data-file'])).toEqual(Object.keys(quarterTwo()));
     expect(text(sections[0]!.children[0])).toMatch(/^KH-2025Q2\.xlsx · Error \d+ · Warning \d+ · Info \d+$/);
-    expect(byTestId(sections[1]!, 'summary')).toBeDefined();
+    // A folded file's findings are drawn only once it is opened, and folded again they go.
+    expect(byTestId(sections[1]!, 'summary')).toBeUndefined();
+    fire(sections[1]!, 'ontoggle', { open: true });
+    const opened = () => elements(byTestId(view(), 'quarter')!).filter((e) => e.tag === 'details' && e.props['data-file'])[1]!;
+    expect(opened().props.open).toBe(true);
+    expect(byTestId(opened(), 'summary')).toBeDefined();
+    fire(opened(), 'ontoggle', { open: false });
+    expect(byTestId(opened(), 'summary')).toBeUndefined();
   });
 
   it('keeps today’s page for a single file', async () => {
@@ -112,7 +119,9 @@ describe('the standalone page with several files', () => {
       expect(saved[1]!.name).toBe('summary-2025-06-30.xlsx');
       expect(XLSX.read(saved[1]!.bytes, { type: 'array' }).SheetNames.length).toBeGreaterThan(0);
     }
-    const cn = elements(byTestId(view(), 'quarter')!).find((e) => e.props['data-file'] === 'CN-2025Q2.xlsx' && e.tag === 'details')!;
+    const section = () => elements(byTestId(view(), 'quarter')!).find((e) => e.props['data-file'] === 'CN-2025Q2.xlsx' && e.tag === 'details')!;
+    fire(section(), 'ontoggle', { open: true });
+    const cn = section();
     const before = saved.length;
     fire(button(cn, 'Download the annotated copy'), 'onclick');
     await expect.poll(() => saved.length).toBe(before + 1);
