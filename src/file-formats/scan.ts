@@ -68,12 +68,14 @@ function rAttributes(b: Uint8Array, from: number, to: number, out: [number, numb
   }
 }
 
-/** Counts `<c …>` cell elements (with or without a namespace prefix) in a SpreadsheetML worksheet part. */
-export function countSheetCells(b: Uint8Array): number {
+/**
+ * Counts `<c …>` cell elements (with or without a namespace prefix) in a SpreadsheetML worksheet part: those starting
+ * in [from, to) of `b`, whose bytes up to `len` are the part's (a caller reading a part in pieces counts each piece).
+ */
+export function countSheetCells(b: Uint8Array, from = 0, to = b.length, len = b.length): number {
   let n = 0;
-  let i = b.indexOf(LT);
-  const len = b.length;
-  while (i >= 0 && i + 2 < len) {
+  let i = b.indexOf(LT, from);
+  while (i >= 0 && i < to && i + 2 < len) {
     const c1 = b[i + 1];
     if (c1 === 0x63 && isNameEnd(b[i + 2])) n++;
     else if (c1 !== 0x2f && c1 !== 0x63) {

@@ -205,20 +205,23 @@ function isHeaderEcho(row: readonly (Cell | undefined)[] | undefined, columns: B
 
 const norm = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
 
+/**
+ * The order sheets are searched for the table: the named sheet first, then visible sheets in order, then hidden ones
+ * (a hidden copy should not win over a visible one).
+ */
+function searchOrder<S extends { name: string; visibility: SheetGrid['visibility'] }>(sheets: readonly S[]): S[] {
+  const named = ACTIVITY_SHEET_NAMES.map(norm);
+  const isNamed = (s: S): boolean => named.includes(norm(s.name));
+  return [...sheets.filter(isNamed), ...sheets.filter((s) => !isNamed(s) && s.visibility === 'visible'), ...sheets.filter((s) => !isNamed(s) && s.visibility !== 'visible')];
+}
+
 /** Finds the activity sheet, its header row and its data rows. */
 export function locateTracker(wb: WorkbookModel): LocateResult {
   const sheets = wb.sheets;
   if (sheets.length === 0 || sheets.every(sheetIsEmpty)) {
     return { ok: false, finding: finding('sheet-empty', FILE_LEVEL, { sheets: sheets.map((s) => s.name) }) };
   }
-  const named = ACTIVITY_SHEET_NAMES.map(norm);
-  // The named sheet first, then visible sheets in order, then hidden ones: a hidden copy should not win over a visible one.
-  const order = [
-    ...sheets.filter((s) => named.includes(norm(s.name))),
-    ...sheets.filter((s) => !named.includes(norm(s.name)) && s.visibility === 'visible'),
-    ...sheets.filter((s) => !named.includes(norm(s.name)) && s.visibility !== 'visible'),
-  ];
-  for (const sheet of order) {
+  for (const sheet of searchOrder(sheets)) {
     const r0 = findHeaderRow(sheet);
     if (r0 !== null) return { ok: true, table: buildTable(sheet, r0), findings: [] };
   }
@@ -281,13 +284,7 @@ export class StreamLocator {
     if (sheets.length === 0 || sheets.every((s) => s.empty)) {
       return { ok: false, finding: finding('sheet-empty', FILE_LEVEL, { sheets: sheets.map((s) => s.name) }) };
     }
-    const named = ACTIVITY_SHEET_NAMES.map(norm);
-    const order = [
-      ...sheets.filter((s) => named.includes(norm(s.name))),
-      ...sheets.filter((s) => !named.includes(norm(s.name)) && s.visibility === 'visible'),
-      ...sheets.filter((s) => !named.includes(norm(s.name)) && s.visibility !== 'visible'),
-    ];
-    for (const s of order) if (s.candidate) return { ok: true, candidate: s.candidate };
+    for (const s of searchOrder(sheets)) if (s.candidate) return { ok: true, candidate: s.candidate };
     return {
       ok: false,
       finding: finding('sheet-no-header', FILE_LEVEL, { sheets: sheets.map((s) => s.name), rows: HEADER_SEARCH_ROWS, min: HEADER_MIN_COLUMNS }),

@@ -2,7 +2,7 @@ import type { TrackerRow, CheckValue } from '../schema/tracker.js';
 import { type Cell, type Visibility, type WorkbookModel } from '../model/workbook.js';
 import { locateTracker, StreamLocator, type TrackerTable } from '../schema/locate.js';
 import { clauseMismatchRule } from '../rules/clause-mismatch.js';
-import { RowValidator, validateTable, type TableValidation } from '../rules/engine.js';
+import { RowValidator, validateTable, type TableValidation, type ValidateTableOptions } from '../rules/engine.js';
 import type { StreamRowSink } from '../file-formats/read.js';
 import type { Finding, Severity } from '../model/finding.js';
 import { DEFAULT_MAX_FINDINGS, FindingCap, type CodeCounts } from '../model/finding-cap.js';
@@ -59,12 +59,17 @@ export function checkedSummary(v: WorkbookValidation): CheckedWorkbook {
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 const CHECK: Record<Severity, CheckValue> = { info: 'OK', warning: 'Warning', error: 'Error' };
 
+/** What the rule engine runs with: every built-in rule, the matcher's `clause-mismatch` and the caller's extra rules. */
+function engineOptions(opts: ValidateWorkbookOptions, date1904: boolean): ValidateTableOptions {
+  return { asOf: opts.asOf, date1904, extraRules: [clauseMismatchRule, ...(opts.extraRules ?? [])], maxFindings: opts.maxFindings ?? DEFAULT_MAX_FINDINGS };
+}
+
 /** The one validation pipeline every host calls: locate the table, run every rule, merge the reader's findings under one cap. */
 export function validateWorkbook(wb: WorkbookModel, opts: ValidateWorkbookOptions): WorkbookValidation {
   const located = locateTracker(wb);
   if (!located.ok) return assemble(wb, opts, located.finding);
   const t = located.table;
-  const engine = validateTable(t, { asOf: opts.asOf, date1904: wb.date1904, extraRules: [clauseMismatchRule, ...(opts.extraRules ?? [])], maxFindings: opts.maxFindings ?? DEFAULT_MAX_FINDINGS });
+  const engine = validateTable(t, engineOptions(opts, wb.date1904));
   return assemble(wb, opts, t, engine);
 }
 
@@ -121,9 +126,7 @@ export class ChunkedValidation {
     date1904: boolean,
   ) {
     this.locator = new StreamLocator((table) => {
-      const v = new RowValidator(table, {
-        asOf: opts.asOf, date1904, extraRules: [clauseMismatchRule, ...(opts.extraRules ?? [])], maxFindings: opts.maxFindings ?? DEFAULT_MAX_FINDINGS,
-      });
+      const v = new RowValidator(table, engineOptions(opts, date1904));
       this.validator = v;
       return (row) => {
         table.rows.push(row);
@@ -167,10 +170,7 @@ export class StreamingCheck implements StreamRowSink {
     this.validators = new Map();
     this.failure = undefined;
     this.locator = new StreamLocator((table) => {
-      const v = new RowValidator(table, {
-        asOf: this.opts.asOf, date1904: this.date1904, extraRules: [clauseMismatchRule, ...(this.opts.extraRules ?? [])], light: true,
-        maxFindings: this.opts.maxFindings,
-      });
+      const v = new RowValidator(table, { ...engineOptions(this.opts, this.date1904), light: true });
       this.validators.set(table, v);
       return (row) => {
         // A rule that throws must not look like an unreadable file to the reader: it is kept and rethrown by finish.

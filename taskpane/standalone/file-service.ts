@@ -8,6 +8,14 @@ export interface FileService {
   cancel(): void;
 }
 
+/** The rejection of a task whose worker died under it (out of memory, say): the page says so in its own words. */
+export class ReaderStopped extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'ReaderStopped';
+  }
+}
+
 /** The rejection of a task the user cancelled. */
 export class Cancelled extends Error {
   constructor() {
@@ -104,7 +112,7 @@ export function workerService(makeWorker: () => Worker, fallback: FileService): 
         return;
       }
       // The worker died in a task (out of memory, say): that task fails, the next one gets a new worker.
-      for (const p of waiting) p.reject(new Error(e.message || 'the file reader stopped'));
+      for (const p of waiting) p.reject(new ReaderStopped(e.message));
     };
     return w;
   };

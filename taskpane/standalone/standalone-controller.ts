@@ -3,7 +3,7 @@ import type { QuarterSummary } from '../../src/use-cases/summary.js';
 import { clauseIntents, newClausePanelState, type ClauseIntents, type ClausePanelState } from '../clauses/clause-panel.js';
 import type { CoverageCell } from '../pane/summary-state.js';
 import { filesFromEntries } from './dropped-files.js';
-import { Cancelled, type FileService } from './file-service.js';
+import { Cancelled, ReaderStopped, type FileService } from './file-service.js';
 import type { PageCheck, TaskFile } from './file-tasks.js';
 
 /** Findings listed at first, and how many more each "Show more" adds: drawing thousands of rows at once holds the page up. */
@@ -16,7 +16,8 @@ export type StandaloneMessage =
   | { kind: 'cancelled' }
   | { kind: 'no-spreadsheets' }
   | { kind: 'unreadable'; name: string; error: string }
-  | { kind: 'failed'; error: string };
+  | { kind: 'failed'; error: string }
+  | { kind: 'reader-stopped'; name?: string };
 
 /** A file the page holds: its key, name and bytes, kept for re-checks and copies. */
 export type HeldFile = TaskFile;
@@ -184,7 +185,8 @@ export class StandaloneController {
     // A cancelled task was already answered by cancel(); an older task's failure is not news.
     if (err instanceof Cancelled || mine !== this.generation) return;
     this.checking = false;
-    const message: StandaloneMessage = name ? { kind: 'unreadable', name, error: errorText(err) } : { kind: 'failed', error: errorText(err) };
+    const message: StandaloneMessage =
+      err instanceof ReaderStopped ? { kind: 'reader-stopped', name } : name ? { kind: 'unreadable', name, error: errorText(err) } : { kind: 'failed', error: errorText(err) };
     this.set({ message, busy: this.copying > 0 });
   }
 
@@ -262,7 +264,7 @@ export class StandaloneController {
       if (cancels !== this.cancels) return;
       if (out) this.save(out.name, out.bytes, out.type);
     } catch (err) {
-      if (!(err instanceof Cancelled) && cancels === this.cancels) this.set({ message: { kind: 'failed', error: errorText(err) } });
+      if (!(err instanceof Cancelled) && cancels === this.cancels) this.set({ message: err instanceof ReaderStopped ? { kind: 'reader-stopped' } : { kind: 'failed', error: errorText(err) } });
     } finally {
       this.copying--;
       if (cancels === this.cancels) this.set({ busy: this.copying > 0 || this.checking });

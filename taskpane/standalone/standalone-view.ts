@@ -24,6 +24,7 @@ function messageText(m: StandaloneMessage, s: StandaloneState): string {
   if (m.kind === 'no-spreadsheets') return T.noSpreadsheets;
   if (m.kind === 'cancelled') return T.readCancelled;
   if (m.kind === 'unreadable') return `${T.unreadable(m.name)}: ${m.error}`;
+  if (m.kind === 'reader-stopped') return m.name ? `${T.unreadable(m.name)}: ${T.readerStopped}` : `${T.error}: ${T.readerStopped}`;
   return `${T.error}: ${m.error}`;
 }
 

@@ -159,29 +159,6 @@ export function builtDist(scratch: string): string {
   return dist;
 }
 
-const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
-
-/** The axe-core rule tags of WCAG 2.0 and 2.1, levels A and AA. */
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/** Runs axe-core (WCAG 2.1 A/AA) on the page as it is now; the violations, one readable line each. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return r.violations;
-  }, WCAG_TAGS);
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join(' | ')}`);
-}
-
 /** The scripts of a build that hold SheetJS (its banner string survives minification). */
 export function sheetJsScripts(dist: string): string[] {
   return readdirSync(dist).filter((f) => f.endsWith('.js') && readFileSync(path.join(dist, f), 'utf8').includes('SheetJS'));

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { trackerRows, trackerXlsx } from '../bench/tracker-gen.js';
 import { sampleXlsx } from '../taskpane/fixtures.js';
-import { axeViolations, builtDist, CHROMIUM, excelStandIn, hasChromium, launchChromium, openPage as open, serve, sheetJsScripts, type Served } from './browser.js';
+import { axeViolations } from './axe.js';
+import { builtDist, CHROMIUM, excelStandIn, hasChromium, launchChromium, openPage as open, serve, sheetJsScripts, type Served } from './browser.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = path.resolve(root, '../shared/corpus/real');

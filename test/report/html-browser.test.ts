@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import type { FileResult } from '../../src/report/model.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
-import { axeViolations } from '../e2e/browser.js';
+import { axeViolations } from '../e2e/axe.js';
 import type { Cell } from '../../src/model/workbook.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -149,6 +149,25 @@ describe('Cancel on the standalone page', () => {
     expect(byTestId(view(), 'status')).toBeUndefined();
   });
 
+  it('says in the page’s language when the worker died under a file, and reads the next one', async () => {
+    const s = service();
+    const ctl = new StandaloneController({ lang: 'en', today: '2025-06-30' }, s, () => undefined);
+    const view = () => standaloneView(ctl.state, ctl);
+    const first = ctl.open(opened('small.xlsx'));
+    await expect.poll(() => FakeWorker.made[0]?.inbox.length).toBe(1);
+    FakeWorker.made[0]!.answer();
+    await first;
+    const reading = ctl.open(opened('huge.xlsx'));
+    await expect.poll(() => FakeWorker.made[0]?.inbox.length).toBe(1);
+    FakeWorker.made[0]!.fail('Uncaught RangeError: Array buffer allocation failed');
+    await reading;
+    expect(ctl.state.message).toEqual({ kind: 'reader-stopped', name: 'huge.xlsx' });
+    expect(text(byTestId(view(), 'status'))).toMatch(/^Cannot read huge\.xlsx: the file reader stopped unexpectedly/);
+    expect(text(byTestId(view(), 'status'))).not.toContain('RangeError');
+    fire(byTestId(view(), 'lang')!, 'onclick');
+    expect(text(byTestId(view(), 'status'))).toMatch(/^无法读取 huge\.xlsx: 读取进程意外终止/);
+  });
+
   it('in the page itself, Cancel before the work starts stops it there', async () => {
     const ctl = new StandaloneController({ lang: 'zh', today: '2025-06-30' }, inPageService(async () => tools), () => undefined);
     const reading = ctl.open(opened('big.xlsx'));

@@ -9,10 +9,6 @@ const DOCTYPE = [0x44, 0x4f, 0x43, 0x54, 0x59, 0x50, 0x45];
 // Bytes a scan may look ahead of a `<` or `!` (a prefixed cell name needs 13).
 const AHEAD = 16;
 
-function isNameEnd(c: number): boolean {
-  return c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
-}
-
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
@@ -173,20 +169,6 @@ export class PartCheck {
         i = b.indexOf(BANG, i + 1);
       }
     }
-    if (!this.countCells) return;
-    let n = 0;
-    let i = b.indexOf(LT, from);
-    while (i >= 0 && i < to && i + 2 < len) {
-      const c1 = b[i + 1];
-      if (c1 === 0x63 && isNameEnd(b[i + 2])) n++;
-      else if (c1 !== 0x2f && c1 !== 0x63) {
-        let k = i + 1;
-        const stop = Math.min(len, i + 12);
-        while (k < stop && b[k] !== 0x3a && !isNameEnd(b[k])) k++;
-        if (k < stop && b[k] === 0x3a && b[k + 1] === 0x63 && k + 2 < len && isNameEnd(b[k + 2])) n++;
-      }
-      i = b.indexOf(LT, i + 1);
-    }
-    this.cells += n;
+    if (this.countCells) this.cells += countSheetCells(b, from, to, len);
   }
 }
