@@ -1,4 +1,3 @@
-import { constants as fsc, promises as fsp } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -8,6 +7,7 @@ import type { CheckedWorkbook } from '../use-cases/validate-workbook.js';
 import type { WorkbookModel } from '../model/workbook.js';
 import type { ReadLimits, ReadResult } from '../file-formats/read.js';
 import { resolveLimits } from '../file-formats/limits.js';
+import { loadBytes } from './file-bytes.js';
 import type { ReadReply, ReadRequest } from './read-worker.js';
 
 /** Options of a file read: a time limit for the reader process and overrides of the reader's limits. */
@@ -32,60 +32,6 @@ export const codes = ['file-unreadable', 'file-too-large', 'file-timeout'] as co
 
 function failure<C extends (typeof codes)[number]>(code: C, file: string, params: FileProblemParams<C>): { ok: false; finding: Finding<C> } {
   return { ok: false, finding: fileFinding(code, file, params) };
-}
-
-function fsReason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return 'not-found';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission';
-    case 'EISDIR':
-      return 'not-a-file';
-    case 'EBUSY':
-      return 'locked';
-    default:
-      return code ? code.toLowerCase() : 'read-error';
-  }
-}
-
-/**
- * Checks a path and reads its bytes into a buffer of their own (so it can be transferred):
- * missing, not a regular file, unreadable or over the size limit give a finding instead.
- */
-async function loadBytes(path: string, lim: ReadLimits): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; result: ReadResult }> {
-  let size: number;
-  try {
-    const st = await fsp.stat(path);
-    if (!st.isFile()) return { ok: false, result: failure('file-unreadable', path, { reason: st.isDirectory() ? 'directory' : 'not-a-file' }) };
-    size = st.size;
-  } catch (err) {
-    return { ok: false, result: failure('file-unreadable', path, { reason: fsReason(err) }) };
-  }
-  if (size > lim.maxFileBytes) return { ok: false, result: failure('file-too-large', path, { reason: 'file-size', size, limit: lim.maxFileBytes }) };
-  let handle: fsp.FileHandle | undefined;
-  try {
-    handle = await fsp.open(path, fsc.O_RDONLY);
-    // One byte more than stat said, to notice a file that grows while it is read.
-    const bytes = new Uint8Array(size + 1);
-    let at = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-      if (at === bytes.length) {
-        return { ok: false, result: failure('file-unreadable', path, { reason: 'changed-while-reading' }) };
-      }
-    }
-    return { ok: true, bytes: bytes.subarray(0, at) };
-  } catch (err) {
-    return { ok: false, result: failure('file-unreadable', path, { reason: fsReason(err) }) };
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
 }
 
 /**
@@ -188,7 +134,7 @@ function deathFinding(path: string, r: Reader, code: number | null, signal: Node
 }
 
 /**
- * Reads a spreadsheet file: checks the path, reads its bytes and parses them in a reader process
+ * Reads a spreadsheet file in a reader process, which checks the path, reads the bytes and parses them
  * with a heap limit and a time limit, so a hostile file can at worst cost one finding
  * (`file-timeout`, `file-too-large`), never the calling process. Never throws.
  */
@@ -223,8 +169,6 @@ type WorkerOutcome =
 
 async function runInWorker(path: string, opts: ReadFileOptions, check?: { asOf: string; records?: boolean; copy?: boolean }): Promise<WorkerOutcome> {
   const lim = resolveLimits(opts.limits);
-  const loaded = await loadBytes(path, lim);
-  if (!loaded.ok) return loaded.result;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const heapMb = opts.maxHeapMb ?? DEFAULT_HEAP_MB;
   return new Promise<WorkerOutcome>((resolve) => {
@@ -269,7 +213,7 @@ async function runInWorker(path: string, opts: ReadFileOptions, check?: { asOf: 
     child.on('message', onMessage);
     child.on('error', onError);
     child.on('close', onExit);
-    const req: ReadRequest = { bytes: loaded.bytes, fileName: path, limits: lim, delayMs: opts.delayMs, crash: opts.crash, check };
+    const req: ReadRequest = { path, limits: lim, delayMs: opts.delayMs, crash: opts.crash, check };
     child.send(req, (err) => {
       if (err) onError(err);
     });
@@ -280,7 +224,7 @@ async function runInWorker(path: string, opts: ReadFileOptions, check?: { asOf: 
 export async function readWorkbookFileInline(path: string, opts: Pick<ReadFileOptions, 'limits'> = {}): Promise<ReadResult> {
   const lim = resolveLimits(opts.limits);
   const loaded = await loadBytes(path, lim);
-  if (!loaded.ok) return loaded.result;
+  if (!loaded.ok) return { ok: false, finding: loaded.finding };
   const { readWorkbook } = await import('../file-formats/read.js');
   return readWorkbook(loaded.bytes, path, lim);
 }

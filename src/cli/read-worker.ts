@@ -1,13 +1,13 @@
 import { readWorkbookPacked, type PackedWorkbook } from '../file-formats/pack.js';
 import { readWorkbook, readWorkbookInto, type ReadLimits } from '../file-formats/read.js';
 import type { Finding } from '../model/finding.js';
+import { loadBytes } from './file-bytes.js';
 import type { ActivityRecord } from '../use-cases/activities.js';
 import type { CheckedWorkbook } from '../use-cases/validate-workbook.js';
 
-/** What the command sends the reader process: the file's bytes, its name for findings, and the limits. */
+/** What the command sends the reader process: the file's path (read here, so its bytes never cross processes) and the limits. */
 export interface ReadRequest {
-  bytes: Uint8Array;
-  fileName: string;
+  path: string;
   limits: ReadLimits;
   /** Milliseconds to stall before reading; lets tests exercise the timeout without a huge file. */
   delayMs?: number;
@@ -43,14 +43,14 @@ checking.catch(() => undefined);
 
 // Requests come one at a time; the command kills the reader on a timeout.
 process.on('message', (req: ReadRequest) => {
-  const check = async (asOf: string, records: boolean, copy: boolean): Promise<void> => {
+  const check = async (bytes: Uint8Array, asOf: string, records: boolean, copy: boolean): Promise<void> => {
     // Validating here sends back a few findings instead of a million cells: the workbook never crosses processes.
     if (!records && !copy) {
       // Rows go to the rules as the reader produces them, so the table is never held whole (a copy or the
       // quarter's records need the whole workbook).
       const [{ StreamingCheck }] = await checking;
       const sink = new StreamingCheck({ asOf, maxFindings: req.limits.maxFindings });
-      const read = readWorkbookInto(req.bytes, req.fileName, req.limits, sink);
+      const read = readWorkbookInto(bytes, req.path, req.limits, sink);
       if (!read.ok) {
         reply({ ok: false, finding: read.finding });
         return;
@@ -64,7 +64,7 @@ process.on('message', (req: ReadRequest) => {
       reply(answer);
       return;
     }
-    const result = readWorkbook(req.bytes, req.fileName, req.limits);
+    const result = readWorkbook(bytes, req.path, req.limits);
     if (!result.ok) {
       reply({ ok: false, finding: result.finding });
       return;
@@ -72,14 +72,14 @@ process.on('message', (req: ReadRequest) => {
     const [{ checkedSummary }, { checkWorkbook, checkedCopy }, { activityRecords }] = await checking;
     let answer: ReadReply;
     try {
-      const checked = checkWorkbook(result.workbook, req.fileName, asOf, { maxFindings: req.limits.maxFindings });
+      const checked = checkWorkbook(result.workbook, req.path, asOf, { maxFindings: req.limits.maxFindings });
       const { validation } = checked;
       // The quarterly views need each row's normalised values, a few fields per row instead of the whole sheet.
       answer = { ok: true, checked: checkedSummary(validation), ...(records ? { records: activityRecords(validation, asOf) } : {}) };
       // The annotated copy is made here too, under the same limits: a writer that stalls or dies costs this file only.
       if (copy) {
         try {
-          answer.copy = checkedCopy(checked, () => req.bytes);
+          answer.copy = checkedCopy(checked, () => bytes);
         } catch (err) {
           answer.copyError = err instanceof Error ? err.message : String(err);
         }
@@ -89,12 +89,17 @@ process.on('message', (req: ReadRequest) => {
     }
     reply(answer);
   };
-  const run = (): void => {
-    if (req.check) {
-      void check(req.check.asOf, req.check.records === true, req.check.copy === true);
+  const run = async (): Promise<void> => {
+    const loaded = await loadBytes(req.path, req.limits);
+    if (!loaded.ok) {
+      reply({ ok: false, finding: loaded.finding });
       return;
     }
-    const result = readWorkbookPacked(req.bytes, req.fileName, req.limits);
+    if (req.check) {
+      await check(loaded.bytes, req.check.asOf, req.check.records === true, req.check.copy === true);
+      return;
+    }
+    const result = readWorkbookPacked(loaded.bytes, req.path, req.limits);
     if (!result.ok) {
       reply({ ok: false, finding: result.finding });
       return;
@@ -112,5 +117,5 @@ process.on('message', (req: ReadRequest) => {
     const hog: number[][] = [];
     for (;;) hog.push(new Array(1 << 20).fill(hog.length));
   }
-  run();
+  void run();
 });
