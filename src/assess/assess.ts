@@ -1,5 +1,5 @@
 import type { StatusKey } from '../schema/enums.js';
-import { ASSESSMENT_VALUES } from '../schema/tracker.js';
+import { ASSESSMENT_VALUES } from '../schema/columns.js';
 
 /** One of the seven assessments of the tracker contract ("Filled columns": assessment). */
 export type Assessment = (typeof ASSESSMENT_VALUES)[number];

@@ -2,7 +2,7 @@ import * as XLSX from 'xlsx';
 import { leafClauses } from '../catalog/index.js';
 import type { Lang } from '../model/lang.js';
 import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../schema/enums.js';
-import { INPUT_COLUMNS, PLAN_PERIOD, type ValueForm } from '../schema/tracker.js';
+import { INPUT_COLUMNS, PLAN_PERIOD, type ValueForm } from '../schema/columns.js';
 import { TEMPLATE_SHEETS, templateHeaders } from '../schema/template-sheets.js';
 import { a1 } from '../model/a1.js';
 import { EXCEL_MAX_ROWS } from '../model/limits.js';

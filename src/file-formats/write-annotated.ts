@@ -7,7 +7,7 @@ import type { Lang } from '../model/lang.js';
 import { isoToSerial } from '../model/excel-date.js';
 import { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../model/limits.js';
 import type { Cell, WorkbookModel } from '../model/workbook.js';
-import type { CheckValue } from '../schema/tracker.js';
+import type { CheckValue } from '../schema/columns.js';
 import { addSheetFeatures, CELL_LOOKS, type CellLook, type SheetFeatures } from './ooxml-features.js';
 import { NON_ESSENTIAL_PART, withBlankParts } from './package-parts.js';
 

@@ -1,6 +1,6 @@
 import type { Lang } from '../model/lang.js';
 import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../schema/enums.js';
-import { columnMeta, isColumnKey } from '../schema/tracker.js';
+import { columnMeta, isColumnKey } from '../schema/columns.js';
 import type { CrossFileParams, Finding, FindingCode } from '../model/finding.js';
 
 /** Renders one finding of a code as text in one language. */

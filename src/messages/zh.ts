@@ -1,5 +1,5 @@
 import { STATUSES } from '../schema/enums.js';
-import { columnMeta, isColumnKey, type ValueForm } from '../schema/tracker.js';
+import { columnMeta, isColumnKey, type ValueForm } from '../schema/columns.js';
 import type { ClauseParams, FileCorruptReason, Finding, FindingParamsByCode } from '../model/finding.js';
 import { baseName, bytes, columnHeaders, columnName, countryName, fieldList, list, num, places, show, statusName, type MessageMap } from './format.js';
 

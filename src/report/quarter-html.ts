@@ -8,7 +8,7 @@ import type { Severity } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { CHANGE_SEVERITY, REGRESSIONS, type Change, type ChangeKind } from '../model/quarter.js';
 import { COUNTRY_CODES, FUNDING_KEYS, type CountryCode } from '../schema/enums.js';
-import { ASSESSMENT_VALUES } from '../schema/tracker.js';
+import { ASSESSMENT_VALUES } from '../schema/columns.js';
 import type { QuarterDiff } from '../use-cases/diff.js';
 import type { CountedActivity, CoverageRow, QuarterSummary, UncountedRow } from '../use-cases/summary.js';
 import type { FileResult } from './model.js';

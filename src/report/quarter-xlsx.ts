@@ -8,7 +8,7 @@ import { changeMessage, CHANGE_NAMES } from '../messages/quarter.js';
 import { QUARTER_LABELS, QUARTER_XLSX_LABELS, UNCOUNTED_REASONS } from '../messages/quarter-labels.js';
 import { a1 } from '../model/a1.js';
 import type { Lang } from '../model/lang.js';
-import { ASSESSMENT_VALUES } from '../schema/tracker.js';
+import { ASSESSMENT_VALUES } from '../schema/columns.js';
 import { COUNTRY_CODES, FUNDING_KEYS } from '../schema/enums.js';
 import type { QuarterSummary } from '../use-cases/summary.js';
 import { HEAT_BINS, heatBin } from './quarter-charts.js';

@@ -1,4 +1,4 @@
-import { INPUT_COLUMNS } from '../schema/tracker.js';
+import { INPUT_COLUMNS } from '../schema/columns.js';
 import { a1 } from '../model/a1.js';
 import { finding } from '../model/finding.js';
 import { tableRule } from './types.js';

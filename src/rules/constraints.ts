@@ -1,5 +1,6 @@
 import { COUNTRY_CODES } from '../schema/enums.js';
-import { INPUT_COLUMNS, PLAN_PERIOD, columnSchema, type ConstraintCode, type InputColumnKey } from '../schema/tracker.js';
+import { INPUT_COLUMNS, PLAN_PERIOD, type ConstraintCode, type InputColumnKey } from '../schema/columns.js';
+import { columnSchema } from '../schema/tracker.js';
 import type { Finding, FindingParamsByCode } from '../model/finding.js';
 import { rowRule } from './types.js';
 

@@ -1,4 +1,5 @@
-import { isColumnKey, type ColumnKey, type InputColumnKey, type TrackerRow } from '../schema/tracker.js';
+import { isColumnKey, type ColumnKey, type InputColumnKey } from '../schema/columns.js';
+import type { TrackerRow } from '../schema/tracker.js';
 import { type Cell } from '../model/workbook.js';
 import { a1 } from '../model/a1.js';
 import type { TrackerRowCells, TrackerTable } from '../schema/locate.js';

@@ -1,4 +1,4 @@
-import type { InputColumnKey } from '../schema/tracker.js';
+import type { InputColumnKey } from '../schema/columns.js';
 import type { Finding } from '../model/finding.js';
 import { rowRule } from './types.js';
 

@@ -1,4 +1,4 @@
-import { INPUT_COLUMNS, type InputColumnKey } from '../schema/tracker.js';
+import { INPUT_COLUMNS, type InputColumnKey } from '../schema/columns.js';
 import { isEmptyCell, parseColumnValue, type ParseResult } from '../schema/values.js';
 import type { TrackerRowCells } from '../schema/locate.js';
 import type { NormalisedRow } from './types.js';

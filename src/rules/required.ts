@@ -1,4 +1,4 @@
-import { INPUT_COLUMNS, type InputColumnKey } from '../schema/tracker.js';
+import { INPUT_COLUMNS, type InputColumnKey } from '../schema/columns.js';
 import { isEmptyCell } from '../schema/values.js';
 import type { TrackerTable } from '../schema/locate.js';
 import type { Finding } from '../model/finding.js';

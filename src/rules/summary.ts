@@ -1,4 +1,4 @@
-import type { CheckValue } from '../schema/tracker.js';
+import type { CheckValue } from '../schema/columns.js';
 import type { Finding, FindingCode, Severity } from '../model/finding.js';
 import type { CodeCounts } from '../model/finding-cap.js';
 import { SEVERITY } from '../model/severity.js';

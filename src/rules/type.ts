@@ -1,4 +1,4 @@
-import { columnMeta, type InputColumnKey } from '../schema/tracker.js';
+import { columnMeta, type InputColumnKey } from '../schema/columns.js';
 import type { ParseFailure, ParseResult } from '../schema/values.js';
 import type { Finding, TypeFailureReason } from '../model/finding.js';
 import { rowRule } from './types.js';

@@ -1,6 +1,7 @@
 import type { Cell } from '../model/workbook.js';
 import type { TrackerTable } from '../schema/locate.js';
-import type { ColumnKey, InputColumnKey, TrackerRow } from '../schema/tracker.js';
+import type { ColumnKey, InputColumnKey } from '../schema/columns.js';
+import type { TrackerRow } from '../schema/tracker.js';
 import type { ParseResult } from '../schema/values.js';
 import type { Finding, FindingCode, FindingParamsByCode } from '../model/finding.js';
 

@@ -1,6 +1,6 @@
 import type { Lang } from '../model/lang.js';
 import { normaliseHeader } from './normalize.js';
-import { COLUMNS, type ColumnKey } from './tracker.js';
+import { COLUMNS, type ColumnKey } from './columns.js';
 
 const headerIndex = new Map<string, ColumnKey>();
 for (const c of COLUMNS) {

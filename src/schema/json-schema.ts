@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PLAN_PERIOD, filledRowSchema, trackerRowSchema, type ColumnMeta } from './tracker.js';
+import { PLAN_PERIOD, type ColumnMeta } from './columns.js';
+import { filledRowSchema, trackerRowSchema } from './tracker.js';
 
 type JsonMeta = Record<string, unknown>;
 

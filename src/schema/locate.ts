@@ -1,6 +1,6 @@
 import { FILE_LEVEL, finding, type Finding, type FindingCode } from '../model/finding.js';
 import { matchHeader } from './headers.js';
-import { isFilledColumn, type ColumnKey } from './tracker.js';
+import { isFilledColumn, type ColumnKey } from './columns.js';
 import { cellText, isEmptyCell } from './values.js';
 import type { Cell, SheetGrid, WorkbookModel } from '../model/workbook.js';
 

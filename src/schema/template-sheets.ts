@@ -1,5 +1,5 @@
 import type { Lang } from '../model/lang.js';
-import { INPUT_COLUMNS } from './tracker.js';
+import { INPUT_COLUMNS } from './columns.js';
 
 /** Sheet names of the blank template in each language. */
 export const TEMPLATE_SHEETS = {

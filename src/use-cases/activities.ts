@@ -2,7 +2,8 @@ import { assess, type Assessment } from '../assess/assess.js';
 import { getClause } from '../catalog/index.js';
 import type { Finding, FindingCode } from '../model/finding.js';
 import { COUNTRY_CODES, type CountryCode } from '../schema/enums.js';
-import type { CheckValue, TrackerRow } from '../schema/tracker.js';
+import type { CheckValue } from '../schema/columns.js';
+import type { TrackerRow } from '../schema/tracker.js';
 import { parseActivityId } from '../schema/values.js';
 import type { WorkbookValidation } from './validate-workbook.js';
 

@@ -1,7 +1,7 @@
 import { issueText, renderMessage } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
 import type { WorkbookValidation } from './validate-workbook.js';
-import { columnMeta } from '../schema/tracker.js';
+import { columnMeta } from '../schema/columns.js';
 import type { AnnotatePlan, FillColumn, IssueLine } from '../model/annotation.js';
 import { headerLanguage } from '../schema/headers.js';
 import { LABELS } from '../messages/labels.js';

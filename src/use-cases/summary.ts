@@ -1,4 +1,4 @@
-import { ASSESSMENT_VALUES } from '../schema/tracker.js';
+import { ASSESSMENT_VALUES } from '../schema/columns.js';
 import type { Assessment } from '../assess/assess.js';
 import { leafClauses } from '../catalog/index.js';
 import type { Bilingual } from '../model/lang.js';

@@ -1,4 +1,5 @@
-import type { TrackerRow, CheckValue } from '../schema/tracker.js';
+import type { CheckValue } from '../schema/columns.js';
+import type { TrackerRow } from '../schema/tracker.js';
 import { type Cell, type Visibility, type WorkbookModel } from '../model/workbook.js';
 import { locateTracker, StreamLocator, type TrackerTable } from '../schema/locate.js';
 import { clauseMismatchRule } from '../rules/clause-mismatch.js';

@@ -1,7 +1,7 @@
 import { a1, parseA1 } from '../../src/model/a1.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Lang } from '../../src/model/lang.js';
-import type { ColumnKey } from '../../src/schema/tracker.js';
+import type { ColumnKey } from '../../src/schema/columns.js';
 import { clauseIntents, type ClauseIntents } from '../clauses/clause-panel.js';
 import { insertClause } from '../clauses/clause-search.js';
 import { hostErrorText } from '../i18n.js';

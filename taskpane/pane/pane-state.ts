@@ -1,6 +1,6 @@
 import type { Severity } from '../../src/model/finding.js';
 import type { Lang } from '../../src/model/lang.js';
-import type { ColumnKey } from '../../src/schema/tracker.js';
+import type { ColumnKey } from '../../src/schema/columns.js';
 import { newClausePanelState, type ClausePanelState } from '../clauses/clause-panel.js';
 import type { Progress } from '../sheet-host/sheet-host.js';
 import type { Detected, FindingGroup, MapOutcome, MappingOverrides } from '../tracker/tracker-actions.js';

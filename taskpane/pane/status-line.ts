@@ -1,5 +1,5 @@
 import type { Lang } from '../../src/model/lang.js';
-import { columnMeta } from '../../src/schema/tracker.js';
+import { columnMeta } from '../../src/schema/columns.js';
 import { h, type ViewElement } from '../dom/view-node.js';
 import { strings } from '../i18n.js';
 import type { PaneMessage, PaneState } from './pane-state.js';

@@ -7,7 +7,7 @@ import { QUARTER_HTML_LABELS, QUARTER_LABELS } from '../../src/messages/quarter-
 import type { Lang } from '../../src/model/lang.js';
 import { HEAT_BINS, heatBin } from '../../src/report/quarter-charts.js';
 import { COUNTRY_CODES, type CountryCode } from '../../src/schema/enums.js';
-import { columnMeta } from '../../src/schema/tracker.js';
+import { columnMeta } from '../../src/schema/columns.js';
 import type { QuarterDiff } from '../../src/use-cases/diff.js';
 import type { CountedActivity, CoverageRow, QuarterSummary } from '../../src/use-cases/summary.js';
 import { h, type ViewElement, type ViewNode } from '../dom/view-node.js';

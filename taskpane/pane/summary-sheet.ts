@@ -4,7 +4,7 @@ import { QUARTER_HTML_LABELS, QUARTER_LABELS } from '../../src/messages/quarter-
 import type { Lang } from '../../src/model/lang.js';
 import { HEAT_BINS, heatBin } from '../../src/report/quarter-charts.js';
 import { COUNTRY_CODES } from '../../src/schema/enums.js';
-import { ASSESSMENT_VALUES } from '../../src/schema/tracker.js';
+import { ASSESSMENT_VALUES } from '../../src/schema/columns.js';
 import type { QuarterSummary } from '../../src/use-cases/summary.js';
 import { strings } from '../i18n.js';
 import type { CellStyle, NewSheet } from '../sheet-host/sheet-host.js';

@@ -2,7 +2,7 @@ import { renderMessage } from '../../src/messages/index.js';
 import { parseA1 } from '../../src/model/a1.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Lang } from '../../src/model/lang.js';
-import { COLUMNS, type ColumnKey } from '../../src/schema/tracker.js';
+import { COLUMNS, type ColumnKey } from '../../src/schema/columns.js';
 import { h, type ViewElement } from '../dom/view-node.js';
 import { strings } from '../i18n.js';
 import type { Detected, FindingGroup, MapOutcome } from '../tracker/tracker-actions.js';

@@ -1,7 +1,7 @@
 import { renderMessage } from '../../src/messages/index.js';
 import { a1 } from '../../src/model/a1.js';
 import type { Severity } from '../../src/model/finding.js';
-import { COLUMNS } from '../../src/schema/tracker.js';
+import { COLUMNS } from '../../src/schema/columns.js';
 import { QUARTER_LABELS } from '../../src/messages/quarter-labels.js';
 import { clausePanel } from '../clauses/clause-panel.js';
 import { h, type ViewElement, type ViewNode } from '../dom/view-node.js';

@@ -3,7 +3,7 @@ import type { MatchCandidate } from '../../src/match/index.js';
 import type { Lang } from '../../src/model/lang.js';
 import { tableLanguage, validationAnnotatePlan } from '../../src/use-cases/annotate-plan.js';
 import type { WorkbookValidation } from '../../src/use-cases/validate-workbook.js';
-import { columnMeta, type ColumnKey } from '../../src/schema/tracker.js';
+import { columnMeta, type ColumnKey } from '../../src/schema/columns.js';
 import { cellText } from '../../src/schema/values.js';
 
 /** Values for one filled or normalised column, by the sheet's 1-based row (the write-annotated FillColumn shape). */

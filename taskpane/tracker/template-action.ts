@@ -1,6 +1,6 @@
 import { leafClauses } from '../../src/catalog/index.js';
 import { COUNTRIES, FUNDING_SOURCES, STATUSES } from '../../src/schema/enums.js';
-import { INPUT_COLUMNS } from '../../src/schema/tracker.js';
+import { INPUT_COLUMNS } from '../../src/schema/columns.js';
 import { TEMPLATE_SHEETS, templateHeaders } from '../../src/schema/template-sheets.js';
 import type { Lang } from '../../src/model/lang.js';
 import type { SheetHost } from '../sheet-host/sheet-host.js';

@@ -3,7 +3,7 @@ import { issueText } from '../../src/messages/index.js';
 import { type Lang } from '../../src/model/lang.js';
 import type { Finding, Severity } from '../../src/model/finding.js';
 import { ChunkedValidation, summarise, validateWorkbook, type WorkbookValidation } from '../../src/use-cases/validate-workbook.js';
-import { COLUMNS, isFilledColumn, type ColumnKey } from '../../src/schema/tracker.js';
+import { COLUMNS, isFilledColumn, type ColumnKey } from '../../src/schema/columns.js';
 import { cellText } from '../../src/schema/values.js';
 import { type Cell, type WorkbookModel } from '../../src/model/workbook.js';
 import { parseA1 } from '../../src/model/a1.js';

@@ -111,4 +111,32 @@ describe('layers', () => {
     const office = files.filter((f) => /\b(?:Excel\.run|Office\.(?:context|onReady)|OfficeExtension\.)/.test(readFileSync(path.join(root, f), 'utf8')));
     expect(office.filter((f) => !['taskpane/sheet-host/excel-adapter.ts', 'taskpane/office-detect.ts', 'taskpane/taskpane.ts'].includes(f))).toEqual([]);
   });
+
+  it('the command that prints findings loads no zod: only the reader process, which runs the rules, needs it', () => {
+    // Static imports that load code (not `import type`, not dynamic `import()`), followed from the CLI's entry.
+    const runtimeImports = (file: string): string[] => {
+      const sf = ts.createSourceFile(file, readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest);
+      const out: string[] = [];
+      for (const st of sf.statements) {
+        if (ts.isImportDeclaration(st) && !st.importClause?.isTypeOnly) out.push((st.moduleSpecifier as ts.StringLiteral).text);
+        if (ts.isExportDeclaration(st) && st.moduleSpecifier && !st.isTypeOnly) out.push((st.moduleSpecifier as ts.StringLiteral).text);
+      }
+      return out;
+    };
+    const reached = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const spec of runtimeImports(file)) {
+        if (!spec.startsWith('.')) packages.add(spec);
+        else visit(path.relative(root, path.resolve(root, path.dirname(file), spec.replace(/\.js$/, '.ts'))).split(path.sep).join('/'));
+      }
+    };
+    visit('src/cli/main.ts');
+    visit('src/cli/commands/validate.ts');
+    expect(reached.has('src/schema/columns.ts')).toBe(true);
+    expect([...packages].filter((p) => !p.startsWith('node:'))).toEqual([]);
+    expect([...reached].filter((f) => f === 'src/schema/tracker.ts')).toEqual([]);
+  });
 });

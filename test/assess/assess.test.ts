@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assess, dayOf, type AssessInput } from '../../src/assess/assess.js';
 import { ASSESSMENT_LABELS, assessmentLabel } from '../../src/assess/labels.js';
-import { ASSESSMENT_VALUES } from '../../src/schema/tracker.js';
+import { ASSESSMENT_VALUES } from '../../src/schema/columns.js';
 
 const asOf = '2025-06-30';
 const row = (over: Partial<AssessInput>): AssessInput => ({ start: '2024-01-01', end: '2025-12-31', asOf, ...over });

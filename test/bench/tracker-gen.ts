@@ -1,7 +1,7 @@
 // Generates realistic tracker workbooks for the benchmark: valid rows with about 5 % deliberate errors.
 import * as XLSX from 'xlsx';
 import { leafClauses } from '../../src/catalog/index.js';
-import { INPUT_COLUMNS } from '../../src/schema/tracker.js';
+import { INPUT_COLUMNS } from '../../src/schema/columns.js';
 
 const COUNTRIES = [
   ['CN', '中国'],

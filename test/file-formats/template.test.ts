@@ -3,7 +3,7 @@ import * as XLSX from 'xlsx';
 import { leafClauses } from '../../src/catalog/index.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import { matchHeader } from '../../src/schema/headers.js';
-import { INPUT_COLUMNS } from '../../src/schema/tracker.js';
+import { INPUT_COLUMNS } from '../../src/schema/columns.js';
 import { readWorkbook } from '../../src/file-formats/read.js';
 import { buildTemplate, TEMPLATE_SHEETS } from '../../src/file-formats/template.js';
 import { a1 } from '../../src/model/a1.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quickCheck } from '../../src/rules/constraints.js';
-import { INPUT_COLUMNS, columnSchema, type InputColumnKey } from '../../src/schema/tracker.js';
+import { INPUT_COLUMNS, type InputColumnKey } from '../../src/schema/columns.js';
+import { columnSchema } from '../../src/schema/tracker.js';
 
 const constrained = INPUT_COLUMNS.filter((c) => c.constraint).map((c) => c.key as InputColumnKey);
 

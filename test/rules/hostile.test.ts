@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../src/messages/index.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
-import { INPUT_COLUMNS } from '../../src/schema/tracker.js';
+import { INPUT_COLUMNS } from '../../src/schema/columns.js';
 import { parseColumnValue } from '../../src/schema/values.js';
 import type { Cell } from '../../src/model/workbook.js';
 import { HEADER_ZH, sheet, workbook } from './helpers.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchHeader } from '../../src/schema/headers.js';
 import { trackerJsonSchema } from '../../src/schema/json-schema.js';
-import { COLUMNS, FILLED_COLUMNS, INPUT_COLUMNS, trackerRowSchema } from '../../src/schema/tracker.js';
+import { COLUMNS, FILLED_COLUMNS, INPUT_COLUMNS } from '../../src/schema/columns.js';
+import { filledRowSchema, trackerRowSchema } from '../../src/schema/tracker.js';
 
 describe('the tracker schema', () => {
   it('lists the input columns, then the filled columns, in the order of the contract', () => {
@@ -11,6 +12,13 @@ describe('the tracker schema', () => {
     ]);
     expect(FILLED_COLUMNS.map((c) => c.key)).toEqual(['clause_title', 'match_confidence', 'check', 'issues', 'assessment', 'xref']);
     expect(COLUMNS).toHaveLength(19);
+  });
+
+  it('is keyed as the column table is, in its order, and carries each column\'s metadata', () => {
+    expect(Object.keys(trackerRowSchema.shape)).toEqual(INPUT_COLUMNS.map((c) => c.key));
+    expect(Object.keys(filledRowSchema.shape)).toEqual(FILLED_COLUMNS.map((c) => c.key));
+    const shapes = { ...trackerRowSchema.shape, ...filledRowSchema.shape } as Record<string, { meta(): unknown }>;
+    expect(COLUMNS.map((c) => shapes[c.key].meta())).toEqual(COLUMNS);
   });
 
   it('carries the contract names, aliases and requiredness as metadata', () => {

@@ -2,7 +2,7 @@
 // stand-in doing what Excel does, then the pane's code coping with it.
 import { describe, expect, it } from 'vitest';
 import { getClause, leafClauses } from '../../src/catalog/index.js';
-import { INPUT_COLUMNS } from '../../src/schema/tracker.js';
+import { INPUT_COLUMNS } from '../../src/schema/columns.js';
 import { insertClause } from '../../taskpane/clauses/clause-search.js';
 import { PaneController } from '../../taskpane/pane/pane-controller.js';
 import { createExcelHost } from '../../taskpane/sheet-host/excel-adapter.js';

@@ -9,7 +9,7 @@ import { checkWorkbook, filledCopy } from '../../use-cases/check-file.js';
 import { renderMessage } from '../../messages/index.js';
 import { tableLanguage } from '../../use-cases/annotate-plan.js';
 import { summariseCounts } from '../../use-cases/validate-workbook.js';
-import { columnMeta, type ColumnKey } from '../../schema/tracker.js';
+import { columnMeta, type ColumnKey } from '../../schema/columns.js';
 import { dateOption, langOption, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 import { assertNotInput, describeFsError, writeFileAtomic } from '../fs-out.js';
