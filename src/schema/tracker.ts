@@ -38,8 +38,6 @@ export const filledRowSchema = z.object({
 
 /** A normalised tracker row (input columns). */
 export type TrackerRow = z.infer<typeof trackerRowSchema>;
-/** The filled columns of a row. */
-export type FilledRow = z.infer<typeof filledRowSchema>;
 
 const allShapes: Record<ColumnKey, z.ZodType> = { ...trackerRowSchema.shape, ...filledRowSchema.shape };
 
