@@ -1,27 +1,24 @@
 import { normaliseName } from '../schema/normalize.js';
-import { tableRule, type NormalisedRow } from './types.js';
-
-function laterRepeats(rows: NormalisedRow[], keyOf: (r: NormalisedRow) => string | null): [NormalisedRow, NormalisedRow][] {
-  const first = new Map<string, NormalisedRow>();
-  const out: [NormalisedRow, NormalisedRow][] = [];
-  for (const r of rows) {
-    const k = keyOf(r);
-    if (k === null) continue;
-    const f = first.get(k);
-    if (f) out.push([r, f]);
-    else first.set(k, r);
-  }
-  return out;
-}
+import { tableRule } from './types.js';
 
 /** `duplicate-id`: an activity id already used by an earlier row, reported on every later row (params: firstRow, id). */
 export const duplicateIdRule = tableRule({
   codes: ['duplicate-id'],
-  needs: ['activity_id'],
-  check(rows, ctx) {
-    return laterRepeats(rows, (r) => r.values.activity_id ?? null).map(
-      ([r, f]) => ctx.finding(r, 'activity_id', 'duplicate-id', { firstRow: f.row, id: r.values.activity_id! }),
-    );
+  start(ctx) {
+    // Each id and the row that used it first: the whole state of the rule.
+    const first = new Map<string, number>();
+    return {
+      row(r) {
+        const id = r.values.activity_id;
+        if (id === undefined) return undefined;
+        const f = first.get(id);
+        if (f === undefined) {
+          first.set(id, r.row);
+          return undefined;
+        }
+        return ctx.finding(r, 'activity_id', 'duplicate-id', { firstRow: f, id });
+      },
+    };
   },
 });
 
@@ -31,16 +28,22 @@ export const duplicateIdRule = tableRule({
  */
 export const duplicateActivityRule = tableRule({
   codes: ['duplicate-activity'],
-  needs: ['activity', 'lead_country'],
-  check(rows, ctx) {
-    const keyOf = (r: NormalisedRow): string | null => {
-      const { activity, lead_country: lead } = r.values;
-      if (!activity || !lead) return null;
-      const n = normaliseName(activity);
-      return n === '' ? null : `${lead}\u0000${n}`;
+  start(ctx) {
+    const first = new Map<string, number>();
+    return {
+      row(r) {
+        const { activity, lead_country: lead } = r.values;
+        if (!activity || !lead) return undefined;
+        const n = normaliseName(activity);
+        if (n === '') return undefined;
+        const key = `${lead}\u0000${n}`;
+        const f = first.get(key);
+        if (f === undefined) {
+          first.set(key, r.row);
+          return undefined;
+        }
+        return ctx.finding(r, 'activity', 'duplicate-activity', { firstRow: f, leadCountry: lead });
+      },
     };
-    return laterRepeats(rows, keyOf).map(([r, f]) =>
-      ctx.finding(r, 'activity', 'duplicate-activity', { firstRow: f.row, leadCountry: r.values.lead_country! }),
-    );
   },
 });

@@ -18,7 +18,7 @@ import { requiredRule } from './required.js';
 import { lateStartRule, overdueRule } from './schedule.js';
 import { statusProgressRule } from './status-progress.js';
 import { typeRule } from './type.js';
-import type { NormalisedRow, RowRule, RuleContext, TableRule } from './types.js';
+import type { NormalisedRow, RowRule, RuleContext, TablePass, TableRule } from './types.js';
 
 /** The built-in row rules: cell-level first (they decide which values the row-level rules may trust). */
 export const ROW_RULES: readonly RowRule[] = [
@@ -43,6 +43,7 @@ export interface ValidateTableOptions {
 
 /** The engine's output: each row as the rules saw it, the first findings in report order, and exact counts. */
 export interface TableValidation {
+  /** Every data row as the rules saw it (none in a light run). */
   rows: NormalisedRow[];
   /** The first `maxFindings` findings in report order (see findingSortKey). */
   findings: Finding[];
@@ -77,15 +78,16 @@ export function validateTable(table: TrackerTable, opts: ValidateTableOptions): 
 }
 
 /**
- * The rule engine fed one data row at a time: row rules run as each row arrives, table rules at
- * `finish`. With `light`, only what the table rules say they need of each row is kept for them
- * (an id, a name), so a long table is validated in flat memory; `rows` then holds those light rows.
+ * The rule engine fed one data row at a time: row rules and the table rules' passes see each row as it arrives,
+ * and the table rules end at `finish`. With `light`, no row is kept (`rows` is then empty), so a long table costs
+ * the findings cap and the table rules' keys.
  */
 export class RowValidator {
   private readonly ctx: RuleContext;
   private readonly cellRules: RowRule[];
   private readonly rowRules: RowRule[];
-  private readonly keep: readonly ColumnKey[] | undefined;
+  private readonly passes: TablePass[];
+  private readonly light: boolean;
   private readonly rows: NormalisedRow[] = [];
   // The cap acts here, as findings are made: a sheet where every cell is wrong costs the memory of the cap, not of a
   // finding per cell.
@@ -112,8 +114,8 @@ export class RowValidator {
     };
     this.cellRules = ROW_RULES.filter((r) => r.stage === 'cell');
     this.rowRules = [...ROW_RULES.filter((r) => r.stage !== 'cell'), ...(opts.extraRules ?? [])];
-    // A table rule that does not say what it needs gets whole rows.
-    this.keep = opts.light && TABLE_RULES.every((r) => r.needs) ? [...new Set(TABLE_RULES.flatMap((r) => r.needs ?? []))] : undefined;
+    this.passes = TABLE_RULES.map((r) => r.start(this.ctx));
+    this.light = opts.light === true;
     this.cap = new FindingCap(opts.maxFindings ?? DEFAULT_MAX_FINDINGS, findingSortKey(table));
   }
 
@@ -143,22 +145,17 @@ export class RowValidator {
     }
     row.values = values as Partial<TrackerRow>;
     for (const rule of this.rowRules) pushAll(rowFindings, rule.check(row, ctx));
+    for (const pass of this.passes) {
+      const f = pass.row?.(row);
+      if (f) rowFindings.push(f);
+    }
     this.add(rowFindings);
-    if (!this.keep) {
-      this.rows.push(row);
-      return;
-    }
-    const kept: NormalisedRow = { row: row.row, cells: {}, parsed: {}, values: {} };
-    for (const k of this.keep) {
-      if (row.cells[k] !== undefined) kept.cells[k] = row.cells[k];
-      if (k in row.values) (kept.values as Record<string, unknown>)[k] = (row.values as Record<string, unknown>)[k];
-    }
-    this.rows.push(kept);
+    if (!this.light) this.rows.push(row);
   }
 
-  /** Runs the table rules and returns every row (whole, or light), the first findings in report order and exact counts. */
+  /** Ends the table rules and returns every row (none when light), the first findings in report order and exact counts. */
   finish(): TableValidation {
-    for (const rule of TABLE_RULES) this.add(rule.check(this.rows, this.ctx));
+    for (const pass of this.passes) if (pass.end) this.add(pass.end());
     return { rows: this.rows, findings: this.cap.findings(), counts: this.cap.counts, worst: this.worst };
   }
 }

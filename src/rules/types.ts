@@ -49,12 +49,19 @@ export interface RowRule<C extends FindingCode = FindingCode> {
 
 /**
  * A rule over the whole table: its columns, or relations between rows (duplicates); `codes` as for RowRule.
- * `needs` lists the columns whose cells and values it reads from rows, so a streaming run keeps only those.
+ * `start` begins a pass over the data rows: `row` sees each row as it arrives and reports on it at once, `end`
+ * reports what only the whole table shows. What a pass keeps between rows is its own (a key per row for duplicates,
+ * never the rows), so a long table is validated in the memory of those keys.
  */
 export interface TableRule<C extends FindingCode = FindingCode> {
   codes: readonly C[];
-  needs?: readonly ColumnKey[];
-  check(rows: NormalisedRow[], ctx: RuleContext): NoInfer<Finding<C>[]>;
+  start(ctx: RuleContext): TablePass<C>;
+}
+
+/** One pass of a table rule over the rows of a table (see TableRule). */
+export interface TablePass<C extends FindingCode = FindingCode> {
+  row?(row: NormalisedRow): NoInfer<Finding<C>> | undefined;
+  end?(): NoInfer<Finding<C>[]>;
 }
 
 /** A row rule whose codes are inferred from its `codes` list, so `check` may report only those. */

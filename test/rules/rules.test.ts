@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
+import { RowValidator, validateTable } from '../../src/rules/engine.js';
+import { locateTracker } from '../../src/schema/locate.js';
 import { HEADER_ZH, KEYS, dateCell, row, sheet, table, tracker, workbook, type TestValue } from './helpers.js';
 import { ofCode } from '../helpers/findings.js';
 
@@ -312,4 +314,24 @@ describe('date cells and serials', () => {
 
 it('keeps KEYS in step with the header', () => {
   expect(KEYS).toHaveLength(HEADER_ZH.length);
+});
+
+describe('a light run of the engine (the streaming path)', () => {
+  it('keeps no row, and reports the duplicates, columns and counts a whole run reports', () => {
+    const wb = tracker(
+      [row(), row({ activity: 'b' }), row({ activity_id: 'KH-2024-002' }), row({ activity_id: 'kh-2024-001', activity: '湄公河水资源管理联合培训 ' }), row({ activity_id: 'KH-2024-003', lead_country: 'CN' })],
+      [...HEADER_ZH, 'Donor'],
+    );
+    const located = locateTracker(wb);
+    if (!located.ok) throw new Error('no table');
+    const whole = validateTable(located.table, { asOf: AS_OF });
+    const light = new RowValidator(located.table, { asOf: AS_OF, light: true });
+    for (const r of located.table.rows) light.row(r);
+    const res = light.finish();
+    expect(res.rows).toEqual([]);
+    expect(whole.rows).toHaveLength(5);
+    expect(table(res.findings)).toEqual(table(whole.findings));
+    expect(res.counts).toEqual(whole.counts);
+    expect(Object.keys(res.counts)).toEqual(expect.arrayContaining(['duplicate-activity', 'duplicate-id', 'unknown-column']));
+  });
 });
