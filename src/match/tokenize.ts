@@ -37,7 +37,13 @@ export function isHan(code: number): boolean {
 
 /** Folds full-width forms to ASCII and lowercases, so `ＡＰ－４` reads as `ap-4`. */
 export function foldText(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  // ASCII and the basic block of unified ideographs are NFKC-stable, and a tracker's text is mostly that: checking
+  // saves the normalizer call on nearly every cell (a combining mark or full-width form takes the slow path).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && (c < 0x4e00 || c > 0x9fff)) return text.normalize('NFKC').toLowerCase();
+  }
+  return text.toLowerCase();
 }
 
 /** Reduces an English word to a crude stem, so `trainings`, `training` and `trained` meet. */
