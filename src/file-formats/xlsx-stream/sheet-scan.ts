@@ -81,7 +81,8 @@ const MAX_TEXT_AROUND = 16 * 1024 * 1024;
  */
 export class SheetScanner {
   private state = State.Pre;
-  private buf = new Uint8Array(0);
+  private work = new Uint8Array(0);
+  private carry = 0;
   private pre = '';
   private post = '';
   private bomChecked = false;
@@ -103,17 +104,20 @@ export class SheetScanner {
 
   /** Feeds the next inflated bytes; `final` on the last piece. */
   push(chunk: Uint8Array, final: boolean): void {
+    // The bytes left over from the last piece (part of one row tag or cell) sit at the start of one reused buffer,
+    // and the next piece is appended there: no new array per piece.
     let b: Uint8Array;
-    if (this.buf.length === 0) b = chunk;
+    if (this.carry === 0) b = chunk;
     else {
-      b = new Uint8Array(this.buf.length + chunk.length);
-      b.set(this.buf);
-      b.set(chunk, this.buf.length);
+      const need = this.carry + chunk.length;
+      if (this.work.length < need) this.grow(need);
+      this.work.set(chunk, this.carry);
+      b = this.work.subarray(0, need);
     }
     let p = 0;
     if (!this.bomChecked) {
       if (b.length < 3 && !final) {
-        this.buf = b.slice();
+        this.keep(b, 0);
         return;
       }
       this.bomChecked = true;
@@ -125,8 +129,27 @@ export class SheetScanner {
     // What is left over is part of one row tag or one cell; a legitimate one is far smaller. Carrying a huge one
     // from piece to piece would copy it again and again, so SheetJS reads such a file.
     if (b.length - p > MAX_CARRY) unsupported('oversized cell');
-    this.buf = p < b.length ? b.slice(p) : new Uint8Array(0);
+    this.keep(b, p);
     if (final) this.end();
+  }
+
+  /** Keeps `b` from `p` on as the carry, at the start of the reused buffer. */
+  private keep(b: Uint8Array, p: number): void {
+    const left = b.length - p;
+    if (left > 0) {
+      if (b.buffer === this.work.buffer) this.work.copyWithin(0, p, b.length);
+      else {
+        if (this.work.length < left) this.grow(left);
+        this.work.set(b.subarray(p));
+      }
+    }
+    this.carry = left;
+  }
+
+  private grow(need: number): void {
+    const w = new Uint8Array(Math.max(need, this.work.length * 2, 1 << 16));
+    w.set(this.work.subarray(0, this.carry));
+    this.work = w;
   }
 
   private end(): void {
