@@ -193,12 +193,13 @@ function readZip(bytes: Uint8Array, file: string, ext: string, lim: ReadLimits, 
     }
     // The streaming reader takes what it reads exactly as SheetJS would; anything else falls through to SheetJS.
     const live = sink && isStreamSink(sink) ? sink : undefined;
-    // The scanner gathers its findings in a list of its own; they go under the file's cap once the sheet is read.
+    // Each sheet's findings are capped as they are made; the file's cap then takes them in order, with the counts of the rest.
     const streamed = readXlsxStream(bytes, file, wanted, lim, findings.findings(), live);
     if (streamed.kind === 'problem') fail(streamed.problem.code, streamed.problem.params as never);
     if (streamed.kind === 'workbook') {
       const capped = new FindingCap(lim.maxFindings);
       for (const f of streamed.workbook.findings) capped.add(f);
+      capped.count(streamed.workbook.omittedFindings);
       const model = modelOf(streamed.workbook.sheets, streamed.workbook.date1904, capped);
       return { ok: true, workbook: streamed.delivered ? model : delivered(model, sink) };
     }

@@ -4,10 +4,18 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
-/** What one run of a process tree cost: wall seconds, the peak of its summed RSS (KB), and the CPU seconds of all its processes. */
+/**
+ * What one run of a process tree cost: wall seconds, the peak of its summed RSS (KB), the peak of its summed PSS (KB),
+ * and the CPU seconds of all its processes.
+ */
 export interface TreeCost {
   s: number;
   rssKb: number;
+  /**
+   * Summed RSS counts a page shared by several processes (Node's own code, mapped by every Node process) once per
+   * process; PSS divides it among them, so the tree's PSS is the memory it actually occupies. NaN where not readable.
+   */
+  pssKb: number;
   cpu: number;
   out: string;
 }
@@ -56,6 +64,13 @@ function tree(pid: number): number[] {
   return out;
 }
 
+/** The proportional set size of a process (KB), from /proc/<pid>/smaps_rollup; undefined when not readable. */
+function pss(pid: number): number | undefined {
+  const s = read(`/proc/${pid}/smaps_rollup`);
+  const m = s ? /^Pss:\s+(\d+) kB/m.exec(s) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
 /** utime + stime (ticks) and RSS (pages) of a process, from /proc/<pid>/stat. */
 function stat(pid: number): { ticks: number; rss: number } | undefined {
   const s = read(`/proc/${pid}/stat`);
@@ -78,16 +93,26 @@ export function measureTree(args: string[], cwd: string): Promise<TreeCost> {
   child.stdout.on('data', (c: Buffer) => chunks.push(c));
   const cpu = new Map<number, number>();
   let peakKb = 0;
+  let peakPssKb = 0;
+  // Known once any process's smaps_rollup was read (a process may end between listing and reading).
+  let pssKnown = false;
   const sample = (): void => {
     if (child.pid === undefined) return;
     let rss = 0;
+    let pssKb = 0;
     for (const pid of tree(child.pid)) {
       const st = stat(pid);
       if (!st) continue;
       cpu.set(pid, st.ticks);
       rss += st.rss;
+      const p = pss(pid);
+      if (p !== undefined) {
+        pssKnown = true;
+        pssKb += p;
+      }
     }
     peakKb = Math.max(peakKb, rss * pageKb);
+    peakPssKb = Math.max(peakPssKb, pssKb);
   };
   const timer = setInterval(sample, SAMPLE_MS);
   sample();
@@ -97,7 +122,7 @@ export function measureTree(args: string[], cwd: string): Promise<TreeCost> {
       clearInterval(timer);
       const s = Number(process.hrtime.bigint() - t0) / 1e9;
       const cpuTicks = [...cpu.values()].reduce((a, b) => a + b, 0);
-      resolve({ s, rssKb: peakKb, cpu: cpuTicks / ticks, out: Buffer.concat(chunks).toString('utf8') });
+      resolve({ s, rssKb: peakKb, pssKb: pssKnown ? peakPssKb : NaN, cpu: cpuTicks / ticks, out: Buffer.concat(chunks).toString('utf8') });
     });
   });
 }
@@ -106,5 +131,5 @@ export function measureTree(args: string[], cwd: string): Promise<TreeCost> {
 export async function bestTree(args: string[], cwd: string, runs: number): Promise<TreeCost> {
   const all: TreeCost[] = [];
   for (let i = 0; i < runs; i++) all.push(await measureTree(args, cwd));
-  return { s: Math.min(...all.map((r) => r.s)), rssKb: Math.min(...all.map((r) => r.rssKb)), cpu: Math.min(...all.map((r) => r.cpu)), out: all[0]!.out };
+  return { s: Math.min(...all.map((r) => r.s)), rssKb: Math.min(...all.map((r) => r.rssKb)), pssKb: Math.min(...all.map((r) => r.pssKb)), cpu: Math.min(...all.map((r) => r.cpu)), out: all[0]!.out };
 }

@@ -50,6 +50,20 @@ describe('streaming reader = SheetJS reader', () => {
     }
   });
 
+  it('under a small findings cap both paths keep the same first findings and the same exact counts', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [`a\u0001${i}`, i, `=B${i + 1}`]);
+    const bytes = xlsxFromSheets({ 活动清单: rows, Second: [['b\u0002']] }, { hidden: { Second: 1 } });
+    for (const maxFindings of [0, 1, 7, 40, 1000]) {
+      const { streamed, oracle, fellBack } = both(bytes, 'storm.xlsx', { maxFindings });
+      expect(fellBack).toBeUndefined();
+      expect(streamed, String(maxFindings)).toEqual(oracle);
+      if (!streamed.ok) throw new Error('unreadable');
+      const total = streamed.workbook.findings.length + Object.values(streamed.workbook.omittedFindings ?? {}).reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThanOrEqual(42);
+      expect(streamed.workbook.findings.length).toBe(Math.min(maxFindings, total));
+    }
+  });
+
   it('the limits give the same finding on both paths', () => {
     const bytes = trackerXlsx(trackerRows(120, 0.1, 5));
     for (const limits of [{ maxCells: 500 }, { maxRows: 50 }, { maxColumns: 5 }, { maxEntryBytes: 10_000 }, { maxTotalBytes: 30_000 }, { maxRatio: 2, ratioFloorBytes: 100 }]) {

@@ -65,7 +65,7 @@ function format(fmt: string, v: string | boolean, date1904: boolean): string | u
   }
 }
 
-function checkText(s: string, r: number, c: number, ctx: CellContext, findings: Finding[]): void {
+function checkText(s: string, r: number, c: number, ctx: CellContext, findings: FindingSink): void {
   if (s.length > EXCEL_MAX_CELL_TEXT) {
     findings.push(finding('cell-too-long', { row: r + 1, column: null, cell: a1(r, c), value: quote(s), sheet: ctx.sheet }, { file: ctx.file, length: s.length, limit: EXCEL_MAX_CELL_TEXT }));
   }
@@ -81,7 +81,12 @@ function checkText(s: string, r: number, c: number, ctx: CellContext, findings: 
  * SheetJS and the reader's conversion would give it; undefined for an empty cell. Findings about
  * the cell (formula without a cached value, control characters, overlong text) go to `findings`.
  */
-export function toModelCell(x: RawCell, ctx: CellContext, findings: Finding[]): Cell | undefined {
+/** Where the cell conversion puts its findings: a list, or a findings cap. */
+export interface FindingSink {
+  push(f: Finding): void;
+}
+
+export function toModelCell(x: RawCell, ctx: CellContext, findings: FindingSink): Cell | undefined {
   let kind: 'n' | 's' | 'b' | 'e' | 'z';
   let v: string | number | boolean = 0;
   let w: string | undefined;

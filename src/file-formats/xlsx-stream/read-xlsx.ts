@@ -2,12 +2,13 @@ import { NON_ESSENTIAL_PART } from '../package-parts.js';
 import * as XLSX from 'xlsx';
 import { a1 } from '../../model/a1.js';
 import { FILE_LEVEL, finding, type FileProblem, type Finding } from '../../model/finding.js';
+import { FindingCap, type CodeCounts } from '../../model/finding-cap.js';
 import type { Cell, SheetGrid, Visibility, WorkbookModel } from '../../model/workbook.js';
 import type { ReadLimits } from '../limits.js';
 import type { StreamRowSink } from '../read.js';
 import { hasDoctype, incompleteElement, startsLikeXml } from '../scan.js';
 import { inflateEntryTo, StoredZipWriter, type InflateBudget, type ZipEntry } from '../zip-guard.js';
-import { toModelCell, type CellContext } from './cells.js';
+import { toModelCell, type CellContext, type FindingSink } from './cells.js';
 import { PartCheck } from './part-check.js';
 import { encodeRange, safeDecodeRange, type Range } from './ranges.js';
 import { SheetScanner, Unsupported, type RawCell, type SheetScanSink } from './sheet-scan.js';
@@ -47,7 +48,10 @@ class SheetBuilder implements SheetScanSink {
   // The row being filled when rows go to a sink, and its index.
   private cur: (Cell | undefined)[] = [];
   private curRow = -1;
-  readonly findings: Finding[] = [];
+  // The sheet's own findings under the file's cap as they are made: a sheet with a finding in every cell costs the
+  // cap's memory. Only the first ones in reading order can be among the file's first (see assemble).
+  readonly findings: FindingCap;
+  private readonly found: FindingSink;
   cells = 0;
   used = 0;
   width = 0;
@@ -57,7 +61,11 @@ class SheetBuilder implements SheetScanSink {
     private readonly ctx: CellContext,
     private readonly lim: ReadLimits,
     private readonly emit?: StreamRowSink,
-  ) {}
+  ) {
+    const cap = new FindingCap(lim.maxFindings);
+    this.findings = cap;
+    this.found = { push: (f) => cap.add(f) };
+  }
 
   /** Hands the last row to the sink. */
   flush(): void {
@@ -73,7 +81,7 @@ class SheetBuilder implements SheetScanSink {
   cell(x: RawCell): void {
     if (this.guess.s.c > x.col) this.guess.s.c = x.col;
     if (this.guess.e.c < x.col) this.guess.e.c = x.col;
-    const cell = toModelCell(x, this.ctx, this.findings);
+    const cell = toModelCell(x, this.ctx, this.found);
     if (cell === undefined) return;
     this.cells++;
     if (x.row + 1 > this.used) this.used = x.row + 1;
@@ -317,16 +325,23 @@ function readMeta(writer: StoredZipWriter, wanted: readonly ZipEntry[], isSheet:
   return { sheets, date1904: Boolean(wb.Workbook?.WBProps?.date1904), strings, styleFormats, formats };
 }
 
-/** The model in workbook order, with the checks and findings the SheetJS conversion makes, in its order. */
+/**
+ * The model in workbook order, with the checks and findings the SheetJS conversion makes, in its order. Each sheet
+ * brings the first of its findings (as many as the file's cap) and the counts of the rest: the file's cap keeps the
+ * first findings in this order, so none it would keep is missing.
+ */
 function assemble(m: Meta, built: Map<number, { builder: SheetBuilder; scanner: SheetScanner }>, file: string, lim: ReadLimits, findings: Finding[]): WorkbookModel {
   const sheets: SheetGrid[] = [];
+  const omitted: CodeCounts = {};
   let cells = 0;
   for (const s of m.sheets) {
     const { builder, scanner } = built.get(s.part)!;
     if (s.visibility !== 'visible') findings.push(finding('sheet-hidden', { ...FILE_LEVEL, sheet: s.name }, { file, visibility: s.visibility }));
     cells += builder.cells;
     if (cells > lim.maxCells) throw new TooLarge({ reason: 'cells', limit: lim.maxCells });
-    for (const f of builder.findings) findings.push(f);
+    for (const f of builder.findings.findings()) findings.push(f);
+    const left = builder.findings.omittedByCode();
+    for (const code in left) omitted[code as Finding['code']] = (omitted[code as Finding['code']] ?? 0) + left[code as Finding['code']]!;
     const { used, width } = builder;
     if (used > lim.maxRows || width > lim.maxColumns) throw new TooLarge(used > lim.maxRows ? { reason: 'rows', limit: lim.maxRows } : { reason: 'columns', limit: lim.maxColumns });
     // Rows handed to a sink as they were read are not kept: the model then has none.
@@ -345,7 +360,9 @@ function assemble(m: Meta, built: Map<number, { builder: SheetBuilder; scanner: 
     }
     sheets.push(sheet);
   }
-  return { sheets, date1904: m.date1904, findings };
+  const model: WorkbookModel = { sheets, date1904: m.date1904, findings };
+  if (Object.keys(omitted).length > 0) model.omittedFindings = omitted;
+  return model;
 }
 
 function rangeSize(ref: string): { rows: number; cols: number } | undefined {

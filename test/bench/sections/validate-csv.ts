@@ -76,7 +76,7 @@ export const section: BenchSection = {
       const frictionless = await best([peer, file, PEER_DIR], ctx.tmpDir);
       const lmc = await best([path.join(root, 'bin', 'lmc.js'), 'validate', file, '--json', '--as-of', AS_OF], ctx.tmpDir);
       const ratio = lmc.s / frictionless.s;
-      const row = (what: string, r: { s: number; rssKb: number; cpu: number }, vs: string, cpuVs: string): Record<string, string | number> => ({
+      const row = (what: string, r: TreeCost, vs: string, cpuVs: string): Record<string, string | number> => ({
         what,
         seconds: r.s.toFixed(2),
         'rows/s': Math.round(n / r.s).toLocaleString('en'),
@@ -84,6 +84,7 @@ export const section: BenchSection = {
         'CPU s': r.cpu.toFixed(2),
         'CPU vs tableschema': cpuVs,
         'peak RSS': mb(r.rssKb),
+        'peak PSS': mb(r.pssKb),
       });
       rows.push(row(`tableschema 1.12.6, ${n.toLocaleString('en')} rows`, frictionless, '1.00×', '1.00×'));
       rows.push(row(`lmc validate --json, ${n.toLocaleString('en')} rows`, lmc, `${ratio.toFixed(2)}×`, `${(lmc.cpu / frictionless.cpu).toFixed(2)}×`));
