@@ -74,8 +74,11 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateWorkbookOption
   return assemble(wb, opts, t, engine);
 }
 
-/** The validation of a located table (or the finding of none), with the reader's findings, under one cap. */
-function assemble(wb: WorkbookModel, opts: ValidateWorkbookOptions, located: TrackerTable | Finding, engine?: TableValidation): WorkbookValidation {
+/**
+ * The validation of a located table (or the finding of none), with the reader's findings, under one cap; `rows` is the
+ * table's data rows when they were not kept (a light run).
+ */
+function assemble(wb: WorkbookModel, opts: ValidateWorkbookOptions, located: TrackerTable | Finding, engine?: TableValidation, rows?: number): WorkbookValidation {
   const max = opts.maxFindings ?? DEFAULT_MAX_FINDINGS;
   const table = 'columns' in located ? located : undefined;
   const cap = new FindingCap(max, findingSortKey(table));
@@ -108,53 +111,16 @@ function assemble(wb: WorkbookModel, opts: ValidateWorkbookOptions, located: Tra
     return { row: r.row, check: w === undefined ? 'OK' : CHECK[w], values: r.values, findings: fs };
   });
   return {
-    sheet: t.sheet, headerRow: t.headerRow, rows: t.rows.length, blankRows: t.blankRows,
+    sheet: t.sheet, headerRow: t.headerRow, rows: rows ?? t.rows.length, blankRows: t.blankRows,
     findings, countsByCode: cap.counts, omitted: cap.omitted(), rowResults, table: t,
   };
 }
 
 /**
- * Validates one sheet as its rows arrive in chunks (the task pane reads the active sheet from Excel chunk by chunk):
- * the rules take each chunk while the next one is read, and `finish` gives what validateWorkbook gives for the sheet.
- */
-export class ChunkedValidation {
-  private readonly locator: StreamLocator;
-  private validator: RowValidator | undefined;
-
-  constructor(
-    private readonly opts: ValidateWorkbookOptions,
-    sheet: string,
-    date1904: boolean,
-  ) {
-    this.locator = new StreamLocator((table) => {
-      const v = new RowValidator(table, engineOptions(opts, date1904));
-      this.validator = v;
-      return (row) => {
-        table.rows.push(row);
-        v.row(row);
-      };
-    });
-    this.locator.beginSheet(sheet, 'visible');
-  }
-
-  /** The sheet's next rows, in order from its first row (an empty or missing row as an empty array). */
-  rows(rows: readonly (readonly (Cell | undefined)[] | undefined)[]): void {
-    for (let i = 0; i < rows.length; i++) this.locator.row(rows[i] ?? []);
-  }
-
-  /** The whole validation, as validateWorkbook gives it for `wb` (the sheet as read, with the reader's findings). */
-  finish(wb: WorkbookModel): WorkbookValidation {
-    this.locator.endSheet();
-    const located = this.locator.result();
-    if (!located.ok) return assemble(wb, this.opts, located.finding);
-    return assemble(wb, this.opts, located.candidate.builder.finish(), this.validator!.finish());
-  }
-}
-
-/**
- * Validates a workbook while it is read: a row sink for the reader whose rows go to the table
- * locator and the rules as they arrive, keeping only findings and what duplicate detection needs.
- * `finish` gives what `checkedSummary(validateWorkbook(…))` gives for the same workbook.
+ * Validates a workbook while it is read: a row sink for the reader whose rows go to the table locator and the rules
+ * as they arrive. Light (the default), it keeps only findings and what the table rules need, and `finish` gives what
+ * `checkedSummary(validateWorkbook(…))` gives for the same workbook; keeping rows, `validation` gives what
+ * validateWorkbook gives, per-row results included.
  */
 export class StreamingCheck implements StreamRowSink {
   private locator!: StreamLocator;
@@ -162,7 +128,10 @@ export class StreamingCheck implements StreamRowSink {
   private date1904 = false;
   private failure: unknown;
 
-  constructor(private readonly opts: ValidateWorkbookOptions) {
+  constructor(
+    private readonly opts: ValidateWorkbookOptions,
+    private readonly keepRows = false,
+  ) {
     this.restart();
   }
 
@@ -171,12 +140,13 @@ export class StreamingCheck implements StreamRowSink {
     this.validators = new Map();
     this.failure = undefined;
     this.locator = new StreamLocator((table) => {
-      const v = new RowValidator(table, { ...engineOptions(this.opts, this.date1904), light: true });
+      const v = new RowValidator(table, { ...engineOptions(this.opts, this.date1904), light: !this.keepRows });
       this.validators.set(table, v);
       return (row) => {
         // A rule that throws must not look like an unreadable file to the reader: it is kept and rethrown by finish.
         if (this.failure !== undefined) return;
         try {
+          if (this.keepRows) table.rows.push(row);
           v.row(row);
         } catch (err) {
           this.failure = err;
@@ -202,25 +172,43 @@ export class StreamingCheck implements StreamRowSink {
     this.locator.endSheet();
   }
 
-  /** The report part of the validation, with the reader's findings from the read workbook, under the findings cap. */
-  finish(wb: WorkbookModel): CheckedWorkbook {
+  /** The whole validation, with the reader's findings from the read workbook, under the findings cap. */
+  validation(wb: WorkbookModel): WorkbookValidation {
     if (this.failure !== undefined) throw this.failure;
     const located = this.locator.result();
-    const table = located.ok ? located.candidate.builder.finish() : undefined;
-    const cap = new FindingCap(this.opts.maxFindings ?? DEFAULT_MAX_FINDINGS, findingSortKey(table));
-    for (const f of wb.findings) cap.add(f);
-    cap.count(wb.omittedFindings);
-    if (!located.ok || !table) {
-      if (!located.ok) cap.add(located.finding);
-      return { sheet: null, headerRow: null, rows: 0, blankRows: 0, findings: cap.findings(), countsByCode: cap.counts, omitted: cap.omitted() };
-    }
-    const engine = this.validators.get(table)!.finish();
-    cap.count(engine.counts);
-    for (const f of engine.findings) cap.keep(f);
-    return {
-      sheet: table.sheet, headerRow: table.headerRow, rows: located.candidate.builder.rowCount, blankRows: table.blankRows,
-      findings: cap.findings(), countsByCode: cap.counts, omitted: cap.omitted(),
-    };
+    if (!located.ok) return assemble(wb, this.opts, located.finding);
+    const { builder } = located.candidate;
+    const table = builder.finish();
+    return assemble(wb, this.opts, table, this.validators.get(table)!.finish(), builder.rowCount);
   }
 
+  /** The report part of the validation (see checkedSummary). */
+  finish(wb: WorkbookModel): CheckedWorkbook {
+    return checkedSummary(this.validation(wb));
+  }
+}
+
+/**
+ * Validates one sheet as its rows arrive in chunks (the task pane reads the active sheet from Excel chunk by chunk):
+ * the rules take each chunk while the next one is read, and `finish` gives what validateWorkbook gives for the sheet.
+ */
+export class ChunkedValidation {
+  private readonly check: StreamingCheck;
+
+  constructor(opts: ValidateWorkbookOptions, sheet: string, date1904: boolean) {
+    this.check = new StreamingCheck(opts, true);
+    this.check.dateSystem(date1904);
+    this.check.beginSheet(sheet, 'visible');
+  }
+
+  /** The sheet's next rows, in order from its first row (an empty or missing row as an empty array). */
+  rows(rows: readonly (readonly (Cell | undefined)[] | undefined)[]): void {
+    for (let i = 0; i < rows.length; i++) this.check.row(rows[i] ?? []);
+  }
+
+  /** The whole validation, as validateWorkbook gives it for `wb` (the sheet as read, with the reader's findings). */
+  finish(wb: WorkbookModel): WorkbookValidation {
+    this.check.endSheet();
+    return this.check.validation(wb);
+  }
 }
