@@ -5,6 +5,7 @@ import { LABELS } from '../messages/labels.js';
 import { type Lang } from '../model/lang.js';
 import { capFindings, countByCode, fileSeverityCounts, summariseBatch, type FileResult } from './model.js';
 import { escapeHtml, safeField } from './safe-text.js';
+import { SORTABLE_TABLE_SCRIPT, SORTABLE_TABLE_STYLE, sortableHeader } from './sortable-table.js';
 
 /** Options of the HTML report. */
 export interface HtmlReportOptions {
@@ -25,37 +26,13 @@ h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:24px 0 8px}
 table{border-collapse:collapse;width:100%;margin:8px 0}table.codes{width:auto}caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa;white-space:nowrap}
-#findings th{cursor:pointer;user-select:none}
-#findings th[aria-sort=ascending]::after{content:" \\25B2"}#findings th[aria-sort=descending]::after{content:" \\25BC"}
+${SORTABLE_TABLE_STYLE}
 td.msg,td.val{white-space:pre-wrap;word-break:break-word}
 .sev-error{color:#cf222e;font-weight:600}.sev-warning{color:#9a6700;font-weight:600}.sev-info{color:#0969da}
 .status-unreadable{color:#cf222e;font-weight:600}
 .filters{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin:8px 0}
 .filters input{min-width:16em}
 .note{color:#57606a}
-`;
-
-// Static code only: the data it works on is read from the table's DOM, never interpolated into the script.
-const SCRIPT = `
-(function(){
-var table=document.getElementById('findings');if(!table)return;
-var tbody=table.tBodies[0];var rows=Array.prototype.slice.call(tbody.rows);
-var sev=document.getElementById('f-sev'),code=document.getElementById('f-code'),text=document.getElementById('f-text'),count=document.getElementById('f-count');
-function apply(){var s=sev.value,c=code.value,t=text.value.trim().toLowerCase(),n=0;
-rows.forEach(function(r){var ok=(!s||r.getAttribute('data-sev')===s)&&(!c||r.getAttribute('data-code')===c)&&(!t||r.textContent.toLowerCase().indexOf(t)>=0);
-r.hidden=!ok;if(ok)n++;});count.textContent=String(n)+' / '+String(rows.length);}
-[sev,code].forEach(function(e){e.addEventListener('change',apply);});text.addEventListener('input',apply);
-var ths=table.tHead.rows[0].cells;
-Array.prototype.forEach.call(ths,function(th,i){th.addEventListener('click',function(){
-var dir=th.getAttribute('aria-sort')==='ascending'?-1:1;
-Array.prototype.forEach.call(ths,function(h){h.removeAttribute('aria-sort');});
-th.setAttribute('aria-sort',dir===1?'ascending':'descending');
-function key(r){var td=r.cells[i];var k=td.getAttribute('data-sort');return k!==null?Number(k):td.textContent;}
-var idx=rows.map(function(r,j){return [r,j];});
-idx.sort(function(a,b){var x=key(a[0]),y=key(b[0]);var d=(typeof x==='number'&&typeof y==='number')?x-y:String(x).localeCompare(String(y));return d!==0?d*dir:a[1]-b[1];});
-idx.forEach(function(p){tbody.appendChild(p[0]);});});});
-apply();
-})();
 `;
 
 function cellSortKey(cell: string | null): number {
@@ -127,25 +104,23 @@ export function renderHtml(results: readonly FileResult[], opts: HtmlReportOptio
   } else {
     out.push('<div class="filters">');
     out.push(
-      `<label>${h(L.severity)} <select id="f-sev"><option value="">${h(L.all)}</option>` +
+      `<label>${h(L.severity)} <select id="f-sev" data-filter-for="findings" data-attr="data-sev"><option value="">${h(L.all)}</option>` +
         (['error', 'warning', 'info'] as const).map((v) => `<option value="${v}">${h(L[v])}</option>`).join('') +
         '</select></label>',
     );
     out.push(
-      `<label>${h(L.code)} <select id="f-code"><option value="">${h(L.all)}</option>` +
+      `<label>${h(L.code)} <select id="f-code" data-filter-for="findings" data-attr="data-code"><option value="">${h(L.all)}</option>` +
         [...codes].sort().map((c) => `<option value="${h(c)}">${h(c)}</option>`).join('') +
         '</select></label>',
     );
-    out.push(`<input id="f-text" type="search" placeholder="${h(L.filter)}" aria-label="${h(L.filter)}">`);
-    out.push(`<span class="note">${h(L.shown)}: <span id="f-count"></span> · ${h(L.sortHint)}</span></div>`);
-    out.push('<table id="findings"><thead><tr>');
-    for (const label of [L.file, L.sheet, L.row, L.cell, L.severity, L.code, L.message, L.value]) {
-      out.push(`<th scope="col">${h(label)}</th>`);
-    }
+    out.push(`<input id="f-text" type="search" data-filter-for="findings" placeholder="${h(L.filter)}" aria-label="${h(L.filter)}">`);
+    out.push(`<span class="note">${h(L.shown)}: <span id="f-count" data-count-for="findings"></span> · ${h(L.sortHint)}</span></div>`);
+    out.push('<table id="findings" class="sortable"><thead><tr>');
+    for (const label of [L.file, L.sheet, L.row, L.cell, L.severity, L.code, L.message, L.value]) out.push(sortableHeader(label));
     out.push('</tr></thead><tbody>');
     for (const row of findingRows) out.push(row);
     out.push('</tbody></table>');
-    out.push(`<script>${SCRIPT}</script>`);
+    out.push(`<script>${SORTABLE_TABLE_SCRIPT}</script>`);
   }
   out.push('</body></html>');
   return `${out.join('\n')}\n`;

@@ -7,6 +7,7 @@ import { QUARTER_HTML_LABELS, QUARTER_LABELS, UNCOUNTED_REASONS } from '../messa
 import type { Severity } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { CHANGE_SEVERITY, REGRESSIONS, type Change, type ChangeKind } from '../model/quarter.js';
+import { SORTABLE_TABLE_SCRIPT, SORTABLE_TABLE_STYLE, sortableHeader } from './sortable-table.js';
 import { COUNTRY_CODES, FUNDING_KEYS, type CountryCode } from '../schema/enums.js';
 import { ASSESSMENT_VALUES } from '../schema/columns.js';
 import type { QuarterDiff } from '../use-cases/diff.js';
@@ -110,8 +111,7 @@ ul.cols .cl,td .cl{font:600 12px ui-monospace,SFMono-Regular,Consolas,monospace;
 .filters{display:flex;gap:10px;align-items:center;flex-wrap:wrap;margin:8px 0}
 .filters input{min-width:16em}
 table.sortable{width:100%}
-table.sortable th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:left}
-table.sortable th[aria-sort=ascending] button::after{content:" \\25B2"}table.sortable th[aria-sort=descending] button::after{content:" \\25BC"}
+${SORTABLE_TABLE_STYLE}
 td.msg{word-break:break-word}td.nw{white-space:nowrap}
 section.files h2{margin-top:16px}
 dl.files{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8px 0}dl.files dt{font-weight:600}dl.files dd{margin:0}
@@ -150,28 +150,6 @@ list.hidden=items.length===0;panel.classList.add('has');
 }
 Array.prototype.forEach.call(document.querySelectorAll('button[data-cell]'),function(b){b.addEventListener('click',function(){show(b);});});
 }
-Array.prototype.forEach.call(document.querySelectorAll('table.sortable'),function(table){
-var tbody=table.tBodies[0];var rows=Array.prototype.slice.call(tbody.rows);
-var controls=Array.prototype.slice.call(document.querySelectorAll('[data-filter-for="'+table.id+'"]'));
-var count=document.querySelector('[data-count-for="'+table.id+'"]');
-function apply(){var n=0;
-rows.forEach(function(r){var ok=controls.every(function(c){var v=c.value.trim().toLowerCase();if(!v)return true;
-var attr=c.getAttribute('data-attr');return attr?r.getAttribute(attr)===c.value:r.textContent.toLowerCase().indexOf(v)>=0;});
-r.hidden=!ok;if(ok)n++;});
-if(count)count.textContent=String(n)+' / '+String(rows.length);}
-controls.forEach(function(c){c.addEventListener(c.tagName==='SELECT'?'change':'input',apply);});
-var ths=table.tHead.rows[0].cells;
-Array.prototype.forEach.call(ths,function(th,i){var b=th.querySelector('button');if(!b)return;
-b.addEventListener('click',function(){
-var dir=th.getAttribute('aria-sort')==='ascending'?-1:1;
-Array.prototype.forEach.call(ths,function(x){x.removeAttribute('aria-sort');});
-th.setAttribute('aria-sort',dir===1?'ascending':'descending');
-function key(r){var td=r.cells[i];var k=td.getAttribute('data-sort');return k!==null?Number(k):td.textContent;}
-var idx=rows.map(function(r,j){return [r,j];});
-idx.sort(function(a,b){var x=key(a[0]),y=key(b[0]);var d=(typeof x==='number'&&typeof y==='number')?x-y:String(x).localeCompare(String(y));return d!==0?d*dir:a[1]-b[1];});
-idx.forEach(function(p){tbody.appendChild(p[0]);});});});
-apply();
-});
 })();
 `;
 
@@ -186,7 +164,7 @@ function page(lang: Lang, title: string, body: string[], data?: unknown): string
   for (const line of body) out.push(line);
   out.push('</main>');
   if (data !== undefined) out.push(`<script type="application/json" id="lmc-data">${jsonForScript(data)}</script>`);
-  out.push(`<script>${SCRIPT}</script>`);
+  out.push(`<script>${SCRIPT}${SORTABLE_TABLE_SCRIPT}</script>`);
   out.push('</body></html>');
   return `${out.join('\n')}\n`;
 }
@@ -408,7 +386,7 @@ function changesTable(changes: readonly Change[], lang: Lang): string[] {
   out.push(`<input type="search" data-filter-for="changes" placeholder="${h(H.filter)}" aria-label="${h(H.filterLabel)}">`);
   out.push(`<span class="note">${h(H.shown)}: <span data-count-for="changes"></span> · ${h(H.sortHint)}</span></div>`);
   out.push('<table id="changes" class="sortable"><thead><tr>');
-  for (const label of [L.activity, L.country, L.kind, L.severity, L.message, L.from, L.to]) out.push(`<th scope="col"><button type="button">${h(label)}</button></th>`);
+  for (const label of [L.activity, L.country, L.kind, L.severity, L.message, L.from, L.to]) out.push(sortableHeader(label));
   out.push('</tr></thead><tbody>');
   for (const c of changes) {
     out.push(

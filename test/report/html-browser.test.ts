@@ -101,4 +101,13 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in a browser', () => {
     const sev = (await visibleRows()).map((r) => r[4]);
     expect(sev.indexOf('warning') === -1 || sev.lastIndexOf('error') < sev.indexOf('warning')).toBe(true);
   });
+
+  it('sorts from the keyboard: each header is a button', async () => {
+    const cellHeader = page.locator('#findings thead th').nth(3);
+    await cellHeader.locator('button').focus();
+    await page.keyboard.press('Enter');
+    expect(await cellHeader.getAttribute('aria-sort')).toBe('ascending');
+    await page.keyboard.press('Space');
+    expect(await cellHeader.getAttribute('aria-sort')).toBe('descending');
+  });
 });

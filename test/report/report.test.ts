@@ -138,14 +138,15 @@ describe('HTML report', () => {
   });
 
   it('has the findings table with sort keys and filters, in the chosen language', () => {
-    expect(html).toContain('<table id="findings">');
+    expect(html).toContain('<table id="findings" class="sortable">');
     expect(html).toMatch(/<tr data-sev="error" data-code="id-format"><td>bad\.xlsx<\/td><td>活动清单<\/td><td data-sort="3">3<\/td><td data-sort="60000">A3<\/td>/);
-    expect(html).toContain('<select id="f-sev">');
+    expect(html).toContain('<select id="f-sev" data-filter-for="findings" data-attr="data-sev">');
     expect(html).toContain('<option value="id-format">id-format</option>');
-    expect(html).toContain('<input id="f-text" type="search"');
+    expect(html).toContain('<input id="f-text" type="search" data-filter-for="findings"');
     expect(html).toContain('无法读取');
     const en = renderHtml(results, { lang: 'en', asOf: '2025-06-30', generated: '2025-07-01' });
-    expect(en).toContain('<th scope="col">Severity</th>');
+    // Sorted by a button in each header, so the keyboard can sort too.
+    expect(en).toContain('<th scope="col"><button type="button">Severity</button></th>');
   });
 
   it('is deterministic apart from the dates', () => {
