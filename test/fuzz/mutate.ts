@@ -4,6 +4,7 @@
 // megabyte fields, thousands of columns, stray bytes). Input `index` of a run with seed `seed` is always the same.
 import { deflateSync, strFromU8, strToU8, unzipSync } from 'fflate';
 import type { FuzzSeed } from './seeds.js';
+import { concat } from '../file-formats/read-fixtures.js';
 
 /** A pseudo-random source: floats in [0, 1) and helpers on them. */
 interface Rng {
@@ -33,18 +34,6 @@ export interface FuzzInput {
   name: string;
   bytes: Uint8Array;
   mutations: string[];
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** A zip entry to write: stored, or deflated when `level` is given. Names may repeat (fflate refuses that). */
@@ -89,7 +78,7 @@ function buildZip(entries: readonly Entry[]): Uint8Array {
     central.push(cd);
     offset += local.length + body.length;
   }
-  const cdBytes = concat(central);
+  const cdBytes = concat(...central);
   const end = new Uint8Array(22);
   const ev = new DataView(end.buffer);
   ev.setUint32(0, 0x06054b50, true);
@@ -97,7 +86,7 @@ function buildZip(entries: readonly Entry[]): Uint8Array {
   ev.setUint16(10, entries.length, true);
   ev.setUint32(12, cdBytes.length, true);
   ev.setUint32(16, offset, true);
-  return concat([...chunks, cdBytes, end]);
+  return concat(...chunks, cdBytes, end);
 }
 
 // ---------------------------------------------------------------- byte-level mutations (any file)
@@ -115,13 +104,13 @@ const BYTE_MUTATIONS: Record<string, ByteMutation> = {
   'insert-garbage': (b, r) => {
     const at = r.int(b.length + 1);
     const junk = Uint8Array.from({ length: 1 + r.int(64) }, () => r.int(256));
-    return concat([b.subarray(0, at), junk, b.subarray(at)]);
+    return concat(b.subarray(0, at), junk, b.subarray(at));
   },
   'duplicate-slice': (b, r) => {
     const from = r.int(b.length + 1);
     const to = Math.min(b.length, from + 1 + r.int(4096));
     const at = r.int(b.length + 1);
-    return concat([b.subarray(0, at), b.subarray(from, to), b.subarray(at)]);
+    return concat(b.subarray(0, at), b.subarray(from, to), b.subarray(at));
   },
   'zero-run': (b, r) => {
     const out = b.slice();
@@ -189,7 +178,7 @@ const BAD_BYTES: number[][] = [[0xe9], [0xff], [0xc3, 0x28], [0xe6, 0xb0], [0xed
 
 function insertBytes(b: Uint8Array, r: Rng, bytes: number[]): Uint8Array {
   const at = r.int(b.length + 1);
-  return concat([b.subarray(0, at), Uint8Array.from(bytes), b.subarray(at)]);
+  return concat(b.subarray(0, at), Uint8Array.from(bytes), b.subarray(at));
 }
 
 // ---------------------------------------------------------------- zip packages
@@ -285,16 +274,16 @@ const CSV_MUTATIONS: Record<string, CsvMutation> = {
   'megabyte-field': (b, r) => {
     const at = r.int(b.length + 1);
     const field = new Uint8Array((1 + r.int(2)) * 1024 * 1024).fill(r.pick([0x78, 0x22, 0x2c, 0x0a]));
-    return concat([b.subarray(0, at), field, b.subarray(at)]);
+    return concat(b.subarray(0, at), field, b.subarray(at));
   },
   'thousands-of-columns': (b, r) => {
     const at = r.int(b.length + 1);
     const n = r.pick([2_000, 16_384, 16_385, 40_000]);
-    return concat([b.subarray(0, at), strToU8(`${'x,'.repeat(n)}\n`), b.subarray(at)]);
+    return concat(b.subarray(0, at), strToU8(`${'x,'.repeat(n)}\n`), b.subarray(at));
   },
   'stray-byte': (b, r) => insertBytes(b, r, r.pick(BAD_BYTES)),
-  'swap-bom': (b, r) => concat([Uint8Array.from(r.pick([[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]])), b[0] === 0xef ? b.subarray(3) : b]),
-  'many-rows': (b, r) => concat([b, strToU8(`${r.pick(['x', ',', 'KH-2024-001,a,4.2.12,柬埔寨', '"'])}\n`.repeat(r.pick([5_000, 30_000])))]),
+  'swap-bom': (b, r) => concat(Uint8Array.from(r.pick([[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]])), b[0] === 0xef ? b.subarray(3) : b),
+  'many-rows': (b, r) => concat(b, strToU8(`${r.pick(['x', ',', 'KH-2024-001,a,4.2.12,柬埔寨', '"'])}\n`.repeat(r.pick([5_000, 30_000])))),
   'control-chars': (b, r) => {
     let out = b;
     for (let i = 0, n = 1 + r.int(20); i < n; i++) out = insertBytes(out, r, [1 + r.int(31)]);

@@ -2,6 +2,9 @@ import * as XLSX from 'xlsx';
 import { readWorkbook } from '../../src/file-formats/read.js';
 import type { SheetGrid } from '../../src/model/workbook.js';
 import { MemoryHost } from '../../taskpane/sheet-host/memory-host.js';
+import { inPageService } from '../../taskpane/standalone/file-service.js';
+import { StandaloneController } from '../../taskpane/standalone/standalone-controller.js';
+import { standaloneView } from '../../taskpane/standalone/standalone-view.js';
 
 /** The header of the sample tracker (Chinese, spec order, with a title row above it). */
 export const SAMPLE_HEADER = ['活动编号', '活动名称', '活动说明', '对应条款', '牵头国家', '参与国家', '开始日期', '结束日期', '实施状态', '完成进度'];
@@ -36,3 +39,22 @@ export function hostFromXlsx(bytes: Uint8Array, name = 'sample.xlsx'): MemoryHos
   if (!r.ok) throw new Error(`fixture unreadable: ${r.finding.code}`);
   return new MemoryHost(r.workbook.sheets, r.workbook.date1904);
 }
+
+/** A controller of the standalone page with the real file tools in the page, counting how often they were loaded, and what it saved. */
+export function standalonePage() {
+  const saved: { name: string; bytes: Uint8Array; type?: string }[] = [];
+  const loads = { count: 0 };
+  const ctl = new StandaloneController(
+    { lang: 'en', today: '2025-06-30' },
+    inPageService(async () => {
+      loads.count++;
+      return import('../../taskpane/standalone/file-check.js');
+    }),
+    (name, bytes, type) => saved.push({ name, bytes, type }),
+  );
+  return { ctl, saved, loads, view: () => standaloneView(ctl.state, ctl) };
+}
+
+/** A picked file as the page sees it: a name and its bytes. */
+export const pickedFile = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+

@@ -1,34 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { inPageService } from '../../taskpane/standalone/file-service.js';
-import { StandaloneController } from '../../taskpane/standalone/standalone-controller.js';
-import { standaloneView } from '../../taskpane/standalone/standalone-view.js';
-import { sampleXlsx } from './fixtures.js';
+import { pickedFile, sampleXlsx, standalonePage } from './fixtures.js';
 import { button, byTestId, elements, fire, text } from './view-query.js';
 
-/** A controller of the standalone page with the real file tools, counting how often they were loaded. */
-function page() {
-  const saved: { name: string; bytes: Uint8Array }[] = [];
-  const loads = { count: 0 };
-  const ctl = new StandaloneController(
-    { lang: 'en', today: '2025-06-30' },
-    inPageService(async () => {
-      loads.count++;
-      return import('../../taskpane/standalone/file-check.js');
-    }),
-    (name, bytes) => saved.push({ name, bytes }),
-  );
-  return { ctl, saved, loads, view: () => standaloneView(ctl.state, ctl) };
-}
-
-const file = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
 
 describe('the standalone validator page', () => {
   it('loads the file tools only when a file is opened, then lists its findings and counts', async () => {
-    const { ctl, loads, view } = page();
+    const { ctl, loads, view } = standalonePage();
     expect(loads.count).toBe(0);
     expect(byTestId(view(), 'file')).toBeDefined();
-    await ctl.open(file('plan.xlsx', sampleXlsx()));
+    await ctl.open(pickedFile('plan.xlsx', sampleXlsx()));
     expect(loads.count).toBe(1);
     const rows = elements(byTestId(view(), 'findings')!).filter((e) => e.tag === 'tr' && e.props['data-code']);
     expect(rows.map((r) => `${r.props['data-code']}@${r.props['data-cell']}`)).toEqual([
@@ -36,21 +17,21 @@ describe('the standalone validator page', () => {
     ]);
     expect(text(byTestId(view(), 'count-error'))).toMatch(/^4/);
     expect(text(byTestId(view(), 'summary'))).toBe('plan.xlsx · Sheet “活动清单”, header in row 2, 5 data rows');
-    await ctl.open(file('again.xlsx', sampleXlsx()));
+    await ctl.open(pickedFile('again.xlsx', sampleXlsx()));
     expect(loads.count).toBe(1);
   });
 
   it('checks the open file again when the as-of date changes', async () => {
-    const { ctl, view } = page();
-    await ctl.open(file('plan.xlsx', sampleXlsx()));
+    const { ctl, view } = standalonePage();
+    await ctl.open(pickedFile('plan.xlsx', sampleXlsx()));
     fire(byTestId(view(), 'as-of')!, 'onchange', { value: '2024-06-30' });
     await expect.poll(() => ctl.state.asOf).toBe('2024-06-30');
     await expect.poll(() => elements(byTestId(view(), 'findings')!).some((e) => e.props['data-code'] === 'overdue')).toBe(false);
   });
 
   it('hands the annotated and the filled copy to the download, named as the command line names them', async () => {
-    const { ctl, saved, view } = page();
-    await ctl.open(file('plan.xlsx', sampleXlsx()));
+    const { ctl, saved, view } = standalonePage();
+    await ctl.open(pickedFile('plan.xlsx', sampleXlsx()));
     fire(byTestId(view(), 'download')!, 'onclick');
     fire(byTestId(view(), 'download-filled')!, 'onclick');
     await expect.poll(() => saved.length).toBe(2);
@@ -62,15 +43,15 @@ describe('the standalone validator page', () => {
   });
 
   it('names a file it cannot read, and says so in the language switched to', async () => {
-    const { ctl, view } = page();
-    await ctl.open(file('notes.xlsx', new TextEncoder().encode('not a spreadsheet at all')));
+    const { ctl, view } = standalonePage();
+    await ctl.open(pickedFile('notes.xlsx', new TextEncoder().encode('not a spreadsheet at all')));
     expect(text(byTestId(view(), 'unreadable'))).toContain('Cannot read notes.xlsx');
     fire(byTestId(view(), 'lang')!, 'onclick');
     expect(text(byTestId(view(), 'unreadable'))).toContain('无法读取 notes.xlsx');
   });
 
   it('marks the drop zone while a file is dragged over it, and opens a dropped file', async () => {
-    const { ctl, view } = page();
+    const { ctl, view } = standalonePage();
     const zone = () => elements(view()).find((e) => typeof e.props.ondrop === 'function')!;
     fire(zone(), 'ondragover');
     expect(zone().props.class).toBe('drop over');
@@ -80,7 +61,7 @@ describe('the standalone validator page', () => {
   });
 
   it('browses clauses without offering to insert them (there is no workbook to write to)', () => {
-    const { ctl, view } = page();
+    const { ctl, view } = standalonePage();
     fire(button(view(), 'Clauses'), 'onclick');
     fire(elements(view()).find((e) => e.props.type === 'search')!, 'oninput', { value: 'ND-12' });
     fire(elements(byTestId(view(), 'clause-list')!).find((e) => e.tag === 'button')!, 'onclick');

@@ -4,29 +4,11 @@ import { checkFile } from '../../src/use-cases/check-file.js';
 import { submissionOf, summariseQuarter } from '../../src/use-cases/summary.js';
 import { filesFromEntries } from '../../taskpane/standalone/dropped-files.js';
 import { hasConsolidatedWorkbook } from '../../taskpane/standalone/file-check.js';
-import { inPageService } from '../../taskpane/standalone/file-service.js';
-import { StandaloneController } from '../../taskpane/standalone/standalone-controller.js';
-import { standaloneView } from '../../taskpane/standalone/standalone-view.js';
 import { quarterTwo } from '../quarter/fixtures.js';
-import { sampleXlsx } from './fixtures.js';
+import { pickedFile, sampleXlsx, standalonePage } from './fixtures.js';
 import { button, byTestId, elements, fire, text } from './view-query.js';
 
-function page() {
-  const saved: { name: string; bytes: Uint8Array; type?: string }[] = [];
-  const loads = { count: 0 };
-  const ctl = new StandaloneController(
-    { lang: 'en', today: '2025-06-30' },
-    inPageService(async () => {
-      loads.count++;
-      return import('../../taskpane/standalone/file-check.js');
-    }),
-    (name, bytes, type) => saved.push({ name, bytes, type }),
-  );
-  return { ctl, saved, loads, view: () => standaloneView(ctl.state, ctl) };
-}
-
-const file = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
-const q2Files = () => Object.entries(quarterTwo()).map(([name, bytes]) => file(name, bytes));
+const q2Files = () => Object.entries(quarterTwo()).map(([name, bytes]) => pickedFile(name, bytes));
 
 /** A file-system entry of a drop, as Chromium hands them out (folders read in batches of two here). */
 function fileEntry(path: string, bytes: Uint8Array): FileSystemFileEntry {
@@ -48,7 +30,7 @@ function dirEntry(path: string, children: FileSystemEntry[]): FileSystemDirector
 
 describe('the standalone page with several files', () => {
   it('summarises several files as one quarter: coverage, by country, across files, and each file’s findings', async () => {
-    const { ctl, loads, view } = page();
+    const { ctl, loads, view } = standalonePage();
     fire(byTestId(view(), 'file')!, 'onchange', { files: Object.entries(quarterTwo()).map(([n, b]) => new File([b as BlobPart], n)) });
     await expect.poll(() => ctl.state.quarter).not.toBeNull();
     expect(loads.count).toBe(1);
@@ -88,20 +70,20 @@ describe('the standalone page with several files', () => {
   });
 
   it('keeps today’s page for a single file', async () => {
-    const { ctl, view } = page();
-    await ctl.openFiles([file('plan.xlsx', sampleXlsx())]);
+    const { ctl, view } = standalonePage();
+    await ctl.openFiles([pickedFile('plan.xlsx', sampleXlsx())]);
     expect(ctl.state.quarter).toBeNull();
     expect(text(byTestId(view(), 'summary'))).toBe('plan.xlsx · Sheet “活动清单”, header in row 2, 5 data rows');
     expect(byTestId(view(), 'quarter')).toBeUndefined();
     // Several files after one replace it, and one file after several replaces them.
     await ctl.openFiles(q2Files());
     expect([ctl.state.check, ctl.state.file]).toEqual([null, null]);
-    await ctl.openFiles([file('plan.xlsx', sampleXlsx())]);
+    await ctl.openFiles([pickedFile('plan.xlsx', sampleXlsx())]);
     expect(ctl.state.quarter).toBeNull();
   });
 
   it('downloads the dashboard page, the consolidated workbook where that format exists, and each file’s copies', async () => {
-    const { ctl, saved, view } = page();
+    const { ctl, saved, view } = standalonePage();
     await ctl.openFiles(q2Files());
     fire(byTestId(view(), 'download-dashboard')!, 'onclick');
     await expect.poll(() => saved.length).toBe(1);
@@ -130,7 +112,7 @@ describe('the standalone page with several files', () => {
   });
 
   it('checks every file again at another as-of date', async () => {
-    const { ctl, view } = page();
+    const { ctl, view } = standalonePage();
     await ctl.openFiles(q2Files());
     fire(byTestId(view(), 'as-of')!, 'onchange', { value: '2024-01-01' });
     await expect.poll(() => ctl.state.quarter?.summary.asOf).toBe('2024-01-01');
@@ -148,7 +130,7 @@ describe('the standalone page with several files', () => {
     ]);
     const found = await filesFromEntries([folder]);
     expect(found.map((f) => f.name)).toEqual([`2025Q2/${names[0]}`, ...names.slice(1).map((n) => `2025Q2/late/${n}`)].sort());
-    const { ctl, view } = page();
+    const { ctl, view } = standalonePage();
     const zone = () => elements(view()).find((e) => typeof e.props.ondrop === 'function')!;
     fire(zone(), 'ondragover');
     fire(zone(), 'ondrop', { entries: [folder] });

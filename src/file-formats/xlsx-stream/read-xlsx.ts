@@ -7,7 +7,7 @@ import type { Cell, SheetGrid, Visibility, WorkbookModel } from '../../model/wor
 import type { ReadLimits } from '../limits.js';
 import type { StreamRowSink } from '../read.js';
 import { hasDoctype, incompleteElement, startsLikeXml } from '../scan.js';
-import { inflateEntryTo, StoredZipWriter, type InflateBudget, type ZipEntry } from '../zip-guard.js';
+import { inflateEntry, inflateEntryTo, StoredZipWriter, type InflateBudget, type ZipEntry } from '../zip-guard.js';
 import { toModelCell, type CellContext, type FindingSink } from './cells.js';
 import { PartCheck } from './part-check.js';
 import { encodeRange, safeDecodeRange, type Range } from './ranges.js';
@@ -210,12 +210,9 @@ export function readXlsxStream(
         }
       } else if (NON_ESSENTIAL_PART.test(e.name)) {
         // Inflated, counted and checked in its place, as on the other path; SheetJS gets it empty.
-        const chunks: Uint8Array[] = [];
-        const p = inflateEntryTo(bytes, e, lim, budget, (chunk) => void chunks.push(chunk.slice()));
-        let head: Uint8Array = new Uint8Array(0);
-        for (const c of chunks) head = concatBytes(head, c);
-        if (p) return { kind: 'problem', problem: p };
-        if (!BINARY_PART.test(e.name) && hasDoctype(head)) return { kind: 'problem', problem: { code: 'file-doctype', params: { entry: e.name } } };
+        const part = inflateEntry(bytes, e, lim, budget);
+        if (!part.ok) return { kind: 'problem', problem: part.problem };
+        if (!BINARY_PART.test(e.name) && hasDoctype(part.data)) return { kind: 'problem', problem: { code: 'file-doctype', params: { entry: e.name } } };
         writer.begin(e.rawName);
         writer.end();
       } else {
@@ -369,11 +366,4 @@ function rangeSize(ref: string): { rows: number; cols: number } | undefined {
   const r = XLSX.utils.decode_range(ref);
   if (r.e.r < r.s.r || r.e.c < r.s.c) return undefined;
   return { rows: r.e.r - r.s.r + 1, cols: r.e.c - r.s.c + 1 };
-}
-
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
