@@ -133,21 +133,58 @@ export async function assertNotInput(outPath: string, inputs: string[], option: 
 
 /** Writes bytes atomically: a temporary file in the same folder, then a rename over the target. */
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
-  const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const file = await openAtomic(target);
   try {
-    const handle = await fsp.open(tmp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fsp.rename(tmp, target);
+    await file.write(data);
   } catch (err) {
-    await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    await file.abort();
     throw err;
   }
+  await file.commit();
+}
+
+/** A file being written under a temporary name: it appears under its own name, whole, only on `commit`. */
+export interface AtomicFile {
+  write(data: Uint8Array | string): Promise<void>;
+  /** Flushes the data to disk and gives the file its name. */
+  commit(): Promise<void>;
+  /** Removes the temporary file (nothing is left behind); never throws. */
+  abort(): Promise<void>;
+}
+
+/** Opens a temporary file next to `target` for writing in pieces (see AtomicFile). */
+export async function openAtomic(target: string): Promise<AtomicFile> {
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await fsp.open(tmp, 'wx');
+  let open = true;
+  const close = async (): Promise<void> => {
+    if (!open) return;
+    open = false;
+    await handle.close();
+  };
+  const abort = async (): Promise<void> => {
+    await close().catch(() => undefined);
+    await fsp.rm(tmp, { force: true }).catch(() => undefined);
+  };
+  return {
+    write: async (data) => {
+      const b = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      // Each write goes on where the last one ended; a short write is continued.
+      for (let at = 0; at < b.length; ) at += (await handle.write(b, at, b.length - at)).bytesWritten;
+    },
+    commit: async () => {
+      try {
+        await handle.sync();
+        await close();
+        await fsp.rename(tmp, target);
+      } catch (err) {
+        await abort();
+        throw err;
+      }
+    },
+    abort,
+  };
 }
 
 /** True when a file or folder exists at `p`. */

@@ -1,8 +1,8 @@
 import type { Lang } from '../model/lang.js';
-import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
-import type { FileResult } from './model.js';
-import { renderText } from './text.js';
+import { htmlReportWriter } from './html.js';
+import { jsonReportWriter } from './json.js';
+import type { ReportWriter } from './model.js';
+import { textReportWriter } from './text.js';
 
 /** What every report renderer is given besides the results. */
 export interface ReportContext {
@@ -17,21 +17,21 @@ export interface ReportContext {
   color: boolean;
 }
 
-/** A report format: its name, the file extensions that select it for `--out`, and its renderer. */
+/** A report format: its name, the file extensions that select it for `--out`, and its writer (see ReportWriter). */
 export interface ReportFormat {
   name: string;
   extensions: readonly string[];
-  render(results: readonly FileResult[], ctx: ReportContext): string;
+  start(ctx: ReportContext): ReportWriter;
 }
 
 /** Every validation report format; a new format is one renderer module plus one entry here. */
 export const REPORT_FORMATS = {
-  text: { name: 'text', extensions: ['.txt'], render: (r, c) => renderText(r, { lang: c.lang, color: c.color, maxFindings: c.maxFindings }) },
-  json: { name: 'json', extensions: ['.json'], render: (r, c) => renderJson(r, c.asOf, c.maxFindings) },
+  text: { name: 'text', extensions: ['.txt'], start: (c) => textReportWriter({ lang: c.lang, color: c.color, maxFindings: c.maxFindings }) },
+  json: { name: 'json', extensions: ['.json'], start: (c) => jsonReportWriter(c.asOf, c.maxFindings) },
   html: {
     name: 'html',
     extensions: ['.html', '.htm'],
-    render: (r, c) => renderHtml(r, { lang: c.lang, asOf: c.asOf, generated: c.generated, maxFindings: c.maxFindings }),
+    start: (c) => htmlReportWriter({ lang: c.lang, asOf: c.asOf, generated: c.generated, maxFindings: c.maxFindings }),
   },
 } as const satisfies Record<string, ReportFormat>;
 

@@ -3,7 +3,7 @@ import type { Severity } from '../model/finding.js';
 import { parseA1 } from '../model/a1.js';
 import { LABELS } from '../messages/labels.js';
 import { type Lang } from '../model/lang.js';
-import { capFindings, countByCode, fileSeverityCounts, summariseBatch, type FileResult } from './model.js';
+import { capFindings, countByCode, fileSeverityCounts, linePieces, summariseBatch, type FileResult, type ReportWriter } from './model.js';
 import { escapeHtml, safeField } from './safe-text.js';
 import { SORTABLE_TABLE_SCRIPT, SORTABLE_TABLE_STYLE, sortableHeader } from './sortable-table.js';
 
@@ -42,8 +42,8 @@ function cellSortKey(cell: string | null): number {
 
 const h = escapeHtml;
 
-/** Renders one self-contained HTML page (inline CSS and script, no external resources) with a sortable, filterable findings table. */
-export function renderHtml(results: readonly FileResult[], opts: HtmlReportOptions): string {
+/** The lines of one self-contained HTML page (inline CSS and script, no external resources) with a sortable, filterable findings table. */
+function renderHtmlLines(results: readonly FileResult[], opts: HtmlReportOptions): string[] {
   const L = LABELS[opts.lang];
   const s = summariseBatch(results);
   const out: string[] = [];
@@ -123,5 +123,22 @@ export function renderHtml(results: readonly FileResult[], opts: HtmlReportOptio
     out.push(`<script>${SORTABLE_TABLE_SCRIPT}</script>`);
   }
   out.push('</body></html>');
-  return `${out.join('\n')}\n`;
+  return out;
+}
+
+/** Renders one self-contained HTML page (see renderHtmlLines). */
+export function renderHtml(results: readonly FileResult[], opts: HtmlReportOptions): string {
+  return `${renderHtmlLines(results, opts).join('\n')}\n`;
+}
+
+/** The HTML report as a writer: the page lists every file before the findings, so it is made once every file is in. */
+export function htmlReportWriter(opts: HtmlReportOptions): ReportWriter {
+  const results: FileResult[] = [];
+  return {
+    file(r) {
+      results.push(r);
+      return '';
+    },
+    end: () => linePieces(renderHtmlLines(results, opts)),
+  };
 }

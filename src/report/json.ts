@@ -2,7 +2,7 @@ import { messagesOf } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
 import type { CodeCounts } from '../model/finding-cap.js';
 import { FINDING_CODES } from '../model/severity.js';
-import { capFindings, codeCounts, fileSeverityCounts, summariseBatch, type FileResult, type SeverityCounts } from './model.js';
+import { capFindings, codeCounts, countsOnly, fileSeverityCounts, summariseBatch, writeAll, type FileResult, type ReportWriter, type SeverityCounts } from './model.js';
 
 /** One finding in the JSON report: the finding's data (sheet and params always present) plus its message in both languages. */
 export type JsonFinding = Omit<Finding, 'sheet' | 'params'> & {
@@ -55,31 +55,57 @@ export function jsonFinding(f: Finding): JsonFinding {
   };
 }
 
+/** One file's part of the JSON report. */
+function jsonFileReport(r: FileResult, maxFindings: number | undefined): JsonFileReport {
+  const { shown, omitted } = capFindings(r, maxFindings);
+  const byCode = codeCounts(r);
+  const countsByCode: CodeCounts = {};
+  for (const code of FINDING_CODES) if (byCode[code]) countsByCode[code] = byCode[code];
+  return {
+    file: r.file,
+    sheet: r.sheet,
+    headerRow: r.headerRow,
+    rows: r.rows,
+    blankRows: r.blankRows,
+    status: r.status,
+    counts: fileSeverityCounts(r),
+    findings: shown.map(jsonFinding),
+    omitted,
+    countsByCode,
+    capped: omitted > 0,
+  };
+}
+
 /** Builds the JSON report of a batch. */
 export function buildJsonReport(results: readonly FileResult[], asOf: string, maxFindings?: number): JsonReport {
-  const files = results.map((r): JsonFileReport => {
-    const { shown, omitted } = capFindings(r, maxFindings);
-    const byCode = codeCounts(r);
-    const countsByCode: CodeCounts = {};
-    for (const code of FINDING_CODES) if (byCode[code]) countsByCode[code] = byCode[code];
-    return {
-      file: r.file,
-      sheet: r.sheet,
-      headerRow: r.headerRow,
-      rows: r.rows,
-      blankRows: r.blankRows,
-      status: r.status,
-      counts: fileSeverityCounts(r),
-      findings: shown.map(jsonFinding),
-      omitted,
-      countsByCode,
-      capped: omitted > 0,
-    };
-  });
-  return { version: 1, asOf, files, summary: summariseBatch(results) };
+  return { version: 1, asOf, files: results.map((r) => jsonFileReport(r, maxFindings)), summary: summariseBatch(results) };
+}
+
+// JSON.stringify(…, null, 2) of a value nested `depth` levels deep: its lines indented to their place. A JSON text has
+// no raw line break inside a string, so every line break is one of the layout's.
+const nested = (value: unknown, depth: number): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+
+/**
+ * The JSON report written file by file (the text `JSON.stringify(buildJsonReport(…), null, 2)` gives, to the byte):
+ * `file` gives each file's part as soon as its result is in, so a batch never has to be held, or rendered, whole.
+ */
+export function jsonReportWriter(asOf: string, maxFindings?: number): ReportWriter {
+  const head = `{\n  "version": 1,\n  "asOf": ${JSON.stringify(asOf)},\n  "files": [`;
+  const seen: FileResult[] = [];
+  return {
+    file(r) {
+      const part = `${seen.length === 0 ? `${head}\n    ` : ',\n    '}${nested(jsonFileReport(r, maxFindings), 2)}`;
+      seen.push(countsOnly(r));
+      return part;
+    },
+    end() {
+      const files = seen.length === 0 ? `${head}],` : '\n  ],';
+      return [`${files}\n  "summary": ${nested(summariseBatch(seen), 1)}\n}\n`];
+    },
+  };
 }
 
 /** Renders the JSON report as text (two-space indentation, trailing newline). */
 export function renderJson(results: readonly FileResult[], asOf: string, maxFindings?: number): string {
-  return `${JSON.stringify(buildJsonReport(results, asOf, maxFindings), null, 2)}\n`;
+  return writeAll(jsonReportWriter(asOf, maxFindings), results);
 }

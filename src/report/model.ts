@@ -92,3 +92,45 @@ export function capFindings(r: FileResult, max: number | undefined): { shown: Fi
   const shown = max === undefined || r.findings.length <= max ? r.findings.slice() : r.findings.slice(0, max);
   return { shown, omitted: Math.max(0, total - shown.length) };
 }
+
+/** A file's result without its findings: what a report keeps of a file once its part is written (counts stay exact). */
+export function countsOnly(r: FileResult): FileResult {
+  return { ...r, findings: [], countsByCode: codeCounts(r) };
+}
+
+/**
+ * A report written as the files are checked: `file` gives a file's part as soon as its result is in (empty for a
+ * format that needs every file first), `end` the rest, in pieces far below the longest string a JavaScript engine
+ * allows, so a report larger than that can still be written.
+ */
+export interface ReportWriter {
+  file(r: FileResult): string;
+  end(): string[];
+}
+
+/** A whole report as one text, from its writer (tests, and reports known to be small). */
+export function writeAll(w: ReportWriter, results: readonly FileResult[]): string {
+  let out = '';
+  for (const r of results) out += w.file(r);
+  for (const piece of w.end()) out += piece;
+  return out;
+}
+
+/** Lines joined with line ends, in pieces of about `size` characters (a line is never split). */
+export function linePieces(lines: readonly string[], size = 1 << 20): string[] {
+  const pieces: string[] = [];
+  let cur: string[] = [];
+  let n = 0;
+  for (const line of lines) {
+    cur.push(line);
+    n += line.length + 1;
+    if (n >= size) {
+      pieces.push(`${cur.join('\n')}\n`);
+      cur = [];
+      n = 0;
+    }
+  }
+  if (cur.length > 0) pieces.push(`${cur.join('\n')}\n`);
+  return pieces;
+}
+

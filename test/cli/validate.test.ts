@@ -174,6 +174,14 @@ describe('lmc validate: exit codes and reports', () => {
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('a report into a folder that does not exist is refused before any file is read (exit 2, nothing written)', async () => {
+    const io = captureIo(dir);
+    expect(await runCli(['validate', 'bad.xlsx', 'good.xlsx', '--json', '--out', 'no-such-folder/report.json'], io)).toBe(2);
+    expect(io.stderr()).toMatch(/cannot write the report: .*no-such-folder\/report\.json: the folder does not exist/);
+    expect(io.stdout()).toBe('');
+    expect(existsSync(f('no-such-folder'))).toBe(false);
+  });
+
   it('refuses to write the report over an input file (exit 2, input unchanged)', async () => {
     const before = sha(f('bad.xlsx'));
     const io = captureIo(dir);

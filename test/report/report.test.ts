@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validationAnnotatePlan } from '../../src/use-cases/annotate-plan.js';
-import { renderHtml } from '../../src/report/html.js';
-import { buildJsonReport, renderJson } from '../../src/report/json.js';
+import { htmlReportWriter, renderHtml } from '../../src/report/html.js';
+import { buildJsonReport, jsonReportWriter, renderJson } from '../../src/report/json.js';
 import { batchExitCode, unreadableResult, type FileResult } from '../../src/report/model.js';
 import { escapeHtml, neutraliseFormula, oneLine, safeField } from '../../src/report/safe-text.js';
-import { renderText } from '../../src/report/text.js';
+import { renderText, textReportWriter } from '../../src/report/text.js';
 import { fileFinding } from '../../src/model/finding.js';
 import { validateWorkbook } from '../../src/use-cases/validate-workbook.js';
 import type { Cell, WorkbookModel } from '../../src/model/workbook.js';
@@ -28,6 +28,39 @@ function result(file: string, rows: Cell[][]): FileResult {
 }
 
 const unreadable = fileFinding('file-corrupt', 'broken.xlsx', { reason: 'truncated' });
+
+describe('reports written file by file', () => {
+  const all = () => [result('good.xlsx', [GOOD]), result('bad.xlsx', [GOOD, BAD_ID, SCRIPT, ESCAPE]), unreadableResult('broken.xlsx', unreadable)];
+
+  it('the JSON, a file at a time, is JSON.stringify of the whole report to the byte, for no, one and several files', () => {
+    for (const results of [[], all().slice(0, 1), all()]) {
+      for (const max of [undefined, 1]) {
+        expect(renderJson(results, '2025-06-30', max)).toBe(`${JSON.stringify(buildJsonReport(results, '2025-06-30', max), null, 2)}\n`);
+      }
+    }
+  });
+
+  it('each file\'s part comes as soon as its result is in, and the end holds only the totals', () => {
+    for (const start of [jsonReportWriter('2025-06-30'), textReportWriter({ lang: 'en' })]) {
+      const [good, bad, broken] = all();
+      expect(start.file(good)).toContain('good.xlsx');
+      const part = start.file(bad);
+      expect(part).toContain('id-format');
+      expect(part).not.toContain('good.xlsx');
+      expect(start.file(broken)).toContain('broken.xlsx');
+      const end = start.end().join('');
+      expect(end).not.toContain('bad.xlsx');
+      expect(end).toMatch(/"files": 3|3 files/);
+    }
+  });
+
+  it('the HTML page, which lists every file first, comes whole at the end, in pieces', () => {
+    const w = htmlReportWriter({ lang: 'en', asOf: '2025-06-30', generated: '2025-07-01' });
+    const results = all();
+    expect(results.map((r) => w.file(r))).toEqual(['', '', '']);
+    expect(w.end().join('')).toBe(renderHtml(results, { lang: 'en', asOf: '2025-06-30', generated: '2025-07-01' }));
+  });
+});
 
 describe('JSON report', () => {
   it('has the documented stable shape with exact counts and both messages', () => {

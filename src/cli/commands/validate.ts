@@ -2,12 +2,12 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { dateOption, intOption, langOption, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
-import { assertNotInput, collectInputs, describeFsError, writeFileAtomic, type InputEntry } from '../fs-out.js';
+import { assertNotInput, collectInputs, describeFsError, openAtomic, writeFileAtomic, type AtomicFile, type InputEntry } from '../fs-out.js';
 import { EXIT, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { checkWorkbookFile } from '../read-file.js';
 import type { Lang } from '../../model/lang.js';
-import { batchExitCode, unreadableResult, type FileResult } from '../../report/model.js';
+import { batchExitCode, countsOnly, unreadableResult, type FileResult } from '../../report/model.js';
 import { localToday } from '../../model/today.js';
 import { formatForExtension, isReportFormat, REPORT_FORMAT_NAMES, REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
 import { fileFinding, type FindingCode } from '../../model/finding.js';
@@ -117,54 +117,89 @@ export const run: Command = async (args, io) => {
     }
   }
 
-  const results: FileResult[] = [];
-  let outputFailed = false;
-  const progress = createProgress(io, inputs.length);
-  for (const entry of inputs) {
-    // A path that does not exist is read too: the reader's file-unreadable finding names it, and the batch goes on.
-    progress.begin(entry.display);
-    const target = copyTargets.get(entry);
-    // The reader process validates (and makes the annotated copy): only findings and the copy's bytes come back.
-    const checked = await checkWorkbookFile(entry.abs, opts.asOf, { limits: { maxFindings: opts.maxFindings }, copy: target !== undefined });
-    if (!checked.ok) {
-      results.push('finding' in checked ? unreadableResult(entry.display, checked.finding) : internalError(io, entry.display, checked.error));
-      progress.tick(entry.display);
-      continue;
-    }
-    results.push({ file: entry.display, status: 'ok', ...checked.checked });
-    if (target) {
-      try {
-        if (!checked.copy) throw new Error(checked.copyError ?? 'the copy could not be made');
-        await writeFileAtomic(target, checked.copy);
-        progress.done();
-        say(io, opts.quiet, `${entry.display} → ${target}\n`);
-      } catch (err) {
-        outputFailed = true;
-        progress.done();
-        io.err(`lmc validate: cannot write the annotated copy of ${entry.display}: ${describeFsError(err, target)}\n`);
-      }
-    }
-    progress.tick(entry.display);
-  }
-  progress.done();
-
-  const report = REPORT_FORMATS[opts.format].render(results, {
+  // The report is written as the files are checked (each file's part as soon as its result is in), so a large batch
+  // is never held, or rendered, whole; a report file appears under its name only once it is complete.
+  const writer = REPORT_FORMATS[opts.format].start({
     asOf: opts.asOf,
     lang: opts.lang,
     generated: localToday(),
     maxFindings: opts.maxFindings,
     color: io.color && !opts.out,
   });
+  let reportFile: AtomicFile | undefined;
   if (opts.out) {
     try {
-      await writeFileAtomic(opts.out, report);
+      reportFile = await openAtomic(opts.out);
+    } catch (err) {
+      throw new UsageError(`cannot write the report: ${describeFsError(err, opts.out)}`);
+    }
+  }
+  const progress = createProgress(io, inputs.length);
+  let reportFailed: unknown;
+  const emit = async (text: string): Promise<void> => {
+    if (text === '' || reportFailed !== undefined) return;
+    if (reportFile) {
+      try {
+        await reportFile.write(text);
+      } catch (err) {
+        reportFailed = err;
+      }
+    } else if (!opts.quiet || opts.format !== 'text') {
+      // The bar is erased first, so the report's lines never mix with it; it comes back with the next file.
+      progress.done();
+      io.out(text);
+    }
+  };
+
+  const results: FileResult[] = [];
+  let outputFailed = false;
+  try {
+    for (const entry of inputs) {
+      // A path that does not exist is read too: the reader's file-unreadable finding names it, and the batch goes on.
+      progress.begin(entry.display);
+      const target = copyTargets.get(entry);
+      // The reader process validates (and makes the annotated copy): only findings and the copy's bytes come back.
+      const checked = await checkWorkbookFile(entry.abs, opts.asOf, { limits: { maxFindings: opts.maxFindings }, copy: target !== undefined });
+      let result: FileResult;
+      if (!checked.ok) {
+        result = 'finding' in checked ? unreadableResult(entry.display, checked.finding) : internalError(io, entry.display, checked.error);
+      } else {
+        result = { file: entry.display, status: 'ok', ...checked.checked };
+        if (target) {
+          try {
+            if (!checked.copy) throw new Error(checked.copyError ?? 'the copy could not be made');
+            await writeFileAtomic(target, checked.copy);
+            progress.done();
+            say(io, opts.quiet, `${entry.display} → ${target}\n`);
+          } catch (err) {
+            outputFailed = true;
+            progress.done();
+            io.err(`lmc validate: cannot write the annotated copy of ${entry.display}: ${describeFsError(err, target)}\n`);
+          }
+        }
+      }
+      await emit(writer.file(result));
+      // Only the counts are kept of a file whose part is written: the exit code and the summary need no more.
+      results.push(countsOnly(result));
+      progress.tick(entry.display);
+    }
+    progress.done();
+    for (const piece of writer.end()) await emit(piece);
+  } catch (err) {
+    await reportFile?.abort();
+    throw err;
+  }
+
+  if (reportFile) {
+    try {
+      if (reportFailed !== undefined) throw reportFailed;
+      await reportFile.commit();
       say(io, opts.quiet, `${opts.out}\n`);
     } catch (err) {
-      io.err(`lmc validate: cannot write the report: ${describeFsError(err, opts.out)}\n`);
+      await reportFile.abort();
+      io.err(`lmc validate: cannot write the report: ${describeFsError(err, opts.out!)}\n`);
       outputFailed = true;
     }
-  } else if (!opts.quiet || opts.format !== 'text') {
-    io.out(report);
   }
   const code = batchExitCode(results);
   return outputFailed ? EXIT.usage : code;
