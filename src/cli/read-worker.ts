@@ -36,10 +36,13 @@ function reply(r: ReadReply): void {
 // The command went away (or parked this reader and ended): nothing more will come.
 process.on('disconnect', () => process.exit(0));
 
-// The validation modules load while the command is still loading its own, before the first file arrives.
-const checking = Promise.all([import('../use-cases/validate-workbook.js'), import('../use-cases/check-file.js'), import('../use-cases/activities.js')]);
+// The validation modules load while the command is still loading its own, before the first file arrives. Those of
+// the annotated copy and the quarter's records load only when a request wants them: a plain check starts sooner.
+const validation = import('../use-cases/validate-workbook.js');
 // Awaited by the first check; until then a failure to load must not count as unhandled.
-checking.catch(() => undefined);
+validation.catch(() => undefined);
+let copying: Promise<[typeof import('../use-cases/check-file.js'), typeof import('../use-cases/activities.js')]> | undefined;
+const copyModules = (): NonNullable<typeof copying> => (copying ??= Promise.all([import('../use-cases/check-file.js'), import('../use-cases/activities.js')]));
 
 // Requests come one at a time; the command kills the reader on a timeout.
 process.on('message', (req: ReadRequest) => {
@@ -48,7 +51,7 @@ process.on('message', (req: ReadRequest) => {
     if (!records && !copy) {
       // Rows go to the rules as the reader produces them, so the table is never held whole (a copy or the
       // quarter's records need the whole workbook).
-      const [{ StreamingCheck }] = await checking;
+      const { StreamingCheck } = await validation;
       const sink = new StreamingCheck({ asOf, maxFindings: req.limits.maxFindings });
       const read = readWorkbookInto(bytes, req.path, req.limits, sink);
       if (!read.ok) {
@@ -64,12 +67,15 @@ process.on('message', (req: ReadRequest) => {
       reply(answer);
       return;
     }
+    // Requested before the read, which needs them after it; an unreadable file never awaits them.
+    const modules = Promise.all([validation, copyModules()]);
+    modules.catch(() => undefined);
     const result = readWorkbook(bytes, req.path, req.limits);
     if (!result.ok) {
       reply({ ok: false, finding: result.finding });
       return;
     }
-    const [{ checkedSummary }, { checkWorkbook, checkedCopy }, { activityRecords }] = await checking;
+    const [{ checkedSummary }, [{ checkWorkbook, checkedCopy }, { activityRecords }]] = await modules;
     let answer: ReadReply;
     try {
       const checked = checkWorkbook(result.workbook, req.path, asOf, { maxFindings: req.limits.maxFindings });

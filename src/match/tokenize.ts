@@ -35,15 +35,25 @@ export function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
+const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
+const toAscii = (c: string): string => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+
 /** Folds full-width forms to ASCII and lowercases, so `ＡＰ－４` reads as `ap-4`. */
 export function foldText(text: string): string {
-  // ASCII and the basic block of unified ideographs are NFKC-stable, and a tracker's text is mostly that: checking
-  // saves the normalizer call on nearly every cell (a combining mark or full-width form takes the slow path).
+  // NFKC then lower case, without the normalizer for the text a tracker mostly holds: ASCII, unified ideographs, the
+  // CJK punctuation, quotes and dash NFKC leaves alone, and full-width ASCII forms, which NFKC maps one to one onto
+  // ASCII. Anything else (a combining mark, an ellipsis, a compatibility ideograph) takes the normalizer.
+  let wide = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x80 && (c < 0x4e00 || c > 0x9fff)) return text.normalize('NFKC').toLowerCase();
+    if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201d) || c === 0x2014 || c === 0xb7) continue;
+    if (c >= 0xff01 && c <= 0xff5e) {
+      wide = true;
+      continue;
+    }
+    return text.normalize('NFKC').toLowerCase();
   }
-  return text.toLowerCase();
+  return (wide ? text.replace(FULL_WIDTH_ASCII, toAscii) : text).toLowerCase();
 }
 
 /** Reduces an English word to a crude stem, so `trainings`, `training` and `trained` meet. */

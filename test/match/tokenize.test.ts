@@ -15,6 +15,7 @@ function rng(seed: number): () => number {
 const POOL = [
   ...'AZaz09 -.,/()', '湄', '公', '河', '澜', '水', '\u3000', '、', '。', '，', 'Ａ', 'ｚ', '０', '－', '\uF900', '\uFA0E',
   '\u0301', '\u0308', 'é', 'ﬁ', '①', 'Ⅻ', 'İ', 'ẞ', '\u3400', '\uD840\uDC00', '\u00A0', '·',
+  '（', '）', '：', '；', '～', '＼', '《', '》', '【', '】', '〃', '“', '”', '‘', '’', '—', '…', '\u2011', '\u2024', '\u3000',
 ];
 
 describe('foldText', () => {
@@ -25,6 +26,17 @@ describe('foldText', () => {
       let text = '';
       for (let i = 0; i < len; i++) text += POOL[Math.floor(next() * POOL.length)];
       expect(foldText(text), JSON.stringify(text)).toBe(text.normalize('NFKC').toLowerCase());
+    }
+  });
+
+  it('agrees with NFKC on every full-width ASCII form and every character its fast path passes', () => {
+    const fast = [[0x20, 0x7f], [0x3001, 0x3011], [0x2018, 0x201d], [0x2014, 0x2014], [0xb7, 0xb7], [0xff01, 0xff5e], [0x4e00, 0x4e50], [0x9fa0, 0x9fff]];
+    for (const [from, to] of fast) {
+      for (let c = from; c <= to; c++) {
+        for (const text of [String.fromCharCode(c), `A${String.fromCharCode(c)}z`, `${String.fromCharCode(c)}\u0301`]) {
+          expect(foldText(text), JSON.stringify(text)).toBe(text.normalize('NFKC').toLowerCase());
+        }
+      }
     }
   });
 

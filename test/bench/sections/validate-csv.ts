@@ -1,5 +1,5 @@
 // Benchmark of `lmc validate --json` on a CSV tracker against Frictionless JS (`tableschema` 1.12.6)
-// validating the same file with an equivalent 13-field schema: whole processes, best of three.
+// validating the same file with an equivalent 13-field schema: whole processes, best of five.
 // The peer is not a dependency of the project; it is loaded from a scratch folder when installed there.
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -13,7 +13,7 @@ const SIZES = (process.env.LMC_BENCH_CSV_ROWS ?? '50000').split(',').map(Number)
 const PEER_DIR = process.env.LMC_BENCH_PEER ?? '/tmp/peer';
 const AS_OF = '2025-06-30';
 const GOAL = 1.0;
-const RUNS = 3;
+const RUNS = 5;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function csv(rows: (string | number | null)[][]): string {

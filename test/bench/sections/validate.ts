@@ -1,5 +1,5 @@
 // Benchmark of `lmc validate --json` on generated trackers (50k and 100k rows) against SheetJS's bare
-// XLSX.read of the same file: whole process trees, best of three, wall time, CPU and peak RSS of each.
+// XLSX.read of the same file: whole process trees, best of five, wall time, CPU and peak RSS of each.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +12,7 @@ const SIZES = (process.env.LMC_BENCH_ROWS ?? '50000,100000').split(',').map(Numb
 const AS_OF = '2025-06-30';
 const GOAL = 1.0;
 const RSS_GOAL = 0.5;
-const RUNS = 3;
+const RUNS = 5;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function seconds(t0: bigint): number {
