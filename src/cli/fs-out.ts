@@ -1,6 +1,6 @@
 import { SPREADSHEET_EXTENSIONS } from '../file-formats/sniff.js';
 import { randomBytes } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './args.js';
 
@@ -152,11 +152,42 @@ export interface AtomicFile {
   abort(): Promise<void>;
 }
 
+// Temporary files not yet renamed or removed. A report is written while a batch runs, which can take minutes: if the
+// process is interrupted or ends early (Ctrl-C, a closed pipe), its temporary file must not be left behind.
+const unfinished = new Set<string>();
+let exitHooks = false;
+
+function removeUnfinished(): void {
+  for (const f of unfinished) {
+    try {
+      rmSync(f, { force: true });
+    } catch {
+      // Nothing more can be done while exiting.
+    }
+  }
+  unfinished.clear();
+}
+
+function removeOnExit(tmp: string): void {
+  unfinished.add(tmp);
+  if (exitHooks) return;
+  exitHooks = true;
+  process.on('exit', removeUnfinished);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      removeUnfinished();
+      // Ended by the same signal again, now with its default action, so the shell sees what it expects.
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
 /** Opens a temporary file next to `target` for writing in pieces (see AtomicFile). */
 export async function openAtomic(target: string): Promise<AtomicFile> {
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fsp.open(tmp, 'wx');
+  removeOnExit(tmp);
   let open = true;
   const close = async (): Promise<void> => {
     if (!open) return;
@@ -166,6 +197,7 @@ export async function openAtomic(target: string): Promise<AtomicFile> {
   const abort = async (): Promise<void> => {
     await close().catch(() => undefined);
     await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    unfinished.delete(tmp);
   };
   return {
     write: async (data) => {
@@ -178,6 +210,7 @@ export async function openAtomic(target: string): Promise<AtomicFile> {
         await handle.sync();
         await close();
         await fsp.rename(tmp, target);
+        unfinished.delete(tmp);
       } catch (err) {
         await abort();
         throw err;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -180,6 +180,20 @@ describe('lmc validate: exit codes and reports', () => {
     expect(io.stderr()).toMatch(/cannot write the report: .*no-such-folder\/report\.json: the folder does not exist/);
     expect(io.stdout()).toBe('');
     expect(existsSync(f('no-such-folder'))).toBe(false);
+  });
+
+  it('interrupted while it writes the report, it leaves neither the report nor its temporary file', async () => {
+    const inputs = mkdtempSync(path.join(tmpdir(), 'lmc-interrupt-'));
+    const outDir = mkdtempSync(path.join(tmpdir(), 'lmc-interrupt-out-'));
+    for (let i = 0; i < 40; i++) writeFileSync(path.join(inputs, `t${i}.xlsx`), readFileSync(f('bad.xlsx')));
+    const child = spawn(process.execPath, [path.join(root, 'bin/lmc.js'), 'validate', inputs, '--json', '--out', path.join(outDir, 'report.json')], { stdio: 'ignore' });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // The temporary file exists from the start of the batch on.
+    for (let t = 0; t < 500 && !readdirSync(outDir).some((n) => n.endsWith('.tmp')); t++) await new Promise((r) => setTimeout(r, 20));
+    expect(readdirSync(outDir).filter((n) => n.endsWith('.tmp'))).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await ended).toBe('SIGINT');
+    expect(readdirSync(outDir)).toEqual([]);
   });
 
   it('refuses to write the report over an input file (exit 2, input unchanged)', async () => {
