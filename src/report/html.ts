@@ -137,7 +137,7 @@ export function htmlReportWriter(opts: HtmlReportOptions): ReportWriter {
   return {
     file(r) {
       results.push(r);
-      return '';
+      return [];
     },
     end: () => linePieces(renderHtmlLines(results, opts)),
   };

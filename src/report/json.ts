@@ -2,7 +2,7 @@ import { messagesOf } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
 import type { CodeCounts } from '../model/finding-cap.js';
 import { FINDING_CODES } from '../model/severity.js';
-import { capFindings, codeCounts, countsOnly, fileSeverityCounts, summariseBatch, writeAll, type FileResult, type ReportWriter, type SeverityCounts } from './model.js';
+import { capFindings, codeCounts, countsOnly, fileSeverityCounts, pieces, summariseBatch, writeAll, type FileResult, type ReportWriter, type SeverityCounts } from './model.js';
 
 /** One finding in the JSON report: the finding's data (sheet and params always present) plus its message in both languages. */
 export type JsonFinding = Omit<Finding, 'sheet' | 'params'> & {
@@ -55,8 +55,8 @@ export function jsonFinding(f: Finding): JsonFinding {
   };
 }
 
-/** One file's part of the JSON report. */
-function jsonFileReport(r: FileResult, maxFindings: number | undefined): JsonFileReport {
+/** One file's part of the JSON report, with its findings as they are (converted by the caller). */
+function jsonFileShell(r: FileResult, maxFindings: number | undefined): Omit<JsonFileReport, 'findings'> & { findings: Finding[] } {
   const { shown, omitted } = capFindings(r, maxFindings);
   const byCode = codeCounts(r);
   const countsByCode: CodeCounts = {};
@@ -69,11 +69,17 @@ function jsonFileReport(r: FileResult, maxFindings: number | undefined): JsonFil
     blankRows: r.blankRows,
     status: r.status,
     counts: fileSeverityCounts(r),
-    findings: shown.map(jsonFinding),
+    findings: shown,
     omitted,
     countsByCode,
     capped: omitted > 0,
   };
+}
+
+/** One file's part of the JSON report. */
+function jsonFileReport(r: FileResult, maxFindings: number | undefined): JsonFileReport {
+  const shell = jsonFileShell(r, maxFindings);
+  return { ...shell, findings: shell.findings.map(jsonFinding) };
 }
 
 /** Builds the JSON report of a batch. */
@@ -87,23 +93,41 @@ const nested = (value: unknown, depth: number): string => JSON.stringify(value, 
 
 /**
  * The JSON report written file by file (the text `JSON.stringify(buildJsonReport(…), null, 2)` gives, to the byte):
- * `file` gives each file's part as soon as its result is in, so a batch never has to be held, or rendered, whole.
+ * `file` gives each file's part as soon as its result is in, finding by finding, so neither a batch nor a file's
+ * findings are ever held, or rendered, as one text.
  */
 export function jsonReportWriter(asOf: string, maxFindings?: number): ReportWriter {
   const head = `{\n  "version": 1,\n  "asOf": ${JSON.stringify(asOf)},\n  "files": [`;
   const seen: FileResult[] = [];
+  function* filePart(r: FileResult): Generator<string> {
+    const first = seen.length === 0;
+    seen.push(countsOnly(r));
+    // Each finding gets its messages only when its turn comes: a file's findings are never all rendered at once.
+    const report = jsonFileShell(r, maxFindings);
+    const findings = report.findings;
+    // The file's fields with an empty list, then the findings spliced in where it stands. A string value holding
+    // the same characters would have its quotes escaped, so the key is found exactly once.
+    const shell = nested({ ...report, findings: [] }, 2);
+    const at = shell.indexOf(EMPTY_FINDINGS);
+    yield `${first ? `${head}\n    ` : ',\n    '}${shell.slice(0, at)}`;
+    if (findings.length === 0) yield EMPTY_FINDINGS;
+    else {
+      yield '"findings": [';
+      for (let i = 0; i < findings.length; i++) yield `${i === 0 ? '' : ','}\n        ${nested(jsonFinding(findings[i]), 4)}`;
+      yield '\n      ]';
+    }
+    yield shell.slice(at + EMPTY_FINDINGS.length);
+  }
   return {
-    file(r) {
-      const part = `${seen.length === 0 ? `${head}\n    ` : ',\n    '}${nested(jsonFileReport(r, maxFindings), 2)}`;
-      seen.push(countsOnly(r));
-      return part;
-    },
+    file: (r) => pieces(filePart(r)),
     end() {
       const files = seen.length === 0 ? `${head}],` : '\n  ],';
       return [`${files}\n  "summary": ${nested(summariseBatch(seen), 1)}\n}\n`];
     },
   };
 }
+
+const EMPTY_FINDINGS = '"findings": []';
 
 /** Renders the JSON report as text (two-space indentation, trailing newline). */
 export function renderJson(results: readonly FileResult[], asOf: string, maxFindings?: number): string {

@@ -99,38 +99,47 @@ export function countsOnly(r: FileResult): FileResult {
 }
 
 /**
- * A report written as the files are checked: `file` gives a file's part as soon as its result is in (empty for a
- * format that needs every file first), `end` the rest, in pieces far below the longest string a JavaScript engine
- * allows, so a report larger than that can still be written.
+ * A report written as the files are checked: `file` gives a file's part as soon as its result is in (nothing for a
+ * format that needs every file first), `end` the rest. Both come in pieces of about 64 KB, made as they are taken
+ * (pieces that die young cost the least), so a file with thousands of findings is never one long string, and a report
+ * larger than the longest string a JavaScript engine allows can still be written. A file's pieces are taken before
+ * the next file is given.
  */
 export interface ReportWriter {
-  file(r: FileResult): string;
-  end(): string[];
+  file(r: FileResult): Iterable<string>;
+  end(): Iterable<string>;
 }
 
 /** A whole report as one text, from its writer (tests, and reports known to be small). */
 export function writeAll(w: ReportWriter, results: readonly FileResult[]): string {
   let out = '';
-  for (const r of results) out += w.file(r);
+  for (const r of results) for (const piece of w.file(r)) out += piece;
   for (const piece of w.end()) out += piece;
   return out;
 }
 
-/** Lines joined with line ends, in pieces of about `size` characters (a line is never split). */
-export function linePieces(lines: readonly string[], size = 1 << 20): string[] {
-  const pieces: string[] = [];
+/** Texts gathered into pieces of at least `size` characters (the last may be shorter), as they are taken. */
+export function* pieces(texts: Iterable<string>, size = 1 << 16): Generator<string> {
   let cur: string[] = [];
   let n = 0;
-  for (const line of lines) {
-    cur.push(line);
-    n += line.length + 1;
+  for (const t of texts) {
+    cur.push(t);
+    n += t.length;
     if (n >= size) {
-      pieces.push(`${cur.join('\n')}\n`);
+      yield cur.join('');
       cur = [];
       n = 0;
     }
   }
-  if (cur.length > 0) pieces.push(`${cur.join('\n')}\n`);
-  return pieces;
+  if (cur.length > 0) yield cur.join('');
 }
 
+/** Lines, each with its line end, in pieces of about `size` characters (a line is never split). */
+export function linePieces(lines: readonly string[], size = 1 << 16): Iterable<string> {
+  return pieces(
+    (function* () {
+      for (const line of lines) yield `${line}\n`;
+    })(),
+    size,
+  );
+}

@@ -2,7 +2,7 @@ import { renderMessage } from '../messages/index.js';
 import type { Severity } from '../model/finding.js';
 import { LABELS } from '../messages/labels.js';
 import { type Lang } from '../model/lang.js';
-import { capFindings, countByCode, countsOnly, fileSeverityCounts, summariseBatch, writeAll, type FileResult, type ReportWriter } from './model.js';
+import { capFindings, countByCode, countsOnly, fileSeverityCounts, linePieces, summariseBatch, writeAll, type FileResult, type ReportWriter } from './model.js';
 import { safeField } from './safe-text.js';
 
 /** Options of the text report. */
@@ -32,7 +32,7 @@ export function textReportWriter(opts: TextReportOptions): ReportWriter {
   const bold = (s: string): string => (opts.color ? `${BOLD}${s}${RESET}` : s);
   const seen: FileResult[] = [];
   return {
-    file(r) {
+    *file(r) {
       const lines: string[] = [];
       lines.push(bold(safeField(r.file)));
       if (r.status === 'unreadable') lines.push(`  ${L.unreadable}`);
@@ -72,7 +72,7 @@ export function textReportWriter(opts: TextReportOptions): ReportWriter {
       if (omitted > 0) lines.push(`  ${L.omitted(omitted, opts.maxFindings ?? r.findings.length)}`);
       lines.push('');
       seen.push(countsOnly(r));
-      return `${lines.join('\n')}\n`;
+      yield* linePieces(lines);
     },
     end() {
       const lines: string[] = [];
@@ -84,7 +84,7 @@ export function textReportWriter(opts: TextReportOptions): ReportWriter {
       }
       const s = summariseBatch(seen);
       lines.push(bold(L.summary(s.files, s.unreadable, s.error, s.warning, s.info)));
-      return [`${lines.join('\n')}\n`];
+      return linePieces(lines);
     },
   };
 }

@@ -33,32 +33,43 @@ describe('reports written file by file', () => {
   const all = () => [result('good.xlsx', [GOOD]), result('bad.xlsx', [GOOD, BAD_ID, SCRIPT, ESCAPE]), unreadableResult('broken.xlsx', unreadable)];
 
   it('the JSON, a file at a time, is JSON.stringify of the whole report to the byte, for no, one and several files', () => {
-    for (const results of [[], all().slice(0, 1), all()]) {
+    // A file name and a value holding the very text the writer splices the findings in at.
+    const tricky = { ...result('"findings": [].xlsx', [BAD_ID]), file: '"findings": []' };
+    for (const results of [[], all().slice(0, 1), all(), [tricky, ...all()]]) {
       for (const max of [undefined, 1]) {
         expect(renderJson(results, '2025-06-30', max)).toBe(`${JSON.stringify(buildJsonReport(results, '2025-06-30', max), null, 2)}\n`);
       }
     }
   });
 
+  const text = (pieces: Iterable<string>): string => [...pieces].join('');
+
   it('each file\'s part comes as soon as its result is in, and the end holds only the totals', () => {
     for (const start of [jsonReportWriter('2025-06-30'), textReportWriter({ lang: 'en' })]) {
       const [good, bad, broken] = all();
-      expect(start.file(good)).toContain('good.xlsx');
-      const part = start.file(bad);
+      expect(text(start.file(good))).toContain('good.xlsx');
+      const part = text(start.file(bad));
       expect(part).toContain('id-format');
       expect(part).not.toContain('good.xlsx');
-      expect(start.file(broken)).toContain('broken.xlsx');
-      const end = start.end().join('');
+      expect(text(start.file(broken))).toContain('broken.xlsx');
+      const end = text(start.end());
       expect(end).not.toContain('bad.xlsx');
       expect(end).toMatch(/"files": 3|3 files/);
     }
   });
 
+  it('a file of many findings comes in pieces of about 64 KB, never as one text', () => {
+    const many = result('many.xlsx', Array.from({ length: 3000 }, () => BAD_ID));
+    const parts = [...jsonReportWriter('2025-06-30').file(many)];
+    expect(parts.length).toBeGreaterThan(1);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(2 ** 16 + 4096);
+  });
+
   it('the HTML page, which lists every file first, comes whole at the end, in pieces', () => {
     const w = htmlReportWriter({ lang: 'en', asOf: '2025-06-30', generated: '2025-07-01' });
     const results = all();
-    expect(results.map((r) => w.file(r))).toEqual(['', '', '']);
-    expect(w.end().join('')).toBe(renderHtml(results, { lang: 'en', asOf: '2025-06-30', generated: '2025-07-01' }));
+    expect(results.map((r) => text(w.file(r)))).toEqual(['', '', '']);
+    expect(text(w.end())).toBe(renderHtml(results, { lang: 'en', asOf: '2025-06-30', generated: '2025-07-01' }));
   });
 });
 

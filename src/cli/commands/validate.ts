@@ -178,7 +178,7 @@ export const run: Command = async (args, io) => {
           }
         }
       }
-      await emit(writer.file(result));
+      for (const piece of writer.file(result)) await emit(piece);
       // Only the counts are kept of a file whose part is written: the exit code and the summary need no more.
       results.push(countsOnly(result));
       progress.tick(entry.display);
