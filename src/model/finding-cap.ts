@@ -13,7 +13,7 @@ export function countCodes(findings: readonly Finding[], into: CodeCounts = {}):
 }
 
 /** Adds `more` into `into` and returns it. */
-function addCounts(into: CodeCounts, more: CodeCounts | undefined): CodeCounts {
+export function addCounts(into: CodeCounts, more: CodeCounts | undefined): CodeCounts {
   if (!more) return into;
   for (const code in more) {
     const n = more[code as FindingCode] ?? 0;

@@ -65,92 +65,97 @@ export const ASSESSMENT_VALUES = [
 
 type Meta = ColumnMeta & Record<string, unknown>;
 
+/** Column metadata keyed by column: each entry gets its key from its place, so the two cannot disagree. */
+function keyed<K extends string>(meta: Record<K, Omit<ColumnMeta, 'key'> & Record<string, unknown>>): Record<K, Meta> {
+  return Object.fromEntries(Object.entries<Omit<ColumnMeta, 'key'>>(meta).map(([key, m]) => [key, { key, ...m }])) as Record<K, Meta>;
+}
+
 /** Metadata of the input columns, in template order. */
-export const INPUT_META = {
+export const INPUT_META = keyed({
   activity_id: {
-    key: 'activity_id', zh: '活动编号', en: 'Activity ID', aliases: ['编号', 'ID', 'No.'], required: true,
+    zh: '活动编号', en: 'Activity ID', aliases: ['编号', 'ID', 'No.'], required: true,
     type: 'id', constraint: 'id-format', description: 'CC-YYYY-NNN: lead country ISO-2 code, year, 3-digit number',
   },
   activity: {
-    key: 'activity', zh: '活动名称', en: 'Activity', aliases: ['项目名称', '项目', 'Project', 'Title'], required: true,
+    zh: '活动名称', en: 'Activity', aliases: ['项目名称', '项目', 'Project', 'Title'], required: true,
     type: 'text', constraint: 'too-long', description: 'Name of the activity, 1–200 characters',
   },
   description: {
-    key: 'description', zh: '活动说明', en: 'Description', aliases: ['说明', '备注', 'Notes'], required: false,
+    zh: '活动说明', en: 'Description', aliases: ['说明', '备注', 'Notes'], required: false,
     type: 'text', constraint: 'too-long', description: 'What the activity does, at most 2,000 characters',
   },
   clause: {
-    key: 'clause', zh: '对应条款', en: 'Clause', aliases: ['条款', '条款编号', 'Clause ref', 'Action plan clause'],
+    zh: '对应条款', en: 'Clause', aliases: ['条款', '条款编号', 'Clause ref', 'Action plan clause'],
     required: true, blankAllowed: true, type: 'clause',
     description: 'Canonical id of the action-plan clause (AP-4.2.12); may be left blank for mapping to fill',
   },
   lead_country: {
-    key: 'lead_country', zh: '牵头国家', en: 'Lead country', aliases: ['牵头国', 'Lead'], required: true,
+    zh: '牵头国家', en: 'Lead country', aliases: ['牵头国', 'Lead'], required: true,
     type: 'country', description: 'Lead country, ISO-2 code',
   },
   partners: {
-    key: 'partners', zh: '参与国家', en: 'Partner countries', aliases: ['合作国家', 'Partners'], required: false,
+    zh: '参与国家', en: 'Partner countries', aliases: ['合作国家', 'Partners'], required: false,
     type: 'countries', description: 'Partner countries, ISO-2 codes',
   },
   agency: {
-    key: 'agency', zh: '牵头单位', en: 'Lead agency', aliases: ['实施单位', 'Agency', 'Implementing agency'],
+    zh: '牵头单位', en: 'Lead agency', aliases: ['实施单位', 'Agency', 'Implementing agency'],
     required: false, type: 'text', description: 'Lead or implementing agency',
   },
   start: {
-    key: 'start', zh: '开始日期', en: 'Start date', aliases: ['开始时间', 'Start'], required: true, type: 'date',
+    zh: '开始日期', en: 'Start date', aliases: ['开始时间', 'Start'], required: true, type: 'date',
     constraint: 'out-of-period', description: `Start date (ISO), within ${PLAN_PERIOD.from} … ${PLAN_PERIOD.to}`,
     formatMinimum: PLAN_PERIOD.from, formatMaximum: PLAN_PERIOD.to,
   },
   end: {
-    key: 'end', zh: '结束日期', en: 'End date', aliases: ['结束时间', '完成日期', 'End'], required: true, type: 'date',
+    zh: '结束日期', en: 'End date', aliases: ['结束时间', '完成日期', 'End'], required: true, type: 'date',
     constraint: 'out-of-period', description: `End date (ISO), within ${PLAN_PERIOD.from} … ${PLAN_PERIOD.to}`,
     formatMinimum: PLAN_PERIOD.from, formatMaximum: PLAN_PERIOD.to,
   },
   status: {
-    key: 'status', zh: '实施状态', en: 'Status', aliases: ['状态', '进展状态'], required: true, type: 'status',
+    zh: '实施状态', en: 'Status', aliases: ['状态', '进展状态'], required: true, type: 'status',
     description: 'Implementation status',
   },
   progress: {
-    key: 'progress', zh: '完成进度', en: 'Progress', aliases: ['进度', '% complete'], required: false, type: 'percent',
+    zh: '完成进度', en: 'Progress', aliases: ['进度', '% complete'], required: false, type: 'percent',
     constraint: 'range', description: 'Progress in percent points, 0–100',
   },
   budget: {
-    key: 'budget', zh: '预算(美元)', en: 'Budget (USD)', aliases: ['预算', '金额', 'Budget'], required: false,
+    zh: '预算(美元)', en: 'Budget (USD)', aliases: ['预算', '金额', 'Budget'], required: false,
     type: 'number', constraint: 'range', description: 'Budget in US dollars, 0 or more',
   },
   funding: {
-    key: 'funding', zh: '资金来源', en: 'Funding source', aliases: ['资金渠道', 'Funding'], required: false,
+    zh: '资金来源', en: 'Funding source', aliases: ['资金渠道', 'Funding'], required: false,
     type: 'funding', description: 'Funding source',
   },
-} satisfies Record<string, Meta>;
+});
 
 /** Metadata of the filled columns, in template order. */
-export const FILLED_META = {
+export const FILLED_META = keyed({
   clause_title: {
-    key: 'clause_title', zh: '条款标题', en: 'Clause title', aliases: [], required: false, type: 'text', filled: true,
+    zh: '条款标题', en: 'Clause title', aliases: [], required: false, type: 'text', filled: true,
     description: "The mapped clause's title, in the workbook's language",
   },
   match_confidence: {
-    key: 'match_confidence', zh: '匹配置信度', en: 'Match confidence', aliases: [], required: false,
+    zh: '匹配置信度', en: 'Match confidence', aliases: [], required: false,
     type: 'confidence', filled: true, description: '0–1, only where mapping chose the clause',
   },
   check: {
-    key: 'check', zh: '校验结果', en: 'Check', aliases: [], required: false, type: 'check', filled: true,
+    zh: '校验结果', en: 'Check', aliases: [], required: false, type: 'check', filled: true,
     description: 'OK, Warning or Error: the worst finding of the row',
   },
   issues: {
-    key: 'issues', zh: '校验说明', en: 'Issues', aliases: [], required: false, type: 'text', filled: true,
+    zh: '校验说明', en: 'Issues', aliases: [], required: false, type: 'text', filled: true,
     description: "The row's findings, one per line, `code: message`",
   },
   assessment: {
-    key: 'assessment', zh: '进展评估', en: 'Assessment', aliases: [], required: false, type: 'assessment', filled: true,
+    zh: '进展评估', en: 'Assessment', aliases: [], required: false, type: 'assessment', filled: true,
     description: 'Progress assessment as of the audit date',
   },
   xref: {
-    key: 'xref', zh: '交叉引用', en: 'Cross-references', aliases: [], required: false, type: 'text', filled: true,
+    zh: '交叉引用', en: 'Cross-references', aliases: [], required: false, type: 'text', filled: true,
     description: 'Related declaration paragraphs and initiative items, e.g. ND-12; ND-13',
   },
-} satisfies Record<string, Meta>;
+});
 
 /** Key of an input column. */
 export type InputColumnKey = keyof typeof INPUT_META;

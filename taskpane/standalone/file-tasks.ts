@@ -1,6 +1,7 @@
 // The standalone page's file work as plain messages (what the page asks, what comes back) and the one runner of them,
 // used in the page's Web Worker and, where a browser has no workers, in the page itself.
 import type { Finding, Severity } from '../../src/model/finding.js';
+import { totalCount } from '../../src/model/finding-cap.js';
 import type { Lang } from '../../src/model/lang.js';
 import type { BoundColumn, UnknownColumn } from '../../src/schema/locate.js';
 import type { QuarterSummary } from '../../src/use-cases/summary.js';
@@ -67,7 +68,7 @@ function pageCheck(c: FileCheck, tools: Tools): PageCheck {
   const t = c.validation.table;
   const part = tools.reportPart(c.validation);
   // Only what the page can list crosses threads.
-  const findingsTotal = Object.values(part.countsByCode).reduce((n, k) => n + (k ?? 0), 0);
+  const findingsTotal = totalCount(part.countsByCode);
   const validation: PageValidation = {
     ...part,
     findings: part.findings.slice(0, PAGE_FINDINGS),

@@ -76,16 +76,16 @@ function checkText(s: string, r: number, c: number, ctx: CellContext, findings: 
   }
 }
 
-/**
- * Turns one scanned cell into a model cell, with the value, type, formatted text and format code
- * SheetJS and the reader's conversion would give it; undefined for an empty cell. Findings about
- * the cell (formula without a cached value, control characters, overlong text) go to `findings`.
- */
 /** Where the cell conversion puts its findings: a list, or a findings cap. */
 export interface FindingSink {
   push(f: Finding): void;
 }
 
+/**
+ * Turns one scanned cell into a model cell, with the value, type, formatted text and format code
+ * SheetJS and the reader's conversion would give it; undefined for an empty cell. Findings about
+ * the cell (formula without a cached value, control characters, overlong text) go to `findings`.
+ */
 export function toModelCell(x: RawCell, ctx: CellContext, findings: FindingSink): Cell | undefined {
   let kind: 'n' | 's' | 'b' | 'e' | 'z';
   let v: string | number | boolean = 0;

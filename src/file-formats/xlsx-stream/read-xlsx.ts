@@ -2,7 +2,7 @@ import { NON_ESSENTIAL_PART } from '../package-parts.js';
 import * as XLSX from 'xlsx';
 import { a1 } from '../../model/a1.js';
 import { FILE_LEVEL, finding, type FileProblem, type Finding } from '../../model/finding.js';
-import { FindingCap, type CodeCounts } from '../../model/finding-cap.js';
+import { addCounts, FindingCap, type CodeCounts } from '../../model/finding-cap.js';
 import type { Cell, SheetGrid, Visibility, WorkbookModel } from '../../model/workbook.js';
 import type { ReadLimits } from '../limits.js';
 import type { StreamRowSink } from '../read.js';
@@ -337,8 +337,7 @@ function assemble(m: Meta, built: Map<number, { builder: SheetBuilder; scanner: 
     cells += builder.cells;
     if (cells > lim.maxCells) throw new TooLarge({ reason: 'cells', limit: lim.maxCells });
     for (const f of builder.findings.findings()) findings.push(f);
-    const left = builder.findings.omittedByCode();
-    for (const code in left) omitted[code as Finding['code']] = (omitted[code as Finding['code']] ?? 0) + left[code as Finding['code']]!;
+    addCounts(omitted, builder.findings.omittedByCode());
     const { used, width } = builder;
     if (used > lim.maxRows || width > lim.maxColumns) throw new TooLarge(used > lim.maxRows ? { reason: 'rows', limit: lim.maxRows } : { reason: 'columns', limit: lim.maxColumns });
     // Rows handed to a sink as they were read are not kept: the model then has none.
